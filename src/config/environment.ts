@@ -1,0 +1,83 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
+/** "true"/"1"/"yes" and "false"/"0"/"no"; anything else stays a string, so validation names it. */
+const toBool = ({ value }: { value: unknown }) => BOOLEAN_WORDS[String(value).toLowerCase()] ?? value;
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** The process environment as the service reads it (RULES §11). The only reader of process.env. */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[A-Za-z0-9_-]+(\?.*)?$/, {
+    message: 'DATABASE_URL debe ser una URL postgres://usuario@host:puerto/base',
+  })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/retos';
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL debe ser una URL redis://host:puerto' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key this deployment writes (queues, rate limits, pub/sub). */
+  @Matches(/^[A-Za-z0-9_:-]{1,40}$/, { message: 'REDIS_PREFIX admite letras, números, _, : y -' })
+  REDIS_PREFIX = 'retos';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET debe tener al menos 32 caracteres' })
+  JWT_SECRET?: string;
+
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL debe ser una URL http(s)' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL debe ser una URL smtp://' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_DIR = 'var/mail';
+
+  @IsOptional() @IsString()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString()
+  ADMIN_PASSWORD?: string;
+
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  REQUIRE_EMAIL_VERIFICATION?: boolean;
+
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  WORKERS_IN_PROCESS?: boolean;
+
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  /** Comma-separated origins allowed by CORS; empty: same-origin only; "*": any. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /** Requests per minute and client IP accepted on /graphql, across all API processes. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; throws a ConfigError whose message names the first bad variable. */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const [first] = validateSync(env, { whitelist: false });
+  if (first) {
+    const message = Object.values(first.constraints ?? {})[0] ?? 'valor inválido';
+    throw new ConfigError(`${first.property}: ${message}`);
+  }
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET: es obligatoria en producción');
+  }
+  return env;
+}

@@ -1,0 +1,4 @@
+import { TerritoryModule } from './modules/territory/territory.module.js';
+
+/** The domain modules, in dependency order (see docs/architecture.md). */
+export const featureModules = [TerritoryModule];

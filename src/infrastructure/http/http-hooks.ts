@@ -1,0 +1,28 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig } from '../../config/app-config.js';
+import { MetricsService } from './metrics.service.js';
+import { RateLimiter } from './rate-limiter.js';
+
+const RATE_LIMITED_BODY = {
+  errors: [{ message: 'Demasiadas solicitudes. Espera un momento e inténtalo de nuevo.', extensions: { code: 'RATE_LIMITED' } }],
+};
+
+/** Per-IP rate limit on the GraphQL endpoint (shared across processes through Redis) and request metrics. */
+export function installHttpHooks(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const limiter = app.get(RateLimiter);
+  const metrics = app.get(MetricsService);
+  const { rateLimitPerMinute } = app.get(AppConfig).http;
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/graphql') || request.method === 'OPTIONS') return;
+    if (!(await limiter.hit(`ip:${request.ip}`, rateLimitPerMinute, 60))) {
+      reply.code(429).header('retry-after', '60').send(RATE_LIMITED_BODY);
+    }
+  });
+
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
+}

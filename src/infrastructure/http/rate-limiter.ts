@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../../config/app-config.js';
+import { REDIS } from '../redis/redis.module.js';
+
+/**
+ * Fixed-window counters in Redis, so every API process shares one limit per key.
+ * When Redis cannot answer the request is let through: an outage must not lock citizens out.
+ */
+@Injectable()
+export class RateLimiter {
+  constructor(@Inject(REDIS) private readonly redis: Redis, private readonly config: AppConfig) {}
+
+  /** Counts one hit; true when `key` is still within `limit` hits per `windowSeconds`. */
+  async hit(key: string, limit: number, windowSeconds: number): Promise<boolean> {
+    const window = Math.floor(Date.now() / 1000 / windowSeconds);
+    const redisKey = `${this.config.redis.prefix}:rl:${key}:${window}`;
+    try {
+      const [[, count]] = (await this.redis.multi().incr(redisKey).expire(redisKey, windowSeconds + 1).exec()) as [[null, number]];
+      return count <= limit;
+    } catch {
+      return true;
+    }
+  }
+
+  /** Hits already counted in the current window, without adding one. */
+  async count(key: string, windowSeconds: number): Promise<number> {
+    const window = Math.floor(Date.now() / 1000 / windowSeconds);
+    try {
+      return Number(await this.redis.get(`${this.config.redis.prefix}:rl:${key}:${window}`)) || 0;
+    } catch {
+      return 0;
+    }
+  }
+}

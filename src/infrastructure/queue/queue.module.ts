@@ -1,0 +1,23 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config.js';
+import { QUEUE_NAMES } from './queue-names.js';
+
+const queues = QUEUE_NAMES.map((name) => ({ name }));
+
+/** BullMQ on the configured Redis; every key under REDIS_PREFIX so deployments and test runs never meet. */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: { url: config.redis.url, maxRetriesPerRequest: null },
+        prefix: `${config.redis.prefix}:bull`,
+      }),
+    }),
+    BullModule.registerQueue(...queues),
+  ],
+  exports: [BullModule],
+})
+export class QueueModule {}

@@ -1,0 +1,8 @@
+import { createApi, loadConfig, prepareInfrastructure, runOrExit } from './bootstrap.js';
+
+await runOrExit(async () => {
+  const config = loadConfig();
+  await prepareInfrastructure(config);
+  const app = await createApi(config, { workers: config.workersInProcess });
+  await app.listen({ port: config.http.port, host: '0.0.0.0' });
+});
