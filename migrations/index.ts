@@ -1,4 +1,8 @@
 import { Foundation1732000000000 } from './1732000000000-Foundation.js';
+import { Users1732000000100 } from './1732000000100-Users.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
-export const migrations = [Foundation1732000000000];
+export const migrations = [
+  Foundation1732000000000,
+  Users1732000000100,
+];

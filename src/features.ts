@@ -1,4 +1,8 @@
+import { IdentityModule } from './modules/identity/identity.module.js';
 import { TerritoryModule } from './modules/territory/territory.module.js';
 
 /** The domain modules, in dependency order (see docs/architecture.md). */
-export const featureModules = [TerritoryModule];
+export const featureModules = [
+  TerritoryModule,
+  IdentityModule,
+];

@@ -1,7 +1,14 @@
+import { User } from '../../modules/identity/user.entity.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
 import { Municipality } from '../../modules/territory/municipality.entity.js';
 import { State } from '../../modules/territory/state.entity.js';
 import { OutboxEvent } from '../outbox/outbox-event.entity.js';
 
 /** Every TypeORM entity, so the app, the migration CLI and the tests see the same model. */
-export const entities = [State, Municipality, AuditEvent, OutboxEvent];
+export const entities = [
+  State,
+  Municipality,
+  AuditEvent,
+  OutboxEvent,
+  User,
+];
