@@ -1,4 +1,9 @@
 import { User } from '../../modules/identity/user.entity.js';
+import { Challenge } from '../../modules/challenges/challenge.entity.js';
+import { Criterion } from '../../modules/challenges/criterion.entity.js';
+import { Round } from '../../modules/rounds/round.entity.js';
+import { GovernmentUnit } from '../../modules/government-units/government-unit.entity.js';
+import { UnitMembership } from '../../modules/government-units/unit-membership.entity.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
 import { Municipality } from '../../modules/territory/municipality.entity.js';
 import { State } from '../../modules/territory/state.entity.js';
@@ -11,4 +16,9 @@ export const entities = [
   AuditEvent,
   OutboxEvent,
   User,
+  GovernmentUnit,
+  UnitMembership,
+  Challenge,
+  Round,
+  Criterion,
 ];
