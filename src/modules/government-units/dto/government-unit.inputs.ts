@@ -3,8 +3,8 @@ import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { NoControlChars, Trim } from '../../../common/text-input.js';
 import { PageArgs } from '../../../common/pagination.js';
-import { GovernmentLevel } from '../government-unit.entity.js';
-import { UnitRole } from '../unit-membership.entity.js';
+import type { GovernmentLevel } from '../government-unit.entity.js';
+import type { UnitRole } from '../unit-membership.entity.js';
 import { GovernmentLevelEnum, UnitRoleEnum } from './enums.js';
 
 const STATE_CODE = /^\d{2}$/;

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { GovernmentLevel } from '../government-unit.entity.js';
+import type { GovernmentLevel } from '../government-unit.entity.js';
 import { GovernmentLevelEnum } from './enums.js';
 
 @ObjectType('GovernmentUnit', { description: 'Una dependencia u oficina de gobierno que publica retos.' })

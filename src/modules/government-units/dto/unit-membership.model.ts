@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { UnitRole } from '../unit-membership.entity.js';
+import type { UnitRole } from '../unit-membership.entity.js';
 import { UnitRoleEnum } from './enums.js';
 
 @ObjectType('UnitMembership', { description: 'Una persona y su papel en una unidad de gobierno.' })
