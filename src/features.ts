@@ -1,3 +1,4 @@
+import { ChallengesModule } from './modules/challenges/challenges.module.js';
 import { GovernmentUnitsModule } from './modules/government-units/government-units.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { TerritoryModule } from './modules/territory/territory.module.js';
@@ -7,4 +8,5 @@ export const featureModules = [
   TerritoryModule,
   IdentityModule,
   GovernmentUnitsModule,
+  ChallengesModule,
 ];

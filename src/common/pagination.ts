@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from './domain-error.js';
 
@@ -14,8 +15,8 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'Cuántos elementos (1..100).' })
-  @IsInt() @Min(1, { message: 'first debe ser al menos 1' }) @Max(100, { message: 'first no puede ser mayor que 100' })
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Cuántos elementos (1..100).' })
+  @Transform(({ value }) => value ?? 20) @IsInt() @Min(1, { message: 'first debe ser al menos 1' }) @Max(100, { message: 'first no puede ser mayor que 100' })
   first = 20;
 
   @Field(() => String, { nullable: true, description: 'Cursor opaco devuelto como endCursor de la página anterior.' })

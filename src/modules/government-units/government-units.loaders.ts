@@ -8,6 +8,8 @@ import { UnitMembership } from './unit-membership.entity.js';
 interface Loaders {
   unit: DataLoader<string, GovernmentUnit | null>;
   members: DataLoader<string, UnitMembership[]>;
+  /** Memberships of a user (the viewer, usually): one query per request. */
+  membershipsOfUser: DataLoader<string, UnitMembership[]>;
 }
 
 @Injectable()
@@ -26,6 +28,7 @@ export class GovernmentUnitsLoaders extends RequestLoaders<Loaders> {
         const all = await this.units.membershipsOfUnits(unitIds);
         return unitIds.map((id) => all.filter((m) => m.unitId === id));
       }),
+      membershipsOfUser: new DataLoader(async (userIds) => Promise.all(userIds.map((id) => this.units.membershipsOfUser(id)))),
     };
   }
 }

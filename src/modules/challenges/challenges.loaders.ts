@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { RequestLoaders } from '../../infrastructure/graphql/request-loaders.js';
+import { Round } from '../rounds/round.entity.js';
+import { Challenge } from './challenge.entity.js';
+import { ChallengesRepository } from './challenges.repository.js';
+import { Criterion } from './criterion.entity.js';
+
+interface Loaders {
+  challenge: DataLoader<string, Challenge | null>;
+  rounds: DataLoader<string, Round[]>;
+  criteria: DataLoader<string, Criterion[]>;
+}
+
+function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): T[][] {
+  const groups = new Map(ids.map((id) => [id, [] as T[]]));
+  for (const row of rows) groups.get(key(row))?.push(row);
+  return ids.map((id) => groups.get(id)!);
+}
+
+@Injectable()
+export class ChallengesLoaders extends RequestLoaders<Loaders> {
+  constructor(private readonly challenges: ChallengesRepository) {
+    super();
+  }
+
+  protected create(): Loaders {
+    return {
+      challenge: new DataLoader(async (ids) => {
+        const byId = new Map((await this.challenges.findByIds(ids)).map((c) => [c.id, c]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+      rounds: new DataLoader(async (ids) => groupBy(ids, await this.challenges.roundsOf(ids), (r) => r.challengeId)),
+      criteria: new DataLoader(async (ids) => groupBy(ids, await this.challenges.criteriaOf(ids), (c) => c.challengeId)),
+    };
+  }
+}
