@@ -1,4 +1,6 @@
 import { User } from '../../modules/identity/user.entity.js';
+import { AccountToken } from '../../modules/identity/account-token.entity.js';
+import { RefreshToken } from '../../modules/identity/refresh-token.entity.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
 import { Municipality } from '../../modules/territory/municipality.entity.js';
 import { State } from '../../modules/territory/state.entity.js';
@@ -11,4 +13,6 @@ export const entities = [
   AuditEvent,
   OutboxEvent,
   User,
+  RefreshToken,
+  AccountToken,
 ];
