@@ -12,6 +12,8 @@ const common = {
 
 export default {
   maxWorkers: 4,
+  // Integration files boot the whole app (about 2 s alone, more on a busy 2-core machine).
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
     {
@@ -20,7 +22,6 @@ export default {
       testMatch: ['<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
-      testTimeout: 60000,
     },
   ],
 };

@@ -1,10 +1,14 @@
 import { Foundation1732000000000 } from './1732000000000-Foundation.js';
 import { Users1732000000100 } from './1732000000100-Users.js';
 import { AccountTokens1732000000110 } from './1732000000110-AccountTokens.js';
+import { GovernmentUnits1732000000200 } from './1732000000200-GovernmentUnits.js';
+import { Challenges1732000000300 } from './1732000000300-Challenges.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
 export const migrations = [
   Foundation1732000000000,
   Users1732000000100,
   AccountTokens1732000000110,
+  GovernmentUnits1732000000200,
+  Challenges1732000000300,
 ];

@@ -1,3 +1,4 @@
+import { GovernmentUnitsModule } from './modules/government-units/government-units.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { TerritoryModule } from './modules/territory/territory.module.js';
 
@@ -5,4 +6,5 @@ import { TerritoryModule } from './modules/territory/territory.module.js';
 export const featureModules = [
   TerritoryModule,
   IdentityModule,
+  GovernmentUnitsModule,
 ];

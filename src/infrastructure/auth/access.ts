@@ -1,5 +1,5 @@
 import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainError } from '../../common/domain-error.js';
 import type { GraphqlContext, Viewer } from '../graphql/graphql-context.js';
@@ -29,7 +29,12 @@ function argument(args: Record<string, unknown>, path: string): string | undefin
 /** The one place where "who may call this" is decided; resolvers only declare it. */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly units: UnitAccess) {}
+  constructor(private readonly reflector: Reflector, private readonly modules: ModuleRef) {}
+
+  /** Looked up app-wide: guards run in every feature module, UnitAccess is provided by government-units. */
+  private get units(): UnitAccess {
+    return this.modules.get(UnitAccess, { strict: false });
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.get<AccessRule>(ACCESS_RULE, context.getHandler()) ?? {};

@@ -1,6 +1,11 @@
 import { User } from '../../modules/identity/user.entity.js';
 import { AccountToken } from '../../modules/identity/account-token.entity.js';
 import { RefreshToken } from '../../modules/identity/refresh-token.entity.js';
+import { Challenge } from '../../modules/challenges/challenge.entity.js';
+import { Criterion } from '../../modules/challenges/criterion.entity.js';
+import { Round } from '../../modules/rounds/round.entity.js';
+import { GovernmentUnit } from '../../modules/government-units/government-unit.entity.js';
+import { UnitMembership } from '../../modules/government-units/unit-membership.entity.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
 import { Municipality } from '../../modules/territory/municipality.entity.js';
 import { State } from '../../modules/territory/state.entity.js';
@@ -15,4 +20,9 @@ export const entities = [
   User,
   RefreshToken,
   AccountToken,
+  GovernmentUnit,
+  UnitMembership,
+  Challenge,
+  Round,
+  Criterion,
 ];

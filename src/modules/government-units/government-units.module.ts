@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { UnitAccess } from '../../infrastructure/auth/unit-access.js';
+import { IdentityModule } from '../identity/identity.module.js';
+import { TerritoryModule } from '../territory/territory.module.js';
+import { GovernmentUnitsLoaders } from './government-units.loaders.js';
+import { GovernmentUnitsRepository } from './government-units.repository.js';
+import { GovernmentUnitsResolver, UnitMembershipResolver } from './government-units.resolver.js';
+import { GovernmentUnitsService } from './government-units.service.js';
+import { UnitAccessService } from './unit-access.service.js';
+
+@Module({
+  imports: [TerritoryModule, IdentityModule],
+  providers: [
+    GovernmentUnitsRepository,
+    GovernmentUnitsService,
+    GovernmentUnitsLoaders,
+    GovernmentUnitsResolver,
+    UnitMembershipResolver,
+    { provide: UnitAccess, useClass: UnitAccessService },
+  ],
+  exports: [GovernmentUnitsService, GovernmentUnitsLoaders, UnitAccess],
+})
+export class GovernmentUnitsModule {}
