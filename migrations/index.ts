@@ -1,5 +1,6 @@
 import { Foundation1732000000000 } from './1732000000000-Foundation.js';
 import { Users1732000000100 } from './1732000000100-Users.js';
+import { AccountTokens1732000000110 } from './1732000000110-AccountTokens.js';
 import { GovernmentUnits1732000000200 } from './1732000000200-GovernmentUnits.js';
 import { Challenges1732000000300 } from './1732000000300-Challenges.js';
 
@@ -7,6 +8,7 @@ import { Challenges1732000000300 } from './1732000000300-Challenges.js';
 export const migrations = [
   Foundation1732000000000,
   Users1732000000100,
+  AccountTokens1732000000110,
   GovernmentUnits1732000000200,
   Challenges1732000000300,
 ];

@@ -7,8 +7,12 @@ import { OutboxModule } from './infrastructure/outbox/outbox.module.js';
 import { QueueModule } from './infrastructure/queue/queue.module.js';
 import { RedisModule } from './infrastructure/redis/redis.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
-import { AnonymousAuthenticator } from './infrastructure/graphql/anonymous-authenticator.js';
 import { ViewerAuthenticator } from './infrastructure/graphql/viewer-authenticator.js';
+import { MailModule } from './infrastructure/mail/mail.module.js';
+import { DataSource } from 'typeorm';
+import { AccessTokens } from './modules/identity/access-tokens.js';
+import { TokenViewerAuthenticator } from './modules/identity/token-viewer-authenticator.js';
+import { UsersRepository } from './modules/identity/users.repository.js';
 
 export interface CoreOptions {
   /** Replaces the system clock (tests). */
@@ -22,10 +26,15 @@ export class CoreModule {
   static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule, AuditModule, OutboxModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule, AuditModule, OutboxModule, MailModule],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        { provide: ViewerAuthenticator, useClass: AnonymousAuthenticator },
+        {
+          provide: ViewerAuthenticator,
+          inject: [AppConfig, Clock, DataSource],
+          useFactory: (config: AppConfig, clock: Clock, dataSource: DataSource) =>
+            new TokenViewerAuthenticator(new AccessTokens(config, clock), new UsersRepository(dataSource)),
+        },
       ],
       exports: [Clock, ViewerAuthenticator],
     };

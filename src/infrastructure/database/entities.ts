@@ -1,4 +1,6 @@
 import { User } from '../../modules/identity/user.entity.js';
+import { AccountToken } from '../../modules/identity/account-token.entity.js';
+import { RefreshToken } from '../../modules/identity/refresh-token.entity.js';
 import { Challenge } from '../../modules/challenges/challenge.entity.js';
 import { Criterion } from '../../modules/challenges/criterion.entity.js';
 import { Round } from '../../modules/rounds/round.entity.js';
@@ -16,6 +18,8 @@ export const entities = [
   AuditEvent,
   OutboxEvent,
   User,
+  RefreshToken,
+  AccountToken,
   GovernmentUnit,
   UnitMembership,
   Challenge,

@@ -3,6 +3,9 @@ import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
 import { REDIS } from '../redis/redis.module.js';
 
+// Decrements only a counter that exists and is positive, so a window that just rolled over is left alone.
+const RELEASE_SCRIPT = `if tonumber(redis.call('get', KEYS[1]) or '0') > 0 then return redis.call('decr', KEYS[1]) end return 0`;
+
 /**
  * Fixed-window counters in Redis, so every API process shares one limit per key.
  * When Redis cannot answer the request is let through: an outage must not lock citizens out.
@@ -20,6 +23,19 @@ export class RateLimiter {
       return count <= limit;
     } catch {
       return true;
+    }
+  }
+
+  /**
+   * Takes back one hit counted by `hit` in the current window, for callers that count only some outcomes
+   * (failed logins): reserve with `hit` first, so parallel requests cannot all slip under the limit.
+   */
+  async release(key: string, windowSeconds: number): Promise<void> {
+    const window = Math.floor(Date.now() / 1000 / windowSeconds);
+    try {
+      await this.redis.eval(RELEASE_SCRIPT, 1, `${this.config.redis.prefix}:rl:${key}:${window}`);
+    } catch {
+      // Same stance as `hit`: a Redis outage must not fail the request.
     }
   }
 

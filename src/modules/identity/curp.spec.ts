@@ -1,4 +1,4 @@
-import { CURP_STATE_CODES, computeCurpCheckDigit, validateCurp } from './curp.js';
+import { CURP_STATE_CODES, computeCurpCheckDigit, curpBirthDate, validateCurp } from './curp.js';
 
 /** Completes 17 characters with the check digit, so a test can break exactly one other rule. */
 function withCheckDigit(first17: string): string {
@@ -189,5 +189,15 @@ describe('CURP_STATE_CODES', () => {
 
   it('cannot be changed at runtime', () => {
     expect(Object.isFrozen(CURP_STATE_CODES)).toBe(true);
+  });
+});
+
+describe('curpBirthDate', () => {
+  it('reads a 20th-century date when the homoclave is a digit', () => {
+    expect(curpBirthDate('SABC560626MDFLRN01').toISOString()).toBe('1956-06-26T00:00:00.000Z');
+  });
+
+  it('reads a 21st-century date when the homoclave is a letter', () => {
+    expect(curpBirthDate(withCheckDigit('GOMA100315HJCRRNB')).toISOString()).toBe('2010-03-15T00:00:00.000Z');
   });
 });

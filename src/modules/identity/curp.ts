@@ -88,3 +88,9 @@ function daysInMonth(year: number, month: number): number {
   // Day 0 of the next month is the last day of this one; UTC avoids DST surprises.
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/** Birth date (UTC midnight) of a CURP that validateCurp accepted. */
+export function curpBirthDate(curp: string): Date {
+  const century = DIGIT.test(curp[16]) ? 1900 : 2000;
+  return new Date(Date.UTC(century + Number(curp.slice(4, 6)), Number(curp.slice(6, 8)) - 1, Number(curp.slice(8, 10))));
+}

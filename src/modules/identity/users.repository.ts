@@ -1,23 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { Tx } from '../../infrastructure/database/transactions.js';
 import { User } from './user.entity.js';
+
+export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'stateCode' | 'municipalityCode'> &
+  Partial<Pick<User, 'platformRole' | 'emailVerifiedAt'>>;
+
+export type UserPatch = Partial<Pick<User,
+  'passwordHash' | 'displayName' | 'platformRole' | 'emailVerifiedAt' | 'curpHash' | 'curpVerifiedAt' | 'stateCode' | 'municipalityCode'>>;
+
+// Any constant works: it only has to be the same in every process of a deployment.
+const ADMIN_BOOTSTRAP_LOCK = 731_000_101;
 
 @Injectable()
 export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findById(id: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOneBy({ id });
+  findById(id: string, tx?: Tx): Promise<User | null> {
+    return (tx ?? this.dataSource.manager).getRepository(User).findOneBy({ id });
   }
 
-  findByEmail(email: string): Promise<User | null> {
-    return this.dataSource.getRepository(User)
+  findByEmail(email: string, tx?: Tx): Promise<User | null> {
+    return (tx ?? this.dataSource.manager).getRepository(User)
       .createQueryBuilder('u')
       .where('lower(u.email) = lower(:email)', { email: email.trim() })
       .getOne();
   }
 
+  /** The account, its row locked until `tx` ends. */
+  findByIdForUpdate(tx: Tx, id: string): Promise<User | null> {
+    return tx.getRepository(User).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   findByIds(ids: readonly string[]): Promise<User[]> {
     return this.dataSource.getRepository(User).findBy({ id: In([...ids]) });
+  }
+
+  findByCurpHash(curpHash: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ curpHash });
+  }
+
+  insert(tx: Tx, user: NewUser): Promise<User> {
+    return tx.save(tx.create(User, user));
+  }
+
+  async update(tx: Tx, id: string, patch: UserPatch): Promise<void> {
+    await tx.update(User, { id }, patch);
+  }
+
+  /** Serialises the admin bootstrap of processes starting at once; released when `tx` ends. */
+  async lockAdminBootstrap(tx: Tx): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_BOOTSTRAP_LOCK]);
   }
 }

@@ -1,8 +1,0 @@
-import { ViewerAuthenticator } from './viewer-authenticator.js';
-
-/** Used until identity provides real sessions: everyone is anonymous. */
-export class AnonymousAuthenticator extends ViewerAuthenticator {
-  async authenticate() {
-    return null;
-  }
-}

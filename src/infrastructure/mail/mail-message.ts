@@ -1,0 +1,11 @@
+/** One e-mail, fully rendered: Spanish plain text and HTML. Job payloads carry exactly this. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+}
+
+/** Job names of the `mail` queue (the processor refuses any other). */
+export const MAIL_JOBS = { send: 'mail.send' } as const;

@@ -1,0 +1,26 @@
+import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
+import { ViewerAuthenticator } from '../../infrastructure/graphql/viewer-authenticator.js';
+import { AccessTokens } from './access-tokens.js';
+import { UsersRepository } from './users.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `Bearer <JWT>` → the viewer. The account is read on every request, so a role change or a deleted account
+ * takes effect at once. A missing, malformed, forged or expired token makes the caller anonymous: public data
+ * still answers, and anything that needs an account answers UNAUTHENTICATED, the client's cue to refresh.
+ */
+export class TokenViewerAuthenticator extends ViewerAuthenticator {
+  constructor(private readonly tokens: AccessTokens, private readonly users: UsersRepository) {
+    super();
+  }
+
+  async authenticate(authorization: string | undefined): Promise<Viewer | null> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
+    if (!match) return null;
+    const userId = await this.tokens.verify(match[1]);
+    if (!userId || !UUID.test(userId)) return null;
+    const user = await this.users.findById(userId);
+    return user ? { id: user.id, platformRole: user.platformRole } : null;
+  }
+}
