@@ -2,10 +2,12 @@ import { Transform } from 'class-transformer';
 import { ValidationOptions, registerDecorator } from 'class-validator';
 import { hasForbiddenControlChars } from './text.js';
 
-/** Trims surrounding whitespace of a string input (RULES §0); other values pass untouched for the validators to judge. */
-export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+const trim = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 
-/** Rejects control characters other than newline and tab (RULES §0). Non-strings are left to the other validators. */
+/** Trims surrounding whitespace of a string input, or of each string of a list (RULES §0); other values pass untouched. */
+export const Trim = () => Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map(trim) : trim(value)));
+
+/** Rejects control characters other than newline and tab (RULES §0), in a string or in each string of a list. */
 export function NoControlChars(options: ValidationOptions = {}): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({
@@ -14,7 +16,8 @@ export function NoControlChars(options: ValidationOptions = {}): PropertyDecorat
       propertyName: String(propertyName),
       options: { message: 'No se admiten caracteres de control.', ...options },
       validator: {
-        validate: (value: unknown) => typeof value !== 'string' || !hasForbiddenControlChars(value),
+        validate: (value: unknown) =>
+          (Array.isArray(value) ? value : [value]).every((v) => typeof v !== 'string' || !hasForbiddenControlChars(v)),
       },
     });
   };

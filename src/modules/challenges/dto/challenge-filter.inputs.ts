@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphq
 import { Transform, Type } from 'class-transformer';
 import { IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../../common/pagination.js';
-import { NoControlChars, Trim } from '../../../common/text-input.js';
+import { NoControlChars, Trim } from '../../../common/text-validators.js';
 import type { GovernmentLevel } from '../../government-units/government-unit.entity.js';
 import { GovernmentLevelEnum } from '../../government-units/dto/enums.js';
 import type { ChallengePhase } from '../../rounds/round-lifecycle.js';

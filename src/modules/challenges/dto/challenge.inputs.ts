@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID,
   Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { NoControlChars, Trim } from '../../../common/text-input.js';
+import { NoControlChars, Trim } from '../../../common/text-validators.js';
 import { DecimalScalar } from '../../../infrastructure/graphql/decimal.scalar.js';
 import type { ChallengeCategory } from '../challenge.entity.js';
 import type { BudgetRule, RoundKind, VotingMethod } from '../challenge-rules.js';

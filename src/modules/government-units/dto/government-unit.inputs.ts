@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { NoControlChars, Trim } from '../../../common/text-input.js';
+import { NoControlChars, Trim } from '../../../common/text-validators.js';
 import { PageArgs } from '../../../common/pagination.js';
 import type { GovernmentLevel } from '../government-unit.entity.js';
 import type { UnitRole } from '../unit-membership.entity.js';
