@@ -1,0 +1,68 @@
+/**
+ * Runs a budget rule on a pabulib file:
+ *   node dist/scripts/pb.js <file.pb> --rule greedy|equal-shares
+ * Prints the funded project ids in funding order, the total cost (currency units) and the time.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { equalSharesOutcome, greedyOutcome, type BudgetOutcome, type BudgetProject } from '../src/modules/voting/budget-rules.js';
+import { formatCentavos, parseCurrencyToCentavos } from '../src/modules/voting/decimal-amount.js';
+import { parsePabulib } from '../src/modules/voting/pabulib.js';
+
+type Rule = (projects: BudgetProject[], ballots: string[][], budget: bigint) => BudgetOutcome;
+const RULES: Record<string, Rule> = { greedy: greedyOutcome, 'equal-shares': equalSharesOutcome };
+const USAGE = 'usage: pb <file.pb> --rule greedy|equal-shares';
+
+/** Returns the report to print; throws an Error with a one-line message on bad input. */
+export function runPb(args: string[], readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): string {
+  const { file, ruleName } = parseArgs(args);
+  const rule = RULES[ruleName];
+  if (!rule) throw new Error(`unknown rule "${ruleName}" (expected greedy or equal-shares)`);
+
+  let text: string;
+  try {
+    text = readFile(file);
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const instance = parsePabulib(text);
+  const budgetText = instance.meta.get('budget');
+  if (budgetText === undefined) throw new Error('META has no budget');
+  const budget = parseCurrencyToCentavos(budgetText);
+  const voteType = instance.meta.get('vote_type');
+  if (voteType !== undefined && voteType !== 'approval') throw new Error(`vote_type "${voteType}" is not supported (only approval)`);
+
+  const projects = instance.projects.map((p) => ({ id: p.id, cost: p.cost, submittedAt: 0 }));
+  const ballots = instance.votes.map((v) => v.approved);
+  const start = performance.now();
+  const outcome = rule(projects, ballots, budget);
+  const elapsedMs = performance.now() - start;
+
+  return [
+    `funded: ${outcome.funded.join(',')}`,
+    `total cost: ${formatCentavos(outcome.totalCost)} of ${formatCentavos(budget)}`,
+    `time: ${elapsedMs.toFixed(1)} ms`,
+  ].join('\n');
+}
+
+function parseArgs(args: string[]): { file: string; ruleName: string } {
+  const files: string[] = [];
+  let ruleName: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--rule') ruleName = args[++i];
+    else if (args[i].startsWith('--rule=')) ruleName = args[i].slice('--rule='.length);
+    else if (args[i].startsWith('--')) throw new Error(`unknown option ${args[i]}; ${USAGE}`);
+    else files.push(args[i]);
+  }
+  if (files.length !== 1 || !ruleName) throw new Error(USAGE);
+  return { file: files[0], ruleName };
+}
+
+if (process.argv[1]?.endsWith('pb.js')) {
+  try {
+    console.log(runPb(process.argv.slice(2)));
+  } catch (error) {
+    console.error(`pb: ${(error as Error).message.split('\n')[0]}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,147 @@
+import { equalSharesOutcome, greedyOutcome, type BudgetProject } from './budget-rules.js';
+import { runEqualSharesAt } from './equal-shares-run.js';
+import { prepareInstance } from './prepared-instance.js';
+
+const pesos = (amount: number): bigint => BigInt(amount) * 100n;
+const project = (id: string, costPesos: number, submittedAt = 0): BudgetProject => ({
+  id,
+  cost: pesos(costPesos),
+  submittedAt,
+});
+
+describe('greedyOutcome', () => {
+  it('funds by approvals, skipping what no longer fits, cheaper first on equal approvals', () => {
+    const projects = [project('a', 600), project('b', 500), project('c', 300), project('d', 200)];
+    const ballots = [['a', 'b', 'c'], ['a', 'b', 'c'], ['a', 'b', 'd']];
+    const outcome = greedyOutcome(projects, ballots, pesos(1000));
+    expect(outcome.funded).toEqual(['b', 'c', 'd']); // a (600) no longer fits after b
+    expect(outcome.ranking).toEqual(['b', 'c', 'd', 'a']);
+    expect(outcome.totalCost).toBe(pesos(1000));
+    expect(outcome.allocated).toEqual(new Map([['b', pesos(500)], ['c', pesos(300)], ['d', pesos(200)]]));
+    expect(outcome.approvals).toEqual(new Map([['a', 3], ['b', 3], ['c', 2], ['d', 1]]));
+    expect(outcome.endowment).toBeUndefined();
+  });
+
+  it('breaks ties on equal approvals and cost by submission time, then by id', () => {
+    const projects = [project('z', 100, 5), project('y', 100, 1), project('x', 100, 5)];
+    const ballots = [['x', 'y', 'z']];
+    expect(greedyOutcome(projects, ballots, pesos(200)).funded).toEqual(['y', 'x']);
+  });
+
+  it('ignores unknown ids and counts duplicates once', () => {
+    const projects = [project('a', 100), project('b', 100)];
+    const outcome = greedyOutcome(projects, [['a', 'a', 'a', 'ghost'], ['b'], ['b', 'b']], pesos(100));
+    expect(outcome.approvals.get('a')).toBe(1);
+    expect(outcome.approvals.get('b')).toBe(2);
+    expect(outcome.funded).toEqual(['b']);
+    expect(outcome.ranking).toEqual(['b', 'a']);
+  });
+
+  it('handles no projects, no ballots and zero budget', () => {
+    expect(greedyOutcome([], [], 0n).funded).toEqual([]);
+    expect(greedyOutcome([project('a', 1)], [['a']], 0n).totalCost).toBe(0n);
+  });
+
+  it('rejects invalid input', () => {
+    expect(() => greedyOutcome([project('a', 1), project('a', 2)], [], 1n)).toThrow(/duplicate/);
+    expect(() => greedyOutcome([{ id: 'a', cost: 0n, submittedAt: 0 }], [], 1n)).toThrow(/positive/);
+    expect(() => greedyOutcome([], [], -1n)).toThrow(/budget/);
+  });
+});
+
+describe('equalSharesOutcome', () => {
+  it('add1 completion funds more than the plain run with e = budget / n', () => {
+    // 3 voters, budget 330 → e = 110. P (240, everyone) costs 80 each and leaves 30 per voter,
+    // too little for R (90, voters 2 and 3).  At e = 125 R becomes affordable (330 in total);
+    // at e = 140 voter 1 can also pay Q alone (390 > 330), so completion stops at e = 139.
+    const projects = [project('p', 240), project('q', 60), project('r', 90)];
+    const ballots = [['p', 'q'], ['p', 'r'], ['p', 'r']];
+    const plain = runEqualSharesAt(prepareInstance(projects, ballots, pesos(330)), pesos(110));
+    expect(plain.funded).toEqual([0]);
+
+    const outcome = equalSharesOutcome(projects, ballots, pesos(330));
+    expect(outcome.funded).toEqual(['p', 'r']);
+    expect(outcome.totalCost).toBe(pesos(330));
+    expect(outcome.endowment).toBe(pesos(139));
+    expect(outcome.ranking).toEqual(['p', 'r', 'q']);
+  });
+
+  it('picks the highest effective vote count cost/ρ, not the most approvals', () => {
+    // 4 voters, e = 100.  a (cost 120, voters 1-3) costs 40 each: 3 effective votes; b (cost 380,
+    // all four) costs 95 each: 4 effective votes, so b wins although it is more expensive.  After
+    // b, voters have 5 left: a (120) and c (10, voter 1 only) are unaffordable.
+    const projects = [project('a', 120), project('b', 380), project('c', 10)];
+    const ballots = [['a', 'b', 'c'], ['a', 'b'], ['a', 'b'], ['b']];
+    const instance = prepareInstance(projects, ballots, pesos(400));
+    expect(runEqualSharesAt(instance, pesos(100)).funded).toEqual([1]);
+  });
+
+  it('charges voters who cannot pay ρ everything they have (fractional ρ)', () => {
+    // e = 10 (budget 30, 3 voters).  After x (cost 12, voters 1-3, 4 each) balances are 6, 6, 6.
+    // y (cost 14, voters 1-3) → ρ = 14/3 each.  Then z (cost 5, voter 1 with 4/3 left) is unaffordable.
+    const projects = [project('x', 12), project('y', 14), project('z', 5)];
+    const ballots = [['x', 'y', 'z'], ['x', 'y'], ['x', 'y']];
+    const run = runEqualSharesAt(prepareInstance(projects, ballots, pesos(30)), pesos(10));
+    expect(run.funded).toEqual([0, 1]);
+    // Every voter paid 4 + 14/3 pesos: 1000 − 866.67 = 133.33 centavos left, exactly 400/3.
+    for (const balance of run.groupBalance) expect(balance * 3n).toBe(400n * run.denominator);
+  });
+
+  it('breaks ties in effective votes by approvals, cost, submission and id', () => {
+    const tied = [project('x', 100, 2), project('y', 100, 1)];
+    expect(equalSharesOutcome(tied, [['x', 'y'], ['x', 'y']], pesos(100)).funded).toEqual(['y']);
+    const sameTime = [project('y', 100), project('x', 100)];
+    expect(equalSharesOutcome(sameTime, [['x', 'y'], ['x', 'y']], pesos(100)).funded).toEqual(['x']);
+  });
+
+  it('leaves the budget unspent when completion would overshoot it', () => {
+    // Two voters with their own 100-peso project and a 100-peso budget: each becomes affordable
+    // only at e = 100, when both are, costing 200.  So nothing is funded (e stops at 99).
+    const projects = [project('x', 100, 2), project('y', 100, 1)];
+    const outcome = equalSharesOutcome(projects, [['x'], ['y']], pesos(100));
+    expect(outcome.funded).toEqual([]);
+    expect(outcome.totalCost).toBe(0n);
+    expect(outcome.endowment).toBe(pesos(99));
+    expect(outcome.ranking).toEqual(['y', 'x']);
+  });
+
+  it('stops when a project does not fit and a later step would exceed the budget', () => {
+    // Budget 340 → e = 113.  a (200, two voters) is funded; b (150, voter 3) becomes affordable at
+    // e = 150, which costs 350 > 340, so the result is e = 149 with only a.
+    const projects = [project('a', 200), project('b', 150)];
+    const outcome = equalSharesOutcome(projects, [['a'], ['a'], ['b']], pesos(340));
+    expect(outcome.funded).toEqual(['a']);
+    expect(outcome.endowment).toBe(pesos(149));
+  });
+
+  it('terminates when the outcome can no longer change (everything fits)', () => {
+    const projects = [project('a', 200), project('b', 150)];
+    const outcome = equalSharesOutcome(projects, [['a'], ['a'], ['b']], pesos(350));
+    expect(outcome.funded).toEqual(['a', 'b']);
+    expect(outcome.totalCost).toBe(pesos(350));
+  });
+
+  it('counts empty ballots as voters and ignores projects nobody approved', () => {
+    // 4 voters (2 empty), budget 400 → e = 100; a (cost 200) needs both approvers' full 100.
+    const projects = [project('a', 200), project('lonely', 1)];
+    const outcome = equalSharesOutcome(projects, [['a'], ['a'], [], ['ghost']], pesos(400));
+    expect(outcome.funded).toEqual(['a']);
+    expect(outcome.approvals.get('lonely')).toBe(0);
+    expect(outcome.ranking).toEqual(['a', 'lonely']);
+  });
+
+  it('returns an empty outcome without ballots', () => {
+    const outcome = equalSharesOutcome([project('a', 1)], [], pesos(100));
+    expect(outcome.funded).toEqual([]);
+    expect(outcome.endowment).toBe(0n);
+  });
+
+  it('handles budgets that are not whole pesos and tiny endowments', () => {
+    // Budget 4.50 for 3 voters → e = 1 peso.  b (1.50, voters 2-3) is funded at 0.75 each; a (3.00,
+    // voters 1-2) needs e = 2: then voter 2 pays 1.25 and voter 1 pays 1.75; 4.50 in total.
+    const projects = [project('a', 3), { id: 'b', cost: 150n, submittedAt: 0 }];
+    const outcome = equalSharesOutcome(projects, [['a'], ['a', 'b'], ['b']], 450n);
+    expect(outcome.funded).toEqual(['b', 'a']);
+    expect(outcome.totalCost).toBe(450n);
+  });
+});

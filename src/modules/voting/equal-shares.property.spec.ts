@@ -1,0 +1,212 @@
+import { equalSharesOutcome, greedyOutcome, type BudgetProject } from './budget-rules.js';
+import { FastEqualShares } from './equal-shares-fast-run.js';
+import { runEqualSharesAt } from './equal-shares-run.js';
+import { equalSharesSelection } from './equal-shares.js';
+import { gcdBig } from './bigint-math.js';
+import { prepareInstance } from './prepared-instance.js';
+import { SeededRandom } from './seeded-random.js';
+
+interface Instance {
+  projects: BudgetProject[];
+  ballots: string[][];
+  budget: bigint;
+}
+
+/** Small instances with many ties: few distinct costs and submission times. */
+function randomInstance(random: SeededRandom): Instance {
+  const ids = random.shuffle(['a', 'b', 'c', 'd', 'e', 'f', 'g']).slice(0, random.int(1, 7));
+  const projects = ids.map((id) => ({
+    id,
+    cost: BigInt(random.int(1, 60)) * 100n + (random.next() < 0.3 ? BigInt(random.int(1, 99)) : 0n),
+    submittedAt: random.int(0, 2),
+  }));
+  const ballots: string[][] = [];
+  for (let v = random.int(1, 12); v > 0; v--) {
+    const ballot = ids.filter(() => random.next() < 0.45);
+    if (random.next() < 0.1) ballot.push('unknown');
+    if (ballot.length > 0 && random.next() < 0.1) ballot.push(ballot[0]);
+    ballots.push(ballot);
+  }
+  const total = projects.reduce((sum, p) => sum + p.cost, 0n);
+  return { projects, ballots, budget: BigInt(Math.floor(random.next() * Number(total) * 1.1)) };
+}
+
+function forEachInstance(seed: number, count: number, check: (instance: Instance, random: SeededRandom) => void): void {
+  const random = new SeededRandom(seed);
+  for (let i = 0; i < count; i++) check(randomInstance(random), random);
+}
+
+// --- A deliberately naive reference: one exact rational balance per voter, every add1 step. ---
+
+class Fraction {
+  constructor(
+    readonly num: bigint,
+    readonly den: bigint = 1n,
+  ) {}
+  static of(num: bigint, den: bigint): Fraction {
+    const g = gcdBig(num, den) || 1n;
+    return new Fraction(num / g, den / g);
+  }
+  plus(o: Fraction): Fraction {
+    return Fraction.of(this.num * o.den + o.num * this.den, this.den * o.den);
+  }
+  minus(o: Fraction): Fraction {
+    return Fraction.of(this.num * o.den - o.num * this.den, this.den * o.den);
+  }
+  cmp(o: Fraction): number {
+    const d = this.num * o.den - o.num * this.den;
+    return d > 0n ? 1 : d < 0n ? -1 : 0;
+  }
+  min(o: Fraction): Fraction {
+    return this.cmp(o) <= 0 ? this : o;
+  }
+}
+
+function referenceRun({ projects, ballots }: Instance, endowment: bigint) {
+  const known = new Set(projects.map((p) => p.id));
+  const voters = ballots.map((b) => new Set(b.filter((id) => known.has(id))));
+  const approvers = (id: string) => voters.map((_, i) => i).filter((i) => voters[i].has(id));
+  const approvals = (id: string) => approvers(id).length;
+  const tieOrder = (a: BudgetProject, b: BudgetProject) =>
+    approvals(b.id) - approvals(a.id) ||
+    (a.cost < b.cost ? -1 : a.cost > b.cost ? 1 : 0) ||
+    a.submittedAt - b.submittedAt ||
+    (a.id < b.id ? -1 : 1);
+  const balance = voters.map(() => new Fraction(endowment));
+  const paid = voters.map(() => new Fraction(0n));
+  const funded: string[] = [];
+  for (;;) {
+    let best: { project: BudgetProject; rho: Fraction } | undefined;
+    for (const project of projects) {
+      const payers = approvers(project.id);
+      if (funded.includes(project.id) || payers.length === 0) continue;
+      const total = payers.reduce((sum, i) => sum.plus(balance[i]), new Fraction(0n));
+      if (total.cmp(new Fraction(project.cost)) < 0) continue;
+      // Try each voter's balance as the point where the others start paying ρ.
+      const sorted = payers.map((i) => balance[i]).sort((x, y) => x.cmp(y));
+      let rho: Fraction | undefined;
+      let spent = new Fraction(0n);
+      for (let k = 0; k < sorted.length && !rho; k++) {
+        const candidate = Fraction.of((project.cost * spent.den - spent.num) * 1n, spent.den * BigInt(sorted.length - k));
+        if (sorted[k].cmp(candidate) >= 0) rho = candidate;
+        spent = spent.plus(sorted[k]);
+      }
+      const votesCmp = best && new Fraction(project.cost * rho!.den, rho!.num).cmp(new Fraction(best.project.cost * best.rho.den, best.rho.num));
+      if (!best || votesCmp! > 0 || (votesCmp === 0 && tieOrder(project, best.project) < 0)) best = { project, rho: rho! };
+    }
+    if (!best) break;
+    for (const i of approvers(best.project.id)) {
+      const payment = balance[i].min(best.rho);
+      balance[i] = balance[i].minus(payment);
+      paid[i] = paid[i].plus(payment);
+    }
+    funded.push(best.project.id);
+  }
+  const totalCost = projects.filter((p) => funded.includes(p.id)).reduce((sum, p) => sum + p.cost, 0n);
+  return { funded, totalCost, paid };
+}
+
+function referenceEqualShares(instance: Instance) {
+  const n = BigInt(instance.ballots.length);
+  const costOfAll = instance.projects.reduce((sum, p) => sum + p.cost, 0n);
+  let endowment = (instance.budget / n / 100n) * 100n;
+  let current = referenceRun(instance, endowment);
+  while (endowment < costOfAll) {
+    const next = referenceRun(instance, endowment + 100n);
+    if (next.totalCost > instance.budget) return { funded: current.funded, endowment, stoppedByBudget: true };
+    current = next;
+    endowment += 100n;
+  }
+  return { funded: current.funded, endowment, stoppedByBudget: false };
+}
+
+describe('budget rules on random instances (seeded)', () => {
+  it('EQUAL_SHARES matches the naive exact reference, including add1 completion', () => {
+    forEachInstance(7, 200, (instance) => {
+      const outcome = equalSharesOutcome(instance.projects, instance.ballots, instance.budget);
+      const reference = referenceEqualShares(instance);
+      expect(outcome.funded).toEqual(reference.funded);
+      if (reference.stoppedByBudget) expect(outcome.endowment).toBe(reference.endowment);
+    });
+  });
+
+  it('never exceeds the budget', () => {
+    forEachInstance(11, 200, ({ projects, ballots, budget }) => {
+      const greedy = greedyOutcome(projects, ballots, budget);
+      const shares = equalSharesOutcome(projects, ballots, budget);
+      expect(greedy.totalCost).toBeLessThanOrEqual(budget);
+      expect(shares.totalCost).toBeLessThanOrEqual(budget);
+      for (const outcome of [greedy, shares]) {
+        expect(outcome.totalCost).toBe([...outcome.allocated.values()].reduce((a, b) => a + b, 0n));
+        expect(new Set(outcome.ranking)).toEqual(new Set(projects.map((p) => p.id)));
+        expect(outcome.ranking.slice(0, outcome.funded.length)).toEqual(outcome.funded);
+      }
+      // Greedy only leaves out projects that did not fit.
+      for (const p of projects) {
+        if (!greedy.allocated.has(p.id)) expect(p.cost).toBeGreaterThan(budget - greedy.totalCost);
+      }
+    });
+  });
+
+  it('no voter pays more than the endowment, and payments cover the funded costs exactly', () => {
+    forEachInstance(13, 200, (instance, random) => {
+      const prepared = prepareInstance(instance.projects, instance.ballots, instance.budget);
+      const endowment = BigInt(random.int(0, 3000));
+      const run = runEqualSharesAt(prepared, endowment);
+      const e = endowment * run.denominator;
+      let paid = 0n;
+      prepared.ballotGroups.forEach((group, g) => {
+        expect(run.groupBalance[g]).toBeGreaterThanOrEqual(0n);
+        expect(run.groupBalance[g]).toBeLessThanOrEqual(e);
+        paid += (e - run.groupBalance[g]) * BigInt(group.weight);
+      });
+      expect(paid).toBe(run.totalCost * run.denominator);
+
+      const reference = referenceRun(instance, endowment);
+      expect(run.funded.map((p) => prepared.projects[p].id)).toEqual(reference.funded);
+      for (const payment of reference.paid) expect(payment.cmp(new Fraction(endowment))).toBeLessThanOrEqual(0);
+    });
+  });
+
+  it('gives the same result whatever the order of the ballots', () => {
+    forEachInstance(17, 200, ({ projects, ballots, budget }, random) => {
+      const shuffled = random.shuffle(ballots.map((b) => random.shuffle([...b])));
+      expect(equalSharesOutcome(projects, shuffled, budget).funded).toEqual(equalSharesOutcome(projects, ballots, budget).funded);
+      expect(greedyOutcome(projects, shuffled, budget).funded).toEqual(greedyOutcome(projects, ballots, budget).funded);
+    });
+  });
+
+  it('the float engine, when it answers, agrees with the exact engine', () => {
+    let answered = 0;
+    forEachInstance(19, 200, (instance, random) => {
+      const prepared = prepareInstance(instance.projects, instance.ballots, instance.budget);
+      const endowment = BigInt(random.int(0, 3000));
+      const fast = new FastEqualShares(prepared).run(endowment);
+      if (!fast.certain) return;
+      answered++;
+      expect(fast.funded).toEqual(runEqualSharesAt(prepared, endowment).funded);
+    });
+    expect(answered).toBeGreaterThan(100);
+  });
+
+  it('the float-accelerated completion agrees with the exact one on larger instances', () => {
+    const random = new SeededRandom(23);
+    for (let round = 0; round < 2; round++) {
+      const projects = Array.from({ length: 40 }, (_, i) => ({
+        id: `p${i}`,
+        cost: BigInt(random.int(50, 400)) * 10_000n,
+        submittedAt: random.int(0, 3),
+      }));
+      const ballots = Array.from({ length: 6000 }, () =>
+        random.shuffle(projects.map((p) => p.id)).slice(0, random.int(3, 7)),
+      );
+      const budget = projects.slice(0, 12).reduce((sum, p) => sum + p.cost, 0n);
+      const prepared = prepareInstance(projects, ballots, budget);
+      const accelerated = equalSharesSelection(prepared, budget);
+      const exact = equalSharesSelection(prepared, budget, { exactOnly: true });
+      expect(accelerated.exactRunsComputed).toBeLessThan(accelerated.runsComputed);
+      expect(accelerated.funded).toEqual(exact.funded);
+      expect(accelerated.endowment).toBe(exact.endowment);
+    }
+  });
+});

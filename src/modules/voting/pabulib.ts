@@ -1,0 +1,141 @@
+import { formatCentavos, parseCurrencyToCentavos } from './decimal-amount.js';
+
+/**
+ * Pabulib (.pb) participatory-budgeting files: sections META, PROJECTS and VOTES, each a header
+ * line followed by `;`-separated rows (double quotes as in CSV).  Amounts are in the instance's
+ * currency units and are converted to centavos exactly.
+ */
+export interface PabulibInstance {
+  meta: Map<string, string>;
+  projects: { id: string; cost: bigint; fields: Record<string, string> }[];
+  votes: { voterId: string; approved: string[]; fields: Record<string, string> }[];
+}
+
+export interface PabulibOutput {
+  meta: [string, string][];
+  projects: { id: string; cost: bigint; name?: string; votes?: number }[];
+  votes: { voterId: string; approved: string[] }[];
+}
+
+type Section = 'META' | 'PROJECTS' | 'VOTES';
+const SECTIONS: readonly Section[] = ['META', 'PROJECTS', 'VOTES'];
+const REQUIRED_COLUMNS: Record<Section, string[]> = {
+  META: ['key', 'value'],
+  PROJECTS: ['project_id', 'cost'],
+  VOTES: ['voter_id', 'vote'],
+};
+
+export function parsePabulib(text: string): PabulibInstance {
+  const instance: PabulibInstance = { meta: new Map(), projects: [], votes: [] };
+  const seen = new Set<Section>();
+  const projectIds = new Set<string>();
+  const voterIds = new Set<string>();
+  let section: Section | null = null;
+  let header: string[] | null = null;
+
+  text.split(/\r?\n/).forEach((rawLine, index) => {
+    const lineNumber = index + 1;
+    const fail = (message: string): never => {
+      throw new Error(`pabulib line ${lineNumber}: ${message}`);
+    };
+    const line = index === 0 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
+    if (line.trim() === '') return;
+
+    const sectionName = line.trim().toUpperCase() as Section;
+    if (SECTIONS.includes(sectionName)) {
+      if (seen.has(sectionName)) fail(`section ${sectionName} appears twice`);
+      seen.add(sectionName);
+      section = sectionName;
+      header = null;
+      return;
+    }
+    if (section === null) fail('expected a section name (META, PROJECTS or VOTES)');
+    const cells = splitRow(line, fail);
+    if (header === null) {
+      header = cells.map((c) => c.trim());
+      const missing = REQUIRED_COLUMNS[section!].filter((column) => !header!.includes(column));
+      if (missing.length > 0) fail(`${section} header lacks column(s) ${missing.join(', ')}`);
+      return;
+    }
+    if (cells.length !== header.length) fail(`expected ${header.length} fields, found ${cells.length}`);
+    const fields: Record<string, string> = {};
+    header.forEach((column, i) => (fields[column] = cells[i]));
+
+    if (section === 'META') {
+      instance.meta.set(fields.key, fields.value);
+    } else if (section === 'PROJECTS') {
+      const id = fields.project_id;
+      if (id === '') fail('empty project_id');
+      if (projectIds.has(id)) fail(`duplicate project_id "${id}"`);
+      projectIds.add(id);
+      let cost: bigint;
+      try {
+        cost = parseCurrencyToCentavos(fields.cost);
+      } catch (error) {
+        return fail((error as Error).message);
+      }
+      instance.projects.push({ id, cost, fields });
+    } else {
+      const voterId = fields.voter_id;
+      if (voterIds.has(voterId)) fail(`duplicate voter_id "${voterId}"`);
+      voterIds.add(voterId);
+      const approved = fields.vote.split(',').map((id) => id.trim()).filter((id) => id !== '');
+      instance.votes.push({ voterId, approved, fields });
+    }
+  });
+
+  for (const required of SECTIONS) {
+    if (!seen.has(required)) throw new Error(`pabulib: missing section ${required}`);
+  }
+  return instance;
+}
+
+/** Splits a `;`-separated row; fields may be wrapped in double quotes ("" is a literal quote). */
+function splitRow(line: string, fail: (message: string) => never): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch !== '"') cell += ch;
+      else if (line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = false;
+    } else if (ch === '"' && cell.trim() === '' && !wasQuoted) {
+      quoted = wasQuoted = true;
+      cell = '';
+    } else if (ch === ';') {
+      cells.push(wasQuoted ? cell : cell.trim());
+      cell = '';
+      wasQuoted = false;
+    } else if (wasQuoted) {
+      if (ch.trim() !== '') fail('unexpected text after a closing quote');
+    } else cell += ch;
+  }
+  if (quoted) fail('unterminated quoted field');
+  cells.push(wasQuoted ? cell : cell.trim());
+  return cells;
+}
+
+export function writePabulib(instance: PabulibOutput): string {
+  const lines: string[] = ['META', 'key;value'];
+  for (const [key, value] of instance.meta) lines.push(row([key, value]));
+  lines.push('PROJECTS', 'project_id;cost;votes;name');
+  for (const p of instance.projects) {
+    lines.push(row([p.id, formatCentavos(p.cost), p.votes === undefined ? '' : String(p.votes), p.name ?? '']));
+  }
+  lines.push('VOTES', 'voter_id;vote');
+  for (const v of instance.votes) lines.push(row([v.voterId, v.approved.join(',')]));
+  return lines.join('\n') + '\n';
+}
+
+function row(values: string[]): string {
+  return values.map(quoteIfNeeded).join(';');
+}
+
+function quoteIfNeeded(value: string): string {
+  return /[;"\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
