@@ -63,7 +63,7 @@ export async function createApi(config: AppConfig, options: AppOptions, logger: 
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: config.http.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
     disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
   });

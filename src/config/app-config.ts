@@ -7,7 +7,7 @@ export class AppConfig {
   readonly production: boolean;
   readonly databaseUrl: string;
   readonly redis: { url: string; prefix: string };
-  readonly http: { port: number; publicUrl: string; corsOrigins: string[] | '*'; rateLimitPerMinute: number };
+  readonly http: { port: number; publicUrl: string; corsOrigins: string[] | '*'; rateLimitPerMinute: number; trustProxy: boolean };
   readonly graphql: { introspection: boolean };
   readonly auth: { jwtSecret: string; requireEmailVerification: boolean; admin: { email: string; password: string } | null };
   readonly mail: { smtpUrl: string | null; dir: string };
@@ -24,6 +24,7 @@ export class AppConfig {
       publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
       corsOrigins: origins.includes('*') ? '*' : origins,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      trustProxy: env.TRUST_PROXY ?? false,
     };
     this.graphql = { introspection: env.GRAPHQL_INTROSPECTION ?? !this.production };
     this.auth = {

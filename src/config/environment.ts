@@ -53,6 +53,10 @@ export class Environment {
   @Transform(toBool) @IsOptional() @IsBoolean()
   GRAPHQL_INTROSPECTION?: boolean;
 
+  /** Behind a load balancer that sets X-Forwarded-For: take the client IP from it (rate limits). Off: a client could spoof it. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  TRUST_PROXY?: boolean;
+
   /** Comma-separated origins allowed by CORS; empty: same-origin only; "*": any. */
   @IsString()
   CORS_ORIGINS = '';

@@ -7,6 +7,7 @@ import { GovernmentUnitsRepository } from './government-units.repository.js';
 import { GovernmentUnitsResolver, UnitMembershipResolver } from './government-units.resolver.js';
 import { GovernmentUnitsService } from './government-units.service.js';
 import { UnitAccessService } from './unit-access.service.js';
+import { ViewerMembershipsResolver } from './viewer-memberships.resolver.js';
 
 @Module({
   imports: [TerritoryModule, IdentityModule],
@@ -16,6 +17,7 @@ import { UnitAccessService } from './unit-access.service.js';
     GovernmentUnitsLoaders,
     GovernmentUnitsResolver,
     UnitMembershipResolver,
+    ViewerMembershipsResolver,
     { provide: UnitAccess, useClass: UnitAccessService },
   ],
   exports: [GovernmentUnitsService, GovernmentUnitsLoaders, UnitAccess],
