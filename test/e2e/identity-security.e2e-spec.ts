@@ -10,7 +10,7 @@ describe('identity: credentials, throttling, concurrency', () => {
   let sql: pg.Client;
 
   beforeAll(async () => {
-    api = await startTestApp();
+    api = await startTestApp({ env: { TRUST_PROXY: 'true' } }) // tests play several client IPs through X-Forwarded-For;
     sql = await sqlClient(api.env.DATABASE_URL);
   });
 
