@@ -3,6 +3,7 @@ import { Users1732000000100 } from './1732000000100-Users.js';
 import { AccountTokens1732000000110 } from './1732000000110-AccountTokens.js';
 import { GovernmentUnits1732000000200 } from './1732000000200-GovernmentUnits.js';
 import { Challenges1732000000300 } from './1732000000300-Challenges.js';
+import { Proposals1732000000400 } from './1732000000400-Proposals.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   AccountTokens1732000000110,
   GovernmentUnits1732000000200,
   Challenges1732000000300,
+  Proposals1732000000400,
 ];

@@ -4,6 +4,8 @@ import { RefreshToken } from '../../modules/identity/refresh-token.entity.js';
 import { Challenge } from '../../modules/challenges/challenge.entity.js';
 import { Criterion } from '../../modules/challenges/criterion.entity.js';
 import { Round } from '../../modules/rounds/round.entity.js';
+import { Proposal } from '../../modules/proposals/proposal.entity.js';
+import { ProposalCoAuthor } from '../../modules/proposals/proposal-co-author.entity.js';
 import { GovernmentUnit } from '../../modules/government-units/government-unit.entity.js';
 import { UnitMembership } from '../../modules/government-units/unit-membership.entity.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
@@ -25,4 +27,6 @@ export const entities = [
   Challenge,
   Round,
   Criterion,
+  Proposal,
+  ProposalCoAuthor,
 ];
