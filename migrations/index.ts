@@ -2,6 +2,7 @@ import { Foundation1732000000000 } from './1732000000000-Foundation.js';
 import { Users1732000000100 } from './1732000000100-Users.js';
 import { GovernmentUnits1732000000200 } from './1732000000200-GovernmentUnits.js';
 import { Challenges1732000000300 } from './1732000000300-Challenges.js';
+import { OutboxNotify1732000000410 } from './1732000000410-OutboxNotify.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Users1732000000100,
   GovernmentUnits1732000000200,
   Challenges1732000000300,
+  OutboxNotify1732000000410,
 ];
