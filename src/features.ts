@@ -1,5 +1,6 @@
 import { GovernmentUnitsModule } from './modules/government-units/government-units.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
+import { RoundsModule } from './modules/rounds/rounds.module.js';
 import { TerritoryModule } from './modules/territory/territory.module.js';
 
 /** The domain modules, in dependency order (see docs/architecture.md). */
@@ -7,4 +8,5 @@ export const featureModules = [
   TerritoryModule,
   IdentityModule,
   GovernmentUnitsModule,
+  RoundsModule,
 ];

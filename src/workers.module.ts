@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
 import { featureModules } from './features.js';
+import { OutboxRelay } from './infrastructure/outbox/outbox-relay.js';
+import { RoundSweepScheduler } from './modules/rounds/round-sweep.scheduler.js';
+import { RoundsProcessor } from './modules/rounds/rounds.processor.js';
 
 /** The BullMQ processors of every feature; loaded by the worker process, and by the API when WORKERS_IN_PROCESS. */
-@Module({ imports: [...featureModules], providers: [] })
+@Module({
+  imports: [...featureModules],
+  providers: [
+    OutboxRelay,
+    RoundsProcessor,
+    RoundSweepScheduler,
+  ],
+})
 export class WorkersModule {}
