@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnModuleInit } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Clock } from '../../common/clock.js';
 import { assertHandlers } from '../../infrastructure/queue/job-handlers.js';
@@ -12,6 +12,7 @@ const MAX_EARLY_WAIT_MS = 10_000;
 /** The one processor of the `rounds` queue: dispatches by job name, refuses names it does not know. */
 @Processor('rounds', { concurrency: 8 })
 export class RoundsProcessor extends WorkerHost implements OnModuleInit {
+  private readonly logger = new Logger(RoundsProcessor.name);
   private readonly handlers: Record<RoundJobName, (job: Job) => Promise<ClockOutcome | number>> = {
     'round.open': (job) => this.onTime(job.data as RoundClockJob, (at) => this.roundClock.openRound((job.data as RoundClockJob).roundId, at)),
     'round.close': (job) => this.onTime(job.data as RoundClockJob, (at) => this.roundClock.closeRound((job.data as RoundClockJob).roundId, at, null)),
@@ -34,6 +35,12 @@ export class RoundsProcessor extends WorkerHost implements OnModuleInit {
     const handler = (this.handlers as Record<string, (job: Job) => Promise<ClockOutcome | number>>)[job.name];
     if (!handler) throw new Error(`Trabajo desconocido en la cola rounds: ${job.name}`);
     return handler(job);
+  }
+
+  /** Redis trouble or a job deleted under us (the sweep covers it): log, never crash the worker. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Cola rounds: ${error.message}`);
   }
 
   private async onTime(data: RoundClockJob, run: (scheduledFor: Date) => Promise<ClockOutcome>): Promise<ClockOutcome> {
