@@ -92,6 +92,15 @@ export class RoundClock {
     return transitions;
   }
 
+  /**
+   * After a round's job: make whatever else is due on its challenge happen now rather than at the next
+   * sweep (a round published after its whole window, a close job that ran before its open job).
+   */
+  async settle(roundId: string): Promise<number> {
+    const challengeId = await this.rounds.challengeIdOf(roundId);
+    return challengeId ? this.catchUp(challengeId) : 0;
+  }
+
   private async catchUp(challengeId: string): Promise<number> {
     let transitions = 0;
     for (let pass = 0; pass < MAX_SWEEP_PASSES; pass++) {

@@ -47,6 +47,8 @@ export class RoundsProcessor extends WorkerHost implements OnModuleInit {
     const scheduledFor = new Date(data.scheduledFor);
     const early = scheduledFor.getTime() - this.clock.now().getTime();
     if (early > 0 && early <= MAX_EARLY_WAIT_MS) await new Promise((resolve) => setTimeout(resolve, early));
-    return run(scheduledFor);
+    const outcome = await run(scheduledFor);
+    if (outcome !== 'stale' && outcome !== 'missing' && outcome !== 'not-published') await this.roundClock.settle(data.roundId);
+    return outcome;
   }
 }
