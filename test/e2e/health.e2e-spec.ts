@@ -1,5 +1,4 @@
 import { Redis } from 'ioredis';
-import { once } from 'node:events';
 import { REDIS } from '../../src/infrastructure/redis/redis.module.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
@@ -28,7 +27,8 @@ describe('readiness follows Redis', () => {
     expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
 
     const redis = api.app.get<Redis>(REDIS);
-    const reconnected = once(redis, 'ready');
+    // not events.once: it would reject on the connection errors ioredis emits while reconnecting
+    const reconnected = new Promise((resolve) => redis.once('ready', resolve));
     await proxy.start();
     await reconnected;
     const status = (await fetch(`${api.url}/health/ready`)).status;

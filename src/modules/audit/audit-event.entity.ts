@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** Append-only (a trigger refuses UPDATE and DELETE): what happened, who did it, when. */
 @Entity('audit_events')
-@Index(['challengeId', 'createdAt'])
+@Index(['challengeId', 'seq'])
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -25,4 +25,8 @@ export class AuditEvent {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Total order of the log, also among events of one transaction. */
+  @Column({ type: 'bigint', insert: false, update: false, select: true })
+  seq: string;
 }

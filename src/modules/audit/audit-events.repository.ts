@@ -10,7 +10,7 @@ export class AuditEventsRepository {
   ofChallenge(challengeId: string, page: { offset: number; limit: number }): Promise<[AuditEvent[], number]> {
     return this.dataSource.getRepository(AuditEvent).findAndCount({
       where: { challengeId },
-      order: { createdAt: 'DESC', id: 'DESC' },
+      order: { seq: 'DESC' },
       skip: page.offset,
       take: page.limit,
     });
