@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { equalSharesOutcome, greedyOutcome, type BudgetProject } from '../src/modules/voting/budget-rules.js';
 import { equalSharesSelection } from '../src/modules/voting/equal-shares.js';
 import { prepareInstance } from '../src/modules/voting/prepared-instance.js';
-import { SeededRandom } from '../src/modules/voting/seeded-random.js';
+import { SeededRandom } from '../src/common/seeded-random.js';
 
 const VOTERS = 100_000;
 const PROJECTS = 200;

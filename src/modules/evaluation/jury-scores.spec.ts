@@ -1,15 +1,5 @@
 import { evaluationKey, evaluationTotal, juryScores, type ScoredEvaluation } from './jury-scores.js';
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../common/seeded-random.js';
 
 const evaluation = (jurorId: string, proposalId: string, total: number): ScoredEvaluation => ({ jurorId, proposalId, total });
 

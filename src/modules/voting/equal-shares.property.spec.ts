@@ -4,7 +4,7 @@ import { runEqualSharesAt } from './equal-shares-run.js';
 import { equalSharesSelection } from './equal-shares.js';
 import { gcdBig } from './bigint-math.js';
 import { prepareInstance } from './prepared-instance.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '../../common/seeded-random.js';
 
 interface Instance {
   projects: BudgetProject[];

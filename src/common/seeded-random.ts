@@ -32,3 +32,19 @@ export class SeededRandom {
     return items;
   }
 }
+
+/** `SeededRandom` as a plain function returning values in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  const random = new SeededRandom(seed);
+  return () => random.next();
+}
+
+/** A shuffled copy of `items`, driven by `random`. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
