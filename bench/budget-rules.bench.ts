@@ -1,7 +1,5 @@
 /**
- * 100 000 approval ballots × 200 projects.  Build and run:
- *   npx tsc --outDir /tmp/pb-bench --module nodenext --target es2023 --skipLibCheck bench/budget-rules.bench.ts
- *   node /tmp/pb-bench/bench/budget-rules.bench.js [seed]
+ * 100 000 approval ballots × 200 projects:  npm run bench:budget [-- seed]
  */
 import { performance } from 'node:perf_hooks';
 import { equalSharesOutcome, greedyOutcome, type BudgetProject } from '../src/modules/voting/budget-rules.js';

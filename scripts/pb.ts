@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { equalSharesOutcome, greedyOutcome, type BudgetOutcome, type BudgetProject } from '../src/modules/voting/budget-rules.js';
 import { formatCentavos, parseCurrencyToCentavos } from '../src/modules/voting/decimal-amount.js';
 import { parsePabulib } from '../src/modules/voting/pabulib.js';
+import { pathToFileURL } from 'node:url';
 
 type Rule = (projects: BudgetProject[], ballots: string[][], budget: bigint) => BudgetOutcome;
 const RULES: Record<string, Rule> = { greedy: greedyOutcome, 'equal-shares': equalSharesOutcome };
@@ -58,7 +59,7 @@ function parseArgs(args: string[]): { file: string; ruleName: string } {
   return { file: files[0], ruleName };
 }
 
-if (process.argv[1]?.endsWith('pb.js')) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     console.log(runPb(process.argv.slice(2)));
   } catch (error) {
