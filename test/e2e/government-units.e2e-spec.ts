@@ -83,6 +83,8 @@ describe('government units (RULES §1, §2)', () => {
     const { unitId, admin, editor } = await createUnitWithStaff(api);
     const newcomer = await signUp(api);
     expect((await api.gql(ADD, { unitId, email: newcomer.email, role: 'EDITOR' }, editor.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gql(REMOVE, { unitId, userId: admin.id }, editor.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gql(REMOVE, { unitId, userId: admin.id })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const added = await api.gql(ADD, { unitId, email: newcomer.email, role: 'EDITOR' }, admin.token);
     expect(added.data.addUnitMember).toEqual({ role: 'EDITOR', user: { id: newcomer.id }, unit: { id: unitId } });
     expect((await api.gql(ADD, { unitId, email: 'nadie@ejemplo.mx', role: 'EDITOR' }, admin.token)).errors?.[0].extensions?.fields).toEqual([
