@@ -65,7 +65,7 @@ export async function createApi(config: AppConfig, options: AppOptions, logger: 
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.http.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    requestIdHeader: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     logger: new PinoNestLogger(logger),

@@ -84,6 +84,13 @@ describe('foundation: boot, territory, protections', () => {
     expect(failures).toEqual([]);
   });
 
+  it('tags every response with its request id, keeping a caller-provided one', async () => {
+    const given = await fetch(`${api.url}/health/live`, { headers: { 'x-request-id': 'peticion-123' } });
+    expect(given.headers.get('x-request-id')).toBe('peticion-123');
+    const generated = await fetch(`${api.url}/health/live`);
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('reports liveness, readiness and Prometheus metrics', async () => {
     expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${api.url}/health/ready`);

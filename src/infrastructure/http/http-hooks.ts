@@ -7,7 +7,7 @@ const RATE_LIMITED_BODY = {
   errors: [{ message: 'Demasiadas solicitudes. Espera un momento e inténtalo de nuevo.', extensions: { code: 'RATE_LIMITED' } }],
 };
 
-/** Per-IP rate limit on the GraphQL endpoint (shared across processes through Redis) and request metrics. */
+/** Request id echoed to the client, per-IP rate limit on the GraphQL endpoint (shared across processes through Redis), request metrics. */
 export function installHttpHooks(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const limiter = app.get(RateLimiter);
@@ -15,6 +15,7 @@ export function installHttpHooks(app: NestFastifyApplication): void {
   const { rateLimitPerMinute } = app.get(AppConfig).http;
 
   fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
     if (!request.url.startsWith('/graphql') || request.method === 'OPTIONS') return;
     if (!(await limiter.hit(`ip:${request.ip}`, rateLimitPerMinute, 60))) {
       reply.code(429).header('retry-after', '60').send(RATE_LIMITED_BODY);

@@ -9,8 +9,13 @@ const REDACTED_PATHS = [
   'variables', '*.variables',
 ];
 
+/** Request lines without the query string: links such as unsubscribe or verification carry tokens there. */
+const serializers = {
+  req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0] }),
+};
+
 export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[oculto]' }, base: { service: 'retos-publicos' } });
+  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[oculto]' }, serializers, base: { service: 'retos-publicos' } });
 }
 
 /** Nest's logger interface on top of pino, so framework and app logs share one JSON stream. */
