@@ -4,6 +4,7 @@ import { AccountTokens1732000000110 } from './1732000000110-AccountTokens.js';
 import { GovernmentUnits1732000000200 } from './1732000000200-GovernmentUnits.js';
 import { Challenges1732000000300 } from './1732000000300-Challenges.js';
 import { Proposals1732000000400 } from './1732000000400-Proposals.js';
+import { OutboxNotify1732000000410 } from './1732000000410-OutboxNotify.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   GovernmentUnits1732000000200,
   Challenges1732000000300,
   Proposals1732000000400,
+  OutboxNotify1732000000410,
 ];

@@ -1,6 +1,7 @@
 import { ChallengesModule } from './modules/challenges/challenges.module.js';
 import { GovernmentUnitsModule } from './modules/government-units/government-units.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
+import { RoundsModule } from './modules/rounds/rounds.module.js';
 import { TerritoryModule } from './modules/territory/territory.module.js';
 
 /** The domain modules, in dependency order (see docs/architecture.md). */
@@ -9,4 +10,5 @@ export const featureModules = [
   IdentityModule,
   GovernmentUnitsModule,
   ChallengesModule,
+  RoundsModule,
 ];

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { featureModules } from './features.js';
 import { MailProcessor } from './infrastructure/mail/mail.processor.js';
 import { MailTransport } from './infrastructure/mail/mail-transport.js';
+import { OutboxRelay } from './infrastructure/outbox/outbox-relay.js';
+import { RoundSweepScheduler } from './modules/rounds/round-sweep.scheduler.js';
+import { RoundsProcessor } from './modules/rounds/rounds.processor.js';
 
 /** The BullMQ processors of every feature; loaded by the worker process, and by the API when WORKERS_IN_PROCESS. */
 @Module({
@@ -9,6 +12,9 @@ import { MailTransport } from './infrastructure/mail/mail-transport.js';
   providers: [
     MailProcessor,
     MailTransport,
+    OutboxRelay,
+    RoundsProcessor,
+    RoundSweepScheduler,
   ],
 })
 export class WorkersModule {}

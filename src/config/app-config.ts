@@ -13,6 +13,7 @@ export class AppConfig {
   readonly mail: { smtpUrl: string | null; dir: string };
   readonly workersInProcess: boolean;
   readonly logLevel: string;
+  readonly rounds: { sweepIntervalMs: number };
 
   constructor(env: Environment) {
     this.production = env.NODE_ENV === 'production';
@@ -35,5 +36,6 @@ export class AppConfig {
     this.mail = { smtpUrl: env.SMTP_URL ?? null, dir: env.MAIL_DIR };
     this.workersInProcess = env.WORKERS_IN_PROCESS ?? !this.production;
     this.logLevel = env.LOG_LEVEL;
+    this.rounds = { sweepIntervalMs: env.ROUND_SWEEP_INTERVAL_MS };
   }
 }

@@ -11,6 +11,7 @@ describe('environment', () => {
     expect(config.auth.requireEmailVerification).toBe(true);
     expect(config.workersInProcess).toBe(true);
     expect(config.graphql.introspection).toBe(true);
+    expect(config.rounds.sweepIntervalMs).toBe(30000);
   });
 
   it('runs workers apart and hides introspection in production by default', () => {
@@ -25,6 +26,7 @@ describe('environment', () => {
     [{ PORT: 'tres mil' }, /^PORT: /],
     [{ WORKERS_IN_PROCESS: 'quizá' }, /^WORKERS_IN_PROCESS: /],
     [{ NODE_ENV: 'production' }, /^JWT_SECRET: /],
+    [{ ROUND_SWEEP_INTERVAL_MS: '120000' }, /^ROUND_SWEEP_INTERVAL_MS: /],
   ])('names the variable in one line when %j is wrong', (env, message) => {
     expect(() => parseEnvironment(env)).toThrow(ConfigError);
     expect(() => parseEnvironment(env)).toThrow(message);

@@ -67,6 +67,10 @@ export class Environment {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** How often the round clock's sweep opens and closes overdue rounds (RULES §3: at most every 60 s). */
+  @Transform(toInt) @IsInt() @Min(200) @Max(60000)
+  ROUND_SWEEP_INTERVAL_MS = 30000;
 }
 
 export class ConfigError extends Error {}

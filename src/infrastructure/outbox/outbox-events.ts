@@ -9,6 +9,8 @@ export interface OutboxEvents {
   'round.opened': { challengeId: string; roundId: string; position: number; kind: string };
   'round.closed': { challengeId: string; roundId: string; position: number; kind: string; advanced: string[]; eliminated: string[] };
   'results.published': { challengeId: string; winners: string[] };
+  'round.closing_soon': { challengeId: string; roundId: string; closesAt: string };
+  'evaluation.reminder': { challengeId: string; roundId: string; closesAt: string };
 }
 
 export type OutboxEventType = keyof OutboxEvents;

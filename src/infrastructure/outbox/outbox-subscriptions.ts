@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { QueueName } from '../queue/queue-names.js';
+import type { OutboxEvents, OutboxEventType } from './outbox-events.js';
+
+/** A job the relay adds to BullMQ for an outbox event. */
+export interface OutboxJob {
+  queue: QueueName;
+  name: string;
+  data: Record<string, unknown>;
+  /**
+   * Deterministic job id (e.g. `round.close:<roundId>:<epochMs>`); the relay derives one from the
+   * outbox id when absent. Re-adding an id BullMQ still holds is ignored, which makes relaying idempotent.
+   */
+  jobId?: string;
+  /** When the job should run; the relay turns it into a delay at the moment it enqueues. */
+  runAt?: Date;
+}
+
+export interface PublishedEvent<T extends OutboxEventType = OutboxEventType> {
+  id: string;
+  type: T;
+  payload: OutboxEvents[T];
+}
+
+/** What a consumer (round clock, notifications…) wants queued when an event of its type is published. */
+export type OutboxSubscriber<T extends OutboxEventType> = (event: PublishedEvent<T>) => OutboxJob[] | Promise<OutboxJob[]>;
+
+/** The registry consumers subscribe to by event type, in their module's init; the relay reads it. */
+@Injectable()
+export class OutboxSubscriptions {
+  private readonly subscribers = new Map<OutboxEventType, OutboxSubscriber<never>[]>();
+
+  subscribe<T extends OutboxEventType>(type: T, subscriber: OutboxSubscriber<T>): void {
+    this.subscribers.set(type, [...(this.subscribers.get(type) ?? []), subscriber as OutboxSubscriber<never>]);
+  }
+
+  /** Every job the subscribers of this event ask for; none when nobody subscribed. */
+  async jobsFor(event: PublishedEvent): Promise<OutboxJob[]> {
+    const subscribers = (this.subscribers.get(event.type) ?? []) as OutboxSubscriber<OutboxEventType>[];
+    const jobs = (await Promise.all(subscribers.map((subscriber) => subscriber(event)))).flat();
+    return jobs.map((job, index) => ({ ...job, jobId: job.jobId ?? `outbox:${event.id}:${index}` }));
+  }
+}
