@@ -77,6 +77,14 @@ describe('the round clock, with workers running', () => {
     expect(results.rows[0].n).toBe(1);
   });
 
+  it('catches up at once on a challenge published after its first round already ended', async () => {
+    const challenge = await createPublishedChallenge(sql, roundsFromNow([[-3000, -1000, 'SUBMISSION'], [-1000, 1500, 'VOTING']]));
+    const [first, second] = challenge.rounds;
+    await waitFor('round 1 CLOSED and round 2 OPEN', async () => (await statusOf(first.id)) === 'CLOSED' && (await statusOf(second.id)) === 'OPEN', 4000);
+    await waitFor('challenge FINISHED', async () => (await sql.query(`SELECT 1 FROM challenges WHERE id = $1 AND status = 'FINISHED'`, [challenge.challengeId])).rowCount, 8000);
+    expect((await round(second.id)).closed_at.getTime() - second.closesAt.getTime()).toBeLessThan(5000);
+  });
+
   it('keeps an open round open past its old close when extended (the old job is stale), and closes it at the new time', async () => {
     const challenge = await createPublishedChallenge(sql, roundsFromNow([[-1000, 2000, 'SUBMISSION'], [20_000, 30_000, 'VOTING']]));
     const [first] = challenge.rounds;
