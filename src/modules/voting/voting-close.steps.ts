@@ -15,8 +15,8 @@ const decisions = new WeakMap<RoundCloseContext, { decision: RoundDecision; inRu
 /**
  * The voting steps of the close pipeline (RULES §3, §5, §7), each inside the closing transaction:
  * 1. freeze the VOTING round's tally (stored votes or ballot approvals of the proposals in the running);
- * 2. move the first `advanceCount` on to the next round and the rest out (`eliminatedInRound`) — and,
- *    when a SUBMISSION round closes, every submitted proposal on to round 2;
+ * 2. move the first `advanceCount` on to the next round and the rest out (`eliminatedInRound`)
+ *    (a SUBMISSION round's close is the proposals feature's SubmissionCloseStep);
  * 3. on a final VOTING round, compute and store the results (ranking and winners, or the BUDGET outcome).
  * EVALUATION rounds are the evaluation feature's: these steps leave them alone.
  */
@@ -45,12 +45,6 @@ export class VotingCloseSteps implements OnModuleInit {
   async advance(tx: Tx, ctx: RoundCloseContext): Promise<void> {
     if (ctx.isFinal) return;
     const next = ctx.round.position + 1;
-    if (ctx.round.kind === 'SUBMISSION') {
-      const submitted = (await this.votes.inRunning(tx, ctx.challenge.id, ctx.round.position)).map((p) => p.id);
-      await this.votes.moveOn(tx, submitted, next);
-      ctx.outcome.advanced.push(...submitted);
-      return;
-    }
     const frozen = decisions.get(ctx);
     if (ctx.round.kind !== 'VOTING' || !frozen) return;
     await this.votes.moveOn(tx, frozen.decision.advanced, next);

@@ -3,7 +3,12 @@ import DataLoader from 'dataloader';
 import type { GraphqlContext } from '../../infrastructure/graphql/graphql-context.js';
 import { RequestLoaders } from '../../infrastructure/graphql/request-loaders.js';
 import type { Round } from '../rounds/round.entity.js';
-import type { Proposal } from '../proposals/proposal.entity.js';
+import { ChallengesLoaders } from '../challenges/challenges.loaders.js';
+import type { ProposalModel } from '../proposals/dto/proposal.model.js';
+import { canSeeContent, canSeeProposal } from '../proposals/proposal-rules.js';
+import { proposalView } from '../proposals/proposal-view.js';
+import { ProposalsLoaders } from '../proposals/proposals.loaders.js';
+import { seesModeratedContent } from '../proposals/proposals.service.js';
 import type { ChallengeResult } from './challenge-result.entity.js';
 import type { ResultEntry } from './result-entry.entity.js';
 import type { RoundTally } from './round-tally.entity.js';
@@ -11,7 +16,8 @@ import type { Vote } from './vote.entity.js';
 import { VotingRepository, type LiveTallyRow, type RoundProposalKey } from './voting.repository.js';
 
 export interface VotingLoaders {
-  proposal: DataLoader<string, Proposal | null>;
+  /** Proposals as the viewer may see them (moderated content blanked as the proposals feature does). */
+  proposal: DataLoader<string, ProposalModel | null>;
   round: DataLoader<string, Round | null>;
   /** Stored votes (or approvals) per `${roundId}:${proposalId}`. */
   voteCount: DataLoader<string, number>;
@@ -40,17 +46,28 @@ function groupBy<T>(ids: readonly string[], rows: T[], of: (row: T) => string): 
 /** Per-request batching of every voting read, so lists of proposals or rounds cost one query per kind (no N+1). */
 @Injectable()
 export class VotingLoadersProvider extends RequestLoaders<VotingLoaders> {
-  constructor(private readonly votes: VotingRepository) {
+  constructor(private readonly votes: VotingRepository, private readonly proposals: ProposalsLoaders, private readonly challenges: ChallengesLoaders) {
     super();
+  }
+
+  private async viewProposals(ctx: GraphqlContext, ids: readonly string[]): Promise<(ProposalModel | null)[]> {
+    const found = await this.votes.proposalsByIds(ids);
+    const [audience, owners] = await Promise.all([
+      this.proposals.for(ctx).audience(),
+      this.challenges.for(ctx).challenge.loadMany([...new Set(found.map((p) => p.challengeId))]),
+    ]);
+    const unitOf = new Map(owners.flatMap((c) => (c && !(c instanceof Error) ? [[c.id, c.unitId] as const] : [])));
+    const byId = new Map(found.map((p) => {
+      const reader = { isAuthor: p.authorId === audience.viewerId, isModeratorOrStaff: seesModeratedContent(audience, unitOf.get(p.challengeId) ?? '') };
+      return [p.id, canSeeProposal(p, reader) ? proposalView(p, canSeeContent(p, reader)) : null];
+    }));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   protected create(ctx: GraphqlContext): VotingLoaders {
     const viewerId = ctx.viewer?.id ?? null;
     return {
-      proposal: new DataLoader(async (ids) => {
-        const byId = new Map((await this.votes.proposalsByIds(ids)).map((p) => [p.id, p]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
+      proposal: new DataLoader((ids) => this.viewProposals(ctx, ids)),
       round: new DataLoader(async (ids) => {
         const byId = new Map((await this.votes.roundsByIds(ids)).map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? null);

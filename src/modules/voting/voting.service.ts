@@ -7,6 +7,7 @@ import { Transactions, type Tx } from '../../infrastructure/database/transaction
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
 import { ChallengesRepository } from '../challenges/challenges.repository.js';
+import { JurorCheck } from '../proposals/juror-check.js';
 import { participationRefusal } from '../proposals/participation-eligibility.js';
 import type { Proposal } from '../proposals/proposal.entity.js';
 import { RoundClock } from '../rounds/round-clock.js';
@@ -37,6 +38,7 @@ export class VotingService {
     private readonly rounds: RoundsService,
     private readonly roundClock: RoundClock,
     private readonly transactions: Transactions,
+    private readonly jurors: JurorCheck,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -139,8 +141,7 @@ export class VotingService {
       const refusal = participationRefusal(
         { emailVerified: user.emailVerifiedAt !== null, curpVerified: user.curpVerifiedAt !== null, stateCode: user.stateCode, municipalityCode: user.municipalityCode },
         challenge,
-        // Jurors (RULES §6) arrive with the evaluation feature; until then nobody sits on a jury.
-        { requireEmailVerification: this.config.auth.requireEmailVerification, isJuror: false },
+        { requireEmailVerification: this.config.auth.requireEmailVerification, isJuror: await this.jurors.isJuror(viewer.id, challenge.id) },
       );
       if (refusal) throw VotingErrors.notEligible(refusal);
     }
