@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { BallotsExportController } from './ballots-export.controller.js';
+import { BallotsExportService } from './ballots-export.service.js';
 import { ChallengesModule } from '../challenges/challenges.module.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
@@ -16,11 +18,13 @@ import { VotingService } from './voting.service.js';
 /** Votes, budget ballots, tallies and results (RULES §5, §7). Its close steps plug into the round clock. */
 @Module({
   imports: [ChallengesModule, RoundsModule, ProposalsModule],
+  controllers: [BallotsExportController],
   providers: [
     VotingRepository,
     VotingService,
     VotingLoadersProvider,
     VotingCloseSteps,
+    BallotsExportService,
     VotingProposalExtensions,
     VotingResolver,
     BudgetBallotFieldsResolver,

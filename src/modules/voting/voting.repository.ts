@@ -264,4 +264,18 @@ export class VotingRepository {
     if (!proposalIds.length) return Promise.resolve([]);
     return this.dataSource.getRepository(ResultEntry).findBy({ proposalId: In([...proposalIds]) });
   }
+
+  /** What the open-data export lists as projects: the final round's proposals in results order, with title, cost and approvals. */
+  async exportProjects(challengeId: string): Promise<{ id: string; title: string; cost: string; votes: number; isWinner: boolean }[]> {
+    return this.dataSource.query(
+      `SELECT p.id, p.title, p.estimated_cost::text AS cost, coalesce(e.votes, 0)::int AS votes, e.is_winner AS "isWinner"
+         FROM result_entries e JOIN proposals p ON p.id = e.proposal_id WHERE e.challenge_id = $1 ORDER BY e.rank`,
+      [challengeId],
+    );
+  }
+
+  async unitName(unitId: string): Promise<string | null> {
+    const rows: { name: string }[] = await this.dataSource.query('SELECT name FROM government_units WHERE id = $1', [unitId]);
+    return rows[0]?.name ?? null;
+  }
 }
