@@ -5,7 +5,9 @@ import { GovernmentUnits1732000000200 } from './1732000000200-GovernmentUnits.js
 import { Challenges1732000000300 } from './1732000000300-Challenges.js';
 import { Proposals1732000000400 } from './1732000000400-Proposals.js';
 import { OutboxNotify1732000000410 } from './1732000000410-OutboxNotify.js';
-import { AuditSequence1732000000420 } from './1732000000420-AuditSequence.js';
+import { AuditSequence1732000000425 } from './1732000000425-AuditSequence.js';
+import { ProposalModeration1732000000420 } from './1732000000420-ProposalModeration.js';
+import { Voting1732000000500 } from './1732000000500-Voting.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
 export const migrations = [
@@ -16,5 +18,7 @@ export const migrations = [
   Challenges1732000000300,
   Proposals1732000000400,
   OutboxNotify1732000000410,
-  AuditSequence1732000000420,
+  ProposalModeration1732000000420,
+  AuditSequence1732000000425,
+  Voting1732000000500,
 ];

@@ -121,6 +121,11 @@ function splitRow(line: string, fail: (message: string) => never): string[] {
 }
 
 export function writePabulib(instance: PabulibOutput): string {
+  return pabulibHead(instance) + instance.votes.map(pabulibVoteRow).join('');
+}
+
+/** META, PROJECTS and the VOTES header: what precedes the vote rows, so that a long VOTES section can be streamed. */
+export function pabulibHead(instance: Omit<PabulibOutput, 'votes'>): string {
   const lines: string[] = ['META', 'key;value'];
   for (const [key, value] of instance.meta) lines.push(row([key, value]));
   lines.push('PROJECTS', 'project_id;cost;votes;name');
@@ -128,8 +133,12 @@ export function writePabulib(instance: PabulibOutput): string {
     lines.push(row([p.id, formatCentavos(p.cost), p.votes === undefined ? '' : String(p.votes), p.name ?? '']));
   }
   lines.push('VOTES', 'voter_id;vote');
-  for (const v of instance.votes) lines.push(row([v.voterId, v.approved.join(',')]));
   return lines.join('\n') + '\n';
+}
+
+/** One VOTES row, with its line end. */
+export function pabulibVoteRow(vote: { voterId: string; approved: string[] }): string {
+  return row([vote.voterId, vote.approved.join(',')]) + '\n';
 }
 
 function row(values: string[]): string {

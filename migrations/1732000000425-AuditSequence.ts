@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Events written in one transaction share a timestamp; a sequence gives the audit log a total order. */
-export class AuditSequence1732000000420 implements MigrationInterface {
-  name = 'AuditSequence1732000000420';
+export class AuditSequence1732000000425 implements MigrationInterface {
+  name = 'AuditSequence1732000000425';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE audit_events ADD COLUMN seq bigserial NOT NULL`);

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { BallotsExportController } from './ballots-export.controller.js';
+import { BallotsExportService } from './ballots-export.service.js';
+import { ChallengesModule } from '../challenges/challenges.module.js';
+import { ProposalsModule } from '../proposals/proposals.module.js';
+import { RoundsModule } from '../rounds/rounds.module.js';
+import { VotingProposalExtensions } from './voting-proposal-extensions.js';
+import { VotingCloseSteps } from './voting-close.steps.js';
+import {
+  ChallengeResultsFieldsResolver, ChallengeVotingFieldsResolver, CriterionAverageFieldsResolver, ProposalVotingFieldsResolver,
+  ResultEntryFieldsResolver, RoundTallyResolver,
+} from './voting-fields.resolver.js';
+import { VotingLoadersProvider } from './voting.loaders.js';
+import { VotingRepository } from './voting.repository.js';
+import { BudgetBallotFieldsResolver, TallyEntryFieldsResolver, VotingResolver } from './voting.resolver.js';
+import { VotingService } from './voting.service.js';
+
+/** Votes, budget ballots, tallies and results (RULES §5, §7). Its close steps plug into the round clock. */
+@Module({
+  imports: [ChallengesModule, RoundsModule, ProposalsModule],
+  controllers: [BallotsExportController],
+  providers: [
+    VotingRepository,
+    VotingService,
+    VotingLoadersProvider,
+    VotingCloseSteps,
+    BallotsExportService,
+    VotingProposalExtensions,
+    VotingResolver,
+    BudgetBallotFieldsResolver,
+    TallyEntryFieldsResolver,
+    RoundTallyResolver,
+    ProposalVotingFieldsResolver,
+    ChallengeVotingFieldsResolver,
+    ChallengeResultsFieldsResolver,
+    ResultEntryFieldsResolver,
+    CriterionAverageFieldsResolver,
+  ],
+  exports: [VotingService, VotingRepository, VotingLoadersProvider, VotingCloseSteps],
+})
+export class VotingModule {}
