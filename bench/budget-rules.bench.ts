@@ -47,9 +47,14 @@ console.log(`greedy: ${greedy.funded.length} funded, ${(performance.now() - star
 start = performance.now();
 const mes = equalSharesOutcome(projects, ballots, budget);
 const elapsed = performance.now() - start;
-const selection = equalSharesSelection(prepareInstance(projects, ballots, budget), budget);
+
+start = performance.now();
+const prepared = prepareInstance(projects, ballots, budget);
+const prepareMs = performance.now() - start;
+const selection = equalSharesSelection(prepared, budget);
 console.log(
   `equal shares: ${mes.funded.length} funded, ${((Number(mes.totalCost) / Number(budget)) * 100).toFixed(1)}% of budget, ` +
     `endowment ${mes.endowment! / 100n} pesos from ${budget / BigInt(VOTERS) / 100n}, ` +
-    `${selection.runsComputed} runs (${selection.exactRunsComputed} exact), ${elapsed.toFixed(0)} ms`,
+    `${selection.runsComputed} runs (${selection.exactRunsComputed} exact), ${elapsed.toFixed(0)} ms ` +
+    `(input preparation ${prepareMs.toFixed(0)} ms, ${prepared.ballotGroups.length} distinct ballots)`,
 );

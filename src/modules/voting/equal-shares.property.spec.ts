@@ -31,9 +31,19 @@ function randomInstance(random: SeededRandom): Instance {
   return { projects, ballots, budget: BigInt(Math.floor(random.next() * Number(total) * 1.1)) };
 }
 
+/** Many exact ties: equal costs, equal ballots, endowments that pay projects exactly. */
+function tiedInstance(random: SeededRandom): Instance {
+  const ids = ['a', 'b', 'c', 'd', 'e'].slice(0, random.int(2, 5));
+  const projects = ids.map((id) => ({ id, cost: BigInt(random.pick([2, 3, 4, 6, 12])) * 100n, submittedAt: random.int(0, 1) }));
+  const patterns = Array.from({ length: random.int(1, 4) }, () => ids.filter(() => random.next() < 0.6));
+  const ballots = Array.from({ length: random.int(1, 12) }, () => [...random.pick(patterns)]);
+  const total = projects.reduce((sum, p) => sum + p.cost, 0n);
+  return { projects, ballots, budget: BigInt(random.int(1, Number(total / 100n) + 2)) * 100n };
+}
+
 function forEachInstance(seed: number, count: number, check: (instance: Instance, random: SeededRandom) => void): void {
   const random = new SeededRandom(seed);
-  for (let i = 0; i < count; i++) check(randomInstance(random), random);
+  for (let i = 0; i < count; i++) check(i % 2 === 0 ? randomInstance(random) : tiedInstance(random), random);
 }
 
 // --- A deliberately naive reference: one exact rational balance per voter, every add1 step. ---
@@ -176,17 +186,51 @@ describe('budget rules on random instances (seeded)', () => {
     });
   });
 
+  it('the float engine (forced) matches the reference too, falling back to the exact engine on close calls', () => {
+    let floatRuns = 0;
+    let exactRuns = 0;
+    forEachInstance(29, 300, (instance) => {
+      const prepared = prepareInstance(instance.projects, instance.ballots, instance.budget);
+      const selection = equalSharesSelection(prepared, instance.budget, { engine: 'float' });
+      const reference = referenceEqualShares(instance);
+      expect(selection.funded.map((p) => prepared.projects[p].id)).toEqual(reference.funded);
+      if (reference.stoppedByBudget) expect(selection.endowment).toBe(reference.endowment);
+      floatRuns += selection.runsComputed - selection.exactRunsComputed;
+      exactRuns += selection.exactRunsComputed;
+    });
+    expect(floatRuns).toBeGreaterThan(1000);
+    expect(exactRuns).toBeGreaterThan(10);
+  });
+
   it('the float engine, when it answers, agrees with the exact engine', () => {
     let answered = 0;
-    forEachInstance(19, 200, (instance, random) => {
+    forEachInstance(19, 300, (instance, random) => {
       const prepared = prepareInstance(instance.projects, instance.ballots, instance.budget);
       const endowment = BigInt(random.int(0, 3000));
       const fast = new FastEqualShares(prepared).run(endowment);
       if (!fast.certain) return;
       answered++;
-      expect(fast.funded).toEqual(runEqualSharesAt(prepared, endowment).funded);
+      const exact = runEqualSharesAt(prepared, endowment);
+      expect(fast.funded).toEqual(exact.funded);
+      expect(fast.totalCost).toBe(exact.totalCost);
     });
-    expect(answered).toBeGreaterThan(100);
+    expect(answered).toBeGreaterThan(150);
+  });
+
+  it('a float run guided by the bounds of a run at any higher endowment agrees with the exact engine', () => {
+    let guided = 0;
+    forEachInstance(31, 400, (instance, random) => {
+      const prepared = prepareInstance(instance.projects, instance.ballots, instance.budget);
+      const engine = new FastEqualShares(prepared);
+      const endowment = BigInt(random.int(0, 30)) * 100n + (random.next() < 0.3 ? BigInt(random.int(0, 99)) : 0n);
+      const above = engine.run(endowment + BigInt(random.pick([0, 1, 50, 100, 300, 1000])));
+      if (!above.certain) return;
+      const run = engine.run(endowment, above.snapshot);
+      if (!run.certain) return;
+      guided++;
+      expect(run.funded).toEqual(runEqualSharesAt(prepared, endowment).funded);
+    });
+    expect(guided).toBeGreaterThan(200);
   });
 
   it('the float-accelerated completion agrees with the exact one on larger instances', () => {
@@ -203,7 +247,7 @@ describe('budget rules on random instances (seeded)', () => {
       const budget = projects.slice(0, 12).reduce((sum, p) => sum + p.cost, 0n);
       const prepared = prepareInstance(projects, ballots, budget);
       const accelerated = equalSharesSelection(prepared, budget);
-      const exact = equalSharesSelection(prepared, budget, { exactOnly: true });
+      const exact = equalSharesSelection(prepared, budget, { engine: 'exact' });
       expect(accelerated.exactRunsComputed).toBeLessThan(accelerated.runsComputed);
       expect(accelerated.funded).toEqual(exact.funded);
       expect(accelerated.endowment).toBe(exact.endowment);

@@ -33,22 +33,44 @@ export function prepareInstance(projects: BudgetProject[], ballots: string[][], 
     indexById.set(project.id, index);
   });
 
+  // Ballots become sorted lists of project indices; identical ones are merged into a group.  The
+  // key of a ballot is its indices as UTF-16 code units (joined by commas for huge project lists).
   const approvals = projects.map(() => 0);
+  const seenInBallot = new Int32Array(projects.length).fill(-1);
   const groupByKey = new Map<string, BallotGroup>();
-  for (const ballot of ballots) {
-    const indices = [...new Set(ballot.map((id) => indexById.get(id)).filter((i): i is number => i !== undefined))];
-    if (indices.length === 0) continue;
-    indices.sort((a, b) => a - b);
+  const ballotGroups: BallotGroup[] = [];
+  const compactKeys = projects.length < 0xffff;
+  const indices: number[] = [];
+  ballots.forEach((ballot, v) => {
+    indices.length = 0;
+    for (const id of ballot) {
+      const index = indexById.get(id);
+      if (index === undefined || seenInBallot[index] === v) continue;
+      seenInBallot[index] = v;
+      // Insertion sort: ballots are short.
+      let at = indices.length;
+      while (at > 0 && indices[at - 1] > index) at--;
+      indices.splice(at, 0, index);
+    }
+    if (indices.length === 0) return;
     for (const p of indices) approvals[p]++;
-    const key = indices.join(',');
+    const key = compactKeys ? String.fromCharCode(...indices) : indices.join(',');
     const group = groupByKey.get(key);
     if (group) group.weight++;
-    else groupByKey.set(key, { projects: Int32Array.from(indices), weight: 1 });
-  }
-  const ballotGroups = [...groupByKey.values()];
+    else {
+      const created = { projects: Int32Array.from(indices), weight: 1 };
+      groupByKey.set(key, created);
+      ballotGroups.push(created);
+    }
+  });
 
-  const approverLists: number[][] = projects.map(() => []);
-  ballotGroups.forEach((group, g) => group.projects.forEach((p) => approverLists[p].push(g)));
+  const approverCounts = new Int32Array(projects.length);
+  for (const group of ballotGroups) for (const p of group.projects) approverCounts[p]++;
+  const approvers = Array.from(approverCounts, (count) => new Int32Array(count));
+  approverCounts.fill(0);
+  ballotGroups.forEach((group, g) => {
+    for (const p of group.projects) approvers[p][approverCounts[p]++] = g;
+  });
 
   const byApprovals = projects.map((_, i) => i).sort((a, b) => compareByApprovals(projects, approvals, a, b));
   const tieRank = new Int32Array(projects.length);
@@ -60,7 +82,7 @@ export function prepareInstance(projects: BudgetProject[], ballots: string[][], 
     byApprovals,
     tieRank,
     ballotGroups,
-    approvers: approverLists.map((list) => Int32Array.from(list)),
+    approvers,
     voterCount: ballots.length,
   };
 }
