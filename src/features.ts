@@ -3,6 +3,7 @@ import { GovernmentUnitsModule } from './modules/government-units/government-uni
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { RoundsModule } from './modules/rounds/rounds.module.js';
 import { TerritoryModule } from './modules/territory/territory.module.js';
+import { VotingModule } from './modules/voting/voting.module.js';
 
 /** The domain modules, in dependency order (see docs/architecture.md). */
 export const featureModules = [
@@ -11,4 +12,5 @@ export const featureModules = [
   GovernmentUnitsModule,
   ChallengesModule,
   RoundsModule,
+  VotingModule,
 ];
