@@ -7,6 +7,7 @@ import { Proposals1732000000400 } from './1732000000400-Proposals.js';
 import { OutboxNotify1732000000410 } from './1732000000410-OutboxNotify.js';
 import { AuditSequence1732000000420 } from './1732000000420-AuditSequence.js';
 import { Voting1732000000500 } from './1732000000500-Voting.js';
+import { Notifications1732000000700 } from './1732000000700-Notifications.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   OutboxNotify1732000000410,
   AuditSequence1732000000420,
   Voting1732000000500,
+  Notifications1732000000700,
 ];

@@ -1,5 +1,6 @@
 import { ChallengesModule } from './modules/challenges/challenges.module.js';
 import { GovernmentUnitsModule } from './modules/government-units/government-units.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { RoundsModule } from './modules/rounds/rounds.module.js';
 import { TerritoryModule } from './modules/territory/territory.module.js';
@@ -13,4 +14,5 @@ export const featureModules = [
   ChallengesModule,
   RoundsModule,
   VotingModule,
+  NotificationsModule,
 ];
