@@ -152,7 +152,7 @@ export class NotificationsRepository {
     return this.dataSource.query(
       `SELECT ${NOTIFICATION_COLUMNS} FROM notifications
        WHERE recipient_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL) AND ($3::bigint IS NULL OR id < $3::bigint)
-       ORDER BY id DESC LIMIT $4`,
+       ORDER BY notifications.id DESC LIMIT $4`,
       [recipientId, options.unreadOnly, options.beforeId, options.limit],
     );
   }
