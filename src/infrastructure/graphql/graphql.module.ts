@@ -25,6 +25,7 @@ function isWsContext(value: unknown): value is WsContext {
 }
 
 export function graphqlOptions(config: AppConfig, authenticator: ViewerAuthenticator): ApolloDriverConfig {
+  const formatError = createErrorFormatter((error) => logger.error(error instanceof Error ? error.stack ?? error.message : String(error)));
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -36,7 +37,7 @@ export function graphqlOptions(config: AppConfig, authenticator: ViewerAuthentic
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [queryLimitsRule(DEFAULT_QUERY_LIMITS)],
-    formatError: createErrorFormatter((error) => logger.error(error instanceof Error ? error.stack ?? error.message : String(error))),
+    formatError,
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
     // GraphQL over WebSocket (graphql-ws) on the same path; the socket authenticates once, in connection_init.
     subscriptions: {
@@ -48,6 +49,11 @@ export function graphqlOptions(config: AppConfig, authenticator: ViewerAuthentic
           ctx.extra.viewer = await authenticator.authenticate(typeof authorization === 'string' ? authorization : undefined);
           return true;
         },
+        // Errors of subscription events get the same codes and hiding as over HTTP (RULES §0).
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          'errors' in result && result.errors?.length
+            ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) as never }
+            : undefined,
       },
     },
     context: async (req: FastifyRequest | WsContext, reply: FastifyReply): Promise<GraphqlContext> => {
