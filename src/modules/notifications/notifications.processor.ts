@@ -6,7 +6,8 @@ import { assertHandlers } from '../../infrastructure/queue/job-handlers.js';
 import { NotificationFanout, NOTIFICATION_JOB_NAMES, NOTIFICATION_JOBS, type FanoutJob } from './notification-fanout.js';
 
 /** The `notifications` queue's one processor (worker processes only). Jobs retry 5 times with exponential backoff. */
-@Processor('notifications', { concurrency: 4 })
+// A job of a killed worker is retried once its lock lapses (15 s), found by the stalled check every 5 s.
+@Processor('notifications', { concurrency: 4, lockDuration: 15_000, stalledInterval: 5_000 })
 export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(NotificationsProcessor.name);
   private readonly handlers: Record<string, (job: Job) => Promise<unknown>> = {

@@ -56,18 +56,19 @@ export class NotificationsRepository {
     const p = (value: unknown) => `$${params.push(value)}`;
     const parts: string[] = [];
     for (const a of audiences) {
-      const head = `${p(a.type)}::text AS type, ${p(a.priority)}::int AS priority`;
+      // Parameters are numbered only for the parts used (an unused $n has no type PostgreSQL could infer).
+      const head = () => `${p(a.type)}::text AS type, ${p(a.priority)}::int AS priority`;
       if ('followers' in a && a.followers.length) {
         const targets = a.followers.map((t) => `(f.target_type = ${p(t.targetType)} AND f.target_id = ${p(t.targetId)})`).join(' OR ');
-        parts.push(`SELECT f.user_id, ${head}, NULL::uuid AS proposal_id FROM follows f WHERE (${targets}) AND f.user_id > $1`);
+        parts.push(`SELECT f.user_id, ${head()}, NULL::uuid AS proposal_id FROM follows f WHERE (${targets}) AND f.user_id > $1`);
       } else if ('authorsOf' in a && a.authorsOf.length) {
         const ids = p(a.authorsOf);
-        parts.push(`SELECT x.user_id, ${head}, x.proposal_id FROM (
+        parts.push(`SELECT x.user_id, ${head()}, x.proposal_id FROM (
             SELECT pr.author_id AS user_id, pr.id AS proposal_id FROM proposals pr WHERE pr.id = ANY(${ids}::uuid[])
             UNION SELECT ca.user_id, ca.proposal_id FROM proposal_co_authors ca WHERE ca.proposal_id = ANY(${ids}::uuid[])) x
           WHERE x.user_id > $1`);
       } else if ('users' in a && a.users.length) {
-        parts.push(`SELECT u.id AS user_id, ${head}, NULL::uuid AS proposal_id FROM users u WHERE u.id = ANY(${p(a.users)}::uuid[]) AND u.id > $1`);
+        parts.push(`SELECT u.id AS user_id, ${head()}, NULL::uuid AS proposal_id FROM users u WHERE u.id = ANY(${p(a.users)}::uuid[]) AND u.id > $1`);
       }
     }
     if (!parts.length) return [];
