@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type pg from 'pg';
 import { createWorker, loadConfig } from '../../src/bootstrap.js';
@@ -15,20 +15,9 @@ import { TcpProxy } from '../support/tcp-proxy.js';
 import { startTestApp, testEnvironment, type TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
 import { waitFor } from '../support/wait.js';
+import { startWorkerProcess } from '../support/worker-process.js';
 
-const ROOT = new URL('../../', import.meta.url);
 const CLOSE_NOW = `mutation($roundId: ID!) { closeRoundNow(roundId: $roundId) { id status } }`;
-
-async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', './scripts/swc-register.mjs', 'test/support/worker-child.ts'], {
-    cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-  });
-  return child;
-}
 
 const perRecipient = async (sql: pg.Client, where: string, params: unknown[]) =>
   (await sql.query(`SELECT recipient_id, count(*)::int AS n FROM notifications WHERE ${where} GROUP BY 1 ORDER BY 1`, params)).rows;
