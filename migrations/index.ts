@@ -8,6 +8,7 @@ import { OutboxNotify1732000000410 } from './1732000000410-OutboxNotify.js';
 import { AuditSequence1732000000425 } from './1732000000425-AuditSequence.js';
 import { ProposalModeration1732000000420 } from './1732000000420-ProposalModeration.js';
 import { Voting1732000000500 } from './1732000000500-Voting.js';
+import { Notifications1732000000700 } from './1732000000700-Notifications.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ProposalModeration1732000000420,
   AuditSequence1732000000425,
   Voting1732000000500,
+  Notifications1732000000700,
 ];

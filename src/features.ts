@@ -1,5 +1,6 @@
 import { ChallengesModule } from './modules/challenges/challenges.module.js';
 import { GovernmentUnitsModule } from './modules/government-units/government-units.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { ProposalsModule } from './modules/proposals/proposals.module.js';
 import { RoundsModule } from './modules/rounds/rounds.module.js';
@@ -15,4 +16,6 @@ export const featureModules = [
   RoundsModule,
   ProposalsModule,
   VotingModule,
+  VotingModule,
+  NotificationsModule,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { featureModules } from './features.js';
 import { MailProcessor } from './infrastructure/mail/mail.processor.js';
 import { MailTransport } from './infrastructure/mail/mail-transport.js';
+import { NotificationsProcessor } from './modules/notifications/notifications.processor.js';
 import { OutboxRelay } from './infrastructure/outbox/outbox-relay.js';
 import { RoundSweepScheduler } from './modules/rounds/round-sweep.scheduler.js';
 import { RoundsProcessor } from './modules/rounds/rounds.processor.js';
@@ -13,6 +14,7 @@ import { RoundsProcessor } from './modules/rounds/rounds.processor.js';
     MailProcessor,
     MailTransport,
     OutboxRelay,
+    NotificationsProcessor,
     RoundsProcessor,
     RoundSweepScheduler,
   ],

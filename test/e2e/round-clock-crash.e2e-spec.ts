@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type pg from 'pg';
 import { createPublishedChallenge, roundsFromNow } from '../support/challenge-factory.js';
@@ -6,20 +6,7 @@ import { clockEventsPerRound, closedExactlyOnce, isFinished } from '../support/r
 import { testEnvironment } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
 import { waitFor } from '../support/wait.js';
-
-const ROOT = new URL('../../', import.meta.url);
-
-/** A real worker process (our TypeScript through SWC's loader: ~1 s to start, against ~20 s for a tsc build). */
-async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', './scripts/swc-register.mjs', 'test/support/worker-child.ts'], {
-    cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-  });
-  return child;
-}
+import { startWorkerProcess } from '../support/worker-process.js';
 
 describe('a worker killed with SIGKILL in the middle of a close', () => {
   let env: Record<string, string>;

@@ -85,7 +85,7 @@ describe('the round clock, with workers running', () => {
   });
 
   it('keeps an open round open past its old close when extended (the old job is stale), and closes it at the new time', async () => {
-    const challenge = await createPublishedChallenge(sql, roundsFromNow([[-1000, 6000, 'SUBMISSION'], [20_000, 30_000, 'VOTING']]) // room for a busy machine before the extension);
+    const challenge = await createPublishedChallenge(sql, roundsFromNow([[-1000, 6000, 'SUBMISSION'], [20_000, 30_000, 'VOTING']])); // room for a busy machine before the extension
     const [first] = challenge.rounds;
     await waitFor('round 1 OPEN', async () => (await statusOf(first.id)) === 'OPEN');
     const newClose = new Date(first.closesAt.getTime() + 2500);

@@ -4,7 +4,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config.js';
 import { createErrorFormatter } from './format-error.js';
-import type { GraphqlContext } from './graphql-context.js';
+import type { IncomingMessage } from 'node:http';
+import type { GraphqlContext, Viewer } from './graphql-context.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule } from './query-limits.js';
 import { ViewerAuthenticator } from './viewer-authenticator.js';
 
@@ -13,7 +14,18 @@ const MAX_TOKENS = 8000;
 
 const logger = new Logger('GraphQL');
 
+/** What graphql-ws hands to onConnect and context for a WebSocket operation. */
+interface WsContext {
+  connectionParams?: Record<string, unknown>;
+  extra: { request: IncomingMessage; viewer?: Viewer | null };
+}
+
+function isWsContext(value: unknown): value is WsContext {
+  return typeof value === 'object' && value !== null && 'extra' in value && 'connectionParams' in value;
+}
+
 export function graphqlOptions(config: AppConfig, authenticator: ViewerAuthenticator): ApolloDriverConfig {
+  const formatError = createErrorFormatter((error) => logger.error(error instanceof Error ? error.stack ?? error.message : String(error)));
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -25,14 +37,32 @@ export function graphqlOptions(config: AppConfig, authenticator: ViewerAuthentic
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [queryLimitsRule(DEFAULT_QUERY_LIMITS)],
-    formatError: createErrorFormatter((error) => logger.error(error instanceof Error ? error.stack ?? error.message : String(error))),
+    formatError,
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
-    context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphqlContext> => ({
-      req,
-      reply,
-      viewer: await authenticator.authenticate(req.headers.authorization),
-      loaders: new Map(),
-    }),
+    // GraphQL over WebSocket (graphql-ws) on the same path; the socket authenticates once, in connection_init.
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        onConnect: async (raw) => {
+          const ctx = raw as unknown as WsContext;
+          const authorization = ctx.connectionParams?.authorization;
+          ctx.extra.viewer = await authenticator.authenticate(typeof authorization === 'string' ? authorization : undefined);
+          return true;
+        },
+        // Errors of subscription events get the same codes and hiding as over HTTP (RULES §0).
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          'errors' in result && result.errors?.length
+            ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) as never }
+            : undefined,
+      },
+    },
+    context: async (req: FastifyRequest | WsContext, reply: FastifyReply): Promise<GraphqlContext> => {
+      if (isWsContext(req)) {
+        // One context per subscription, with its own loaders (the resolvers clear them for every pushed message).
+        return { req: req.extra.request as unknown as FastifyRequest, viewer: req.extra.viewer ?? null, loaders: new Map() };
+      }
+      return { req, reply, viewer: await authenticator.authenticate(req.headers.authorization), loaders: new Map() };
+    },
   };
 }
 

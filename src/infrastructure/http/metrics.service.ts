@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { DeliveryFailures } from '../queue/delivery-failures.js';
 import { QUEUE_NAMES } from '../queue/queue-names.js';
 
 /** Prometheus metrics of this process: HTTP requests, latencies and BullMQ queue depths. */
@@ -20,9 +21,20 @@ export class MetricsService {
     @InjectQueue('rounds') rounds: Queue,
     @InjectQueue('notifications') notifications: Queue,
     @InjectQueue('mail') mail: Queue,
+    failures: DeliveryFailures,
   ) {
     collectDefaultMetrics({ register: this.registry });
     const queues = [rounds, notifications, mail];
+    new Counter({
+      name: 'notification_delivery_failures_total', help: 'Notification deliveries (fan-out chunks, e-mails) that failed after every retry',
+      labelNames: ['channel'], registers: [this.registry],
+      async collect() {
+        const counts = await failures.counts().catch(() => null);
+        if (!counts) return;
+        this.reset();
+        for (const [channel, n] of Object.entries(counts)) this.inc({ channel }, n);
+      },
+    });
     new Gauge({
       name: 'queue_jobs', help: 'BullMQ jobs by queue and state', labelNames: ['queue', 'state'], registers: [this.registry],
       async collect() {

@@ -14,7 +14,12 @@ const DELIVERY = { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, r
 export class MailService {
   constructor(@InjectQueue('mail') private readonly queue: Queue) {}
 
-  async send(message: MailMessage): Promise<void> {
-    await this.queue.add(MAIL_JOBS.send, message, DELIVERY);
+  /**
+   * `jobId` makes sending idempotent: adding a message whose id the queue still holds (kept 7 days) is ignored,
+   * and the .eml file or SMTP attempt of a retried job is the same message.
+   */
+  async send(message: MailMessage, options: { jobId?: string } = {}): Promise<void> {
+    const opts = options.jobId ? { ...DELIVERY, jobId: options.jobId, removeOnComplete: { age: 7 * 24 * 3600 } } : DELIVERY;
+    await this.queue.add(MAIL_JOBS.send, message, opts);
   }
 }

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import { DeliveryFailures } from './delivery-failures.js';
 import { QUEUE_NAMES } from './queue-names.js';
 
 const queues = QUEUE_NAMES.map((name) => ({ name }));
@@ -18,6 +19,7 @@ const queues = QUEUE_NAMES.map((name) => ({ name }));
     }),
     BullModule.registerQueue(...queues),
   ],
-  exports: [BullModule],
+  providers: [DeliveryFailures],
+  exports: [BullModule, DeliveryFailures],
 })
 export class QueueModule {}

@@ -1,0 +1,83 @@
+// npm run bench:notifications — CHALLENGE_PUBLISHED to 100 000 followers of a unit (seeded with SQL), one worker in
+// this process; measures from the commit of the publication to the last in-app notification stored (notifications/s,
+// peak RSS of the process during fan-out), next to a raw baseline in the same run: one INSERT … SELECT of the same
+// rows into a copy of the table. Followers have no verified e-mail, so no e-mails are sent (in-app only).
+// Needs PostgreSQL and Redis as for the tests; uses a throwaway database.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import { createWorker, loadConfig, prepareInfrastructure } from '../src/bootstrap.js';
+import { createPublishedChallenge, createUnitWithAdmin } from '../test/support/challenge-factory.js';
+
+const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 100_000);
+
+const admin = new URL(process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const name = `retos_bench_${randomBytes(4).toString('hex')}`;
+const databaseUrl = new URL(admin);
+databaseUrl.pathname = `/${name}`;
+const env = { DATABASE_URL: databaseUrl.toString(), REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: name, LOG_LEVEL: 'silent', MAIL_DIR: `/tmp/${name}-mail` };
+const config = loadConfig(env);
+await prepareInfrastructure(config);
+const sql = new pg.Client(env.DATABASE_URL);
+await sql.connect();
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+try {
+  const owner = await createUnitWithAdmin(sql);
+  await sql.query(
+    `WITH u AS (INSERT INTO users (email, password_hash, display_name)
+                SELECT 'seguidor-' || i || '@ejemplo.mx', 'x', 'Seguidor ' || i FROM generate_series(1, $1) i RETURNING id)
+     INSERT INTO follows (user_id, target_type, target_id) SELECT id, 'UNIT', $2 FROM u`,
+    [FOLLOWERS, owner.unitId],
+  );
+  await sql.query('ANALYZE');
+
+  // Raw baseline: the same rows with one statement, into a copy of the table (same indexes and unique key).
+  await sql.query(`CREATE TABLE notifications_baseline (LIKE notifications INCLUDING ALL)`);
+  let started = performance.now();
+  await sql.query(
+    `INSERT INTO notifications_baseline (event_id, recipient_id, type, title, body, challenge_id)
+     SELECT 0, user_id, 'CHALLENGE_PUBLISHED', 'Nuevo reto: Agua', 'Se publicó el reto «Agua». Revisa sus rondas y participa.', NULL
+     FROM follows WHERE target_type = 'UNIT' AND target_id = $1
+     ON CONFLICT DO NOTHING`,
+    [owner.unitId],
+  );
+  const baselineMs = performance.now() - started;
+
+  const worker = await createWorker(config);
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  started = performance.now();
+  const challenge = await createPublishedChallenge(sql, [
+    { kind: 'SUBMISSION', opensAt: new Date(Date.now() + 3_600_000), closesAt: new Date(Date.now() + 7_200_000) },
+    { kind: 'VOTING', opensAt: new Date(Date.now() + 7_200_000), closesAt: new Date(Date.now() + 10_800_000) },
+  ], owner);
+  for (;;) {
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM notifications WHERE challenge_id = $1`, [challenge.challengeId]);
+    if (rows[0].n >= FOLLOWERS) break;
+    if (performance.now() - started > 600_000) throw new Error(`only ${rows[0].n} notifications after 10 min`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const fanoutMs = performance.now() - started;
+  clearInterval(sampler);
+  const { rows: [check] } = await sql.query(
+    `SELECT count(*)::int AS total, count(DISTINCT recipient_id)::int AS people FROM notifications WHERE challenge_id = $1`, [challenge.challengeId]);
+  await worker.close();
+  const rate = (ms: number) => `${Math.round((FOLLOWERS / ms) * 1000).toLocaleString('en-US')} notifications/s`;
+  process.stdout.write(
+    `followers: ${FOLLOWERS}, stored: ${check.total} (distinct recipients ${check.people})\n` +
+    `fan-out (outbox → relay → ${Math.ceil(FOLLOWERS / 1000)} BullMQ chunks → stored): ${Math.round(fanoutMs)} ms, ${rate(fanoutMs)}, ` +
+    `peak RSS ${mb(peak)} (before ${mb(rssBefore)})\n` +
+    `baseline one INSERT … SELECT: ${Math.round(baselineMs)} ms, ${rate(baselineMs)}\n`,
+  );
+} finally {
+  await sql.end();
+  const redis = new Redis(env.REDIS_URL);
+  for await (const keys of redis.scanStream({ match: `${name}:*`, count: 1000 }) as AsyncIterable<string[]>) if (keys.length) await redis.unlink(...keys);
+  redis.disconnect();
+  const client = new pg.Client(admin.toString());
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.end();
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../../common/clock.js';
+import { ChallengesRepository } from '../../challenges/challenges.repository.js';
+import { rankTally, type TallyRow } from '../../voting/tally.js';
+import { VotingRepository } from '../../voting/voting.repository.js';
+import { isTallyHidden } from '../../voting/voting-rules.js';
+
+/**
+ * Seam between voting (which owns votes and the tally) and the live `tallyUpdated` subscription: the tally of a
+ * round as the public may see it now, or null while it is hidden (open round without showLiveTally) or not a
+ * voting round. Bound to VotingLiveTallySource in NotificationsModule; voting may provide its own instead.
+ */
+export abstract class LiveTallySource {
+  abstract publicTally(roundId: string): Promise<TallyRow[] | null>;
+}
+
+/** The same numbers as `Round.tally`: frozen once closed, counted live while open (RULES §5). */
+@Injectable()
+export class VotingLiveTallySource extends LiveTallySource {
+  constructor(private readonly votes: VotingRepository, private readonly challenges: ChallengesRepository, private readonly clock: Clock) {
+    super();
+  }
+
+  async publicTally(roundId: string): Promise<TallyRow[] | null> {
+    const [round] = await this.votes.roundsByIds([roundId]);
+    if (!round || round.kind !== 'VOTING') return null;
+    const [challenge] = await this.challenges.findByIds([round.challengeId]);
+    if (!challenge || isTallyHidden(round, challenge.settings.showLiveTally, this.clock.now())) return null;
+    if (round.status === 'CLOSED') {
+      const frozen = await this.votes.frozenTallies([roundId]);
+      if (frozen.length) return frozen.map(({ proposalId, votes, rank, share }) => ({ proposalId, votes, rank, share }));
+    }
+    const live = await this.votes.liveTallies([roundId]);
+    return rankTally(live.map((row) => ({ proposalId: row.proposalId, votes: row.votes, submittedAt: row.submittedAt.getTime() })));
+  }
+}
