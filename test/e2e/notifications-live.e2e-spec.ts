@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import { LiveTallySource } from '../../src/modules/notifications/live/live-tally.source.js';
-import { TallyPublisher } from '../../src/modules/notifications/live/tally-publisher.js';
 import { createUnitWithStaff, signUp } from '../support/accounts.js';
 import { challengeInput } from '../support/challenge-input.js';
 import { CREATE_CHALLENGE, follow, PUBLISH } from '../support/notifications.js';
@@ -75,12 +74,10 @@ describe('live notifications and tallies across API processes', () => {
     const live = collect(client, TALLY, { roundId });
     try {
       await channelSubscribed(a.env.REDIS_PREFIX, 'tally', roundId);
-      const publisher = b.app.get(TallyPublisher);
       const started = Date.now();
       for (const voter of voters) {
         const cast = await b.gql(CAST, { id: challenge.proposalIds[0] }, voter.token);
         expect(cast.errors).toBeUndefined();
-        await publisher.votesChanged(roundId); // what the voting service calls after each committed vote
       }
       await waitFor('the last tally', async () => live.messages.some((m) => m.data?.tallyUpdated?.[0]?.votes === 6), 15_000);
       const elapsedS = (Date.now() - started) / 1000;
@@ -89,6 +86,12 @@ describe('live notifications and tallies across API processes', () => {
         { votes: 6, rank: 1, share: 1, proposal: { id: challenge.proposalIds[0] } },
         { votes: 0, rank: 2, share: 0, proposal: { id: challenge.proposalIds[1] } },
       ]);
+      // Voting made each voter follow the challenge (RULES §8).
+      const followers = await waitFor('voters following the challenge', async () => {
+        const { rows } = await sql.query(`SELECT count(*)::int AS n FROM follows WHERE target_type = 'CHALLENGE' AND target_id = $1 AND user_id = ANY($2)`, [challenge.challengeId, voters.map((v) => v.id)]);
+        return rows[0].n === voters.length && rows[0].n;
+      }, 15_000);
+      expect(followers).toBe(6);
     } finally {
       live.dispose();
       await client.dispose();

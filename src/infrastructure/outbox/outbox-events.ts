@@ -16,6 +16,8 @@ export interface OutboxEvents {
   'proposal.hidden': { proposalId: string; challengeId: string; authorIds: string[]; reason: string };
   'proposal.unhidden': { proposalId: string; challengeId: string; authorIds: string[] };
   'proposal.ineligible': { proposalId: string; challengeId: string; authorIds: string[]; reason: string };
+  /** A vote cast or retracted, or a budget ballot replaced: the voter follows the challenge; live tallies refresh. */
+  'votes.changed': { challengeId: string; roundId: string; voterId: string };
 }
 
 export type OutboxEventType = keyof OutboxEvents;

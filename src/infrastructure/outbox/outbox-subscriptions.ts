@@ -38,6 +38,15 @@ export class OutboxSubscriptions {
   async jobsFor(event: PublishedEvent): Promise<OutboxJob[]> {
     const subscribers = (this.subscribers.get(event.type) ?? []) as OutboxSubscriber<OutboxEventType>[];
     const jobs = (await Promise.all(subscribers.map((subscriber) => subscriber(event)))).flat();
-    return jobs.map((job, index) => ({ ...job, jobId: job.jobId ?? `outbox:${event.id}:${index}` }));
+    return jobs.map((job, index) => ({ ...job, jobId: checkedJobId(job.jobId ?? `outbox:${event.id}:${index}`) }));
   }
+}
+
+/**
+ * BullMQ refuses custom ids with a ':' unless they have exactly three parts; refusing here keeps such a
+ * subscriber bug to its own event instead of failing the relay's whole batch at enqueue time.
+ */
+function checkedJobId(jobId: string): string {
+  if (jobId.includes(':') && jobId.split(':').length !== 3) throw new Error(`job id no válido para BullMQ: ${jobId}`);
+  return jobId;
 }

@@ -1,3 +1,4 @@
+import { VotesChangedHandler } from './votes-changed.handler.js';
 import { Module } from '@nestjs/common';
 import { ChallengesModule } from '../challenges/challenges.module.js';
 import { VotingModule } from '../voting/voting.module.js';
@@ -25,9 +26,9 @@ import { UnsubscribeController } from './unsubscribe.controller.js';
   providers: [
     FollowsRepository, FollowsService, FollowsLoaders, FollowsResolver, ChallengeFollowResolver,
     NotificationsRepository, NotificationsService, NotificationsResolver, ViewerNotificationsResolver,
-    NotificationFanout, NotificationsSubscriber, LiveEvents, TallyPublisher,
+    NotificationFanout, NotificationsSubscriber, LiveEvents, TallyPublisher, VotesChangedHandler,
     { provide: LiveTallySource, useClass: VotingLiveTallySource },
   ],
-  exports: [FollowsService, NotificationFanout, TallyPublisher, LiveTallySource],
+  exports: [FollowsService, NotificationFanout, TallyPublisher, LiveTallySource, VotesChangedHandler],
 })
 export class NotificationsModule {}

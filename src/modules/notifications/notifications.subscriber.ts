@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { OutboxSubscriptions } from '../../infrastructure/outbox/outbox-subscriptions.js';
 import { fanoutJobId, NOTIFICATION_JOBS, type FanoutJob } from './notification-fanout.js';
 import { NOTIFYING_EVENTS } from './notification-audiences.js';
+import { VOTES_CHANGED_JOB } from './votes-changed.handler.js';
 
 /** Every notifying outbox event starts its fan-out with one job; that job queues the following chunks. */
 @Injectable()
@@ -19,5 +20,8 @@ export class NotificationsSubscriber implements OnModuleInit {
         },
       ]);
     }
+    this.subscriptions.subscribe('votes.changed', (event) => [
+      { queue: 'notifications', name: VOTES_CHANGED_JOB, data: { ...event.payload }, jobId: `votes-${event.id}` },
+    ]);
   }
 }

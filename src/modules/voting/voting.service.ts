@@ -4,6 +4,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { formatCentavos, parseDecimal } from '../../common/money.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Transactions, type Tx } from '../../infrastructure/database/transactions.js';
+import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
 import { ChallengesRepository } from '../challenges/challenges.repository.js';
@@ -41,6 +42,7 @@ export class VotingService {
     private readonly jurors: JurorCheck,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   async castVote(viewer: Viewer, proposalId: string): Promise<Vote> {
@@ -51,7 +53,9 @@ export class VotingService {
       return await this.transactions.run(async (tx) => {
         await this.lockOpenRound(tx, round.id);
         await this.assertInRunning(tx, proposal.id, round);
-        return this.votes.insertVote(tx, { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, allowed: allowance, createdAt: this.clock.now() });
+        const vote = await this.votes.insertVote(tx, { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, allowed: allowance, createdAt: this.clock.now() });
+        await this.votesChanged(tx, challenge.id, round.id, viewer.id);
+        return vote;
       });
     } catch (error) {
       const { code, constraint } = driverError(error);
@@ -62,13 +66,20 @@ export class VotingService {
     }
   }
 
+  /** Others hear of it after commit: the voter follows the challenge and live tallies refresh (RULES §8). */
+  private votesChanged(tx: Tx, challengeId: string, roundId: string, voterId: string) {
+    return this.outbox.add(tx, 'votes.changed', { challengeId, roundId, voterId });
+  }
+
   /** True when a vote was withdrawn, false when the viewer had none for this proposal in the open round. */
   async retractVote(viewer: Viewer, proposalId: string): Promise<boolean> {
     const proposal = await this.visibleProposal(proposalId);
-    const { round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT');
+    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT');
     return this.transactions.run(async (tx) => {
       await this.lockOpenRound(tx, round.id);
-      return this.votes.deleteVote(tx, { roundId: round.id, proposalId: proposal.id, voterId: viewer.id });
+      const retracted = await this.votes.deleteVote(tx, { roundId: round.id, proposalId: proposal.id, voterId: viewer.id });
+      if (retracted) await this.votesChanged(tx, challenge.id, round.id, viewer.id);
+      return retracted;
     });
   }
 
@@ -93,6 +104,7 @@ export class VotingService {
         await this.votes.replaceBallot(tx, {
           roundId: round.id, voterId: viewer.id, voterBudget: formatCentavos(voterBudget), totalCost: formatCentavos(total), submittedAt, proposalIds: ids,
         });
+        await this.votesChanged(tx, challenge.id, round.id, viewer.id);
       });
     } catch (error) {
       const { code, constraint } = driverError(error);
