@@ -3,19 +3,14 @@
 // peak RSS of the process during fan-out), next to a raw baseline in the same run: one INSERT … SELECT of the same
 // rows into a copy of the table. Followers have no verified e-mail, so no e-mails are sent (in-app only).
 // Needs PostgreSQL and Redis as for the tests; uses a throwaway database.
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { Redis } from 'ioredis';
 import { createWorker, loadConfig, prepareInfrastructure } from '../src/bootstrap.js';
 import { createPublishedChallenge, createUnitWithAdmin } from '../test/support/challenge-factory.js';
+import { benchEnvironment } from './support/bench-environment.js';
 
 const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 100_000);
 
-const admin = new URL(process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const name = `retos_bench_${randomBytes(4).toString('hex')}`;
-const databaseUrl = new URL(admin);
-databaseUrl.pathname = `/${name}`;
-const env = { DATABASE_URL: databaseUrl.toString(), REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: name, LOG_LEVEL: 'silent', MAIL_DIR: `/tmp/${name}-mail` };
+const { env, dropAll } = benchEnvironment();
 const config = loadConfig(env);
 await prepareInfrastructure(config);
 const sql = new pg.Client(env.DATABASE_URL);
@@ -73,11 +68,5 @@ try {
   );
 } finally {
   await sql.end();
-  const redis = new Redis(env.REDIS_URL);
-  for await (const keys of redis.scanStream({ match: `${name}:*`, count: 1000 }) as AsyncIterable<string[]>) if (keys.length) await redis.unlink(...keys);
-  redis.disconnect();
-  const client = new pg.Client(admin.toString());
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.end();
+  await dropAll();
 }

@@ -1,11 +1,10 @@
 // npm run bench:rounds — 100 two-round challenges whose 200 rounds close over 20 s, one worker in this
 // process; prints how late each round closed (closesAt → closed_at) next to a plain setTimeout baseline
 // firing at the same instants. Needs PostgreSQL and Redis as for the tests; uses a throwaway database.
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { Redis } from 'ioredis';
 import { createWorker, loadConfig, prepareInfrastructure } from '../src/bootstrap.js';
 import { createPublishedChallenge } from '../test/support/challenge-factory.js';
+import { benchEnvironment } from './support/bench-environment.js';
 
 const CHALLENGES = 100;
 const SPREAD_MS = 10_000;
@@ -17,11 +16,7 @@ const line = (label: string, values: number[]) => {
   return `${label.padEnd(28)} n=${sorted.length}  p50=${percentile(sorted, 50)} ms  p99=${percentile(sorted, 99)} ms  max=${sorted[sorted.length - 1]} ms`;
 };
 
-const admin = new URL(process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const name = `retos_bench_${randomBytes(4).toString('hex')}`;
-const databaseUrl = new URL(admin);
-databaseUrl.pathname = `/${name}`;
-const env = { DATABASE_URL: databaseUrl.toString(), REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: name, LOG_LEVEL: 'silent' };
+const { env, dropAll } = benchEnvironment();
 const config = loadConfig(env);
 await prepareInfrastructure(config);
 const worker = await createWorker(config);
@@ -52,11 +47,5 @@ try {
 } finally {
   await sql.end();
   await worker.close();
-  const redis = new Redis(env.REDIS_URL);
-  for await (const keys of redis.scanStream({ match: `${name}:*`, count: 1000 }) as AsyncIterable<string[]>) if (keys.length) await redis.unlink(...keys);
-  redis.disconnect();
-  const client = new pg.Client(admin.toString());
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.end();
+  await dropAll();
 }

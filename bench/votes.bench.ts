@@ -5,10 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { Redis } from 'ioredis';
 import { createApi, loadConfig, prepareInfrastructure } from '../src/bootstrap.js';
 import { createLogger } from '../src/infrastructure/logging/logger.js';
 import { createVoters, createVotingChallenge } from '../test/support/voting-fixtures.js';
+import { benchEnvironment } from './support/bench-environment.js';
 
 const CAST = `mutation($id: ID!) { castVote(proposalId: $id) { id createdAt } }`;
 
@@ -37,14 +37,9 @@ async function run(clients: (() => Promise<void>)[][]): Promise<{ latencies: num
   return { latencies, wallMs: performance.now() - start };
 }
 
-const admin = new URL(process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const name = `retos_bench_${randomBytes(4).toString('hex')}`;
-const databaseUrl = new URL(admin);
-databaseUrl.pathname = `/${name}`;
-const env = {
-  DATABASE_URL: databaseUrl.toString(), REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: name,
-  LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', WORKERS_IN_PROCESS: 'false', JWT_SECRET: randomBytes(24).toString('hex'),
-};
+const { env, dropAll } = benchEnvironment({
+  RATE_LIMIT_PER_MINUTE: '1000000', WORKERS_IN_PROCESS: 'false', JWT_SECRET: randomBytes(24).toString('hex'),
+});
 const config = loadConfig(env);
 await prepareInfrastructure(config);
 const app = await createApi(config, { workers: false }, createLogger('silent'));
@@ -105,11 +100,5 @@ try {
   await pool.end();
   await sql.end();
   await app.close();
-  const redis = new Redis(env.REDIS_URL);
-  for await (const keys of redis.scanStream({ match: `${name}:*`, count: 1000 }) as AsyncIterable<string[]>) if (keys.length) await redis.unlink(...keys);
-  redis.disconnect();
-  const client = new pg.Client(admin.toString());
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.end();
+  await dropAll();
 }
