@@ -6,6 +6,8 @@ import { Challenges1732000000300 } from './1732000000300-Challenges.js';
 import { Proposals1732000000400 } from './1732000000400-Proposals.js';
 import { OutboxNotify1732000000410 } from './1732000000410-OutboxNotify.js';
 import { AuditSequence1732000000420 } from './1732000000420-AuditSequence.js';
+import { ProposalModeration1732000000420 } from './1732000000420-ProposalModeration.js';
+import { Voting1732000000500 } from './1732000000500-Voting.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   Proposals1732000000400,
   OutboxNotify1732000000410,
   AuditSequence1732000000420,
+  ProposalModeration1732000000420,
+  Voting1732000000500,
 ];

@@ -1,8 +1,10 @@
 import { ChallengesModule } from './modules/challenges/challenges.module.js';
 import { GovernmentUnitsModule } from './modules/government-units/government-units.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
+import { ProposalsModule } from './modules/proposals/proposals.module.js';
 import { RoundsModule } from './modules/rounds/rounds.module.js';
 import { TerritoryModule } from './modules/territory/territory.module.js';
+import { VotingModule } from './modules/voting/voting.module.js';
 
 /** The domain modules, in dependency order (see docs/architecture.md). */
 export const featureModules = [
@@ -11,4 +13,6 @@ export const featureModules = [
   GovernmentUnitsModule,
   ChallengesModule,
   RoundsModule,
+  ProposalsModule,
+  VotingModule,
 ];

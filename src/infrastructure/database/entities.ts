@@ -11,6 +11,13 @@ import { UnitMembership } from '../../modules/government-units/unit-membership.e
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
 import { Municipality } from '../../modules/territory/municipality.entity.js';
 import { State } from '../../modules/territory/state.entity.js';
+import { Vote } from '../../modules/voting/vote.entity.js';
+import { VoteQuota } from '../../modules/voting/vote-quota.entity.js';
+import { BudgetBallot } from '../../modules/voting/budget-ballot.entity.js';
+import { BudgetBallotItem } from '../../modules/voting/budget-ballot-item.entity.js';
+import { RoundTally } from '../../modules/voting/round-tally.entity.js';
+import { ChallengeResult } from '../../modules/voting/challenge-result.entity.js';
+import { ResultEntry } from '../../modules/voting/result-entry.entity.js';
 import { OutboxEvent } from '../outbox/outbox-event.entity.js';
 
 /** Every TypeORM entity, so the app, the migration CLI and the tests see the same model. */
@@ -29,4 +36,11 @@ export const entities = [
   Criterion,
   Proposal,
   ProposalCoAuthor,
+  VoteQuota,
+  Vote,
+  BudgetBallot,
+  BudgetBallotItem,
+  RoundTally,
+  ChallengeResult,
+  ResultEntry,
 ];

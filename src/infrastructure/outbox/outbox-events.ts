@@ -11,6 +11,11 @@ export interface OutboxEvents {
   'results.published': { challengeId: string; winners: string[] };
   'round.closing_soon': { challengeId: string; roundId: string; closesAt: string };
   'evaluation.reminder': { challengeId: string; roundId: string; closesAt: string };
+  /** authorIds: the author first, then the co-authors (RULES §8: PROPOSAL_* go to them; submitting makes them follow). */
+  'proposal.submitted': { proposalId: string; challengeId: string; authorIds: string[] };
+  'proposal.hidden': { proposalId: string; challengeId: string; authorIds: string[]; reason: string };
+  'proposal.unhidden': { proposalId: string; challengeId: string; authorIds: string[] };
+  'proposal.ineligible': { proposalId: string; challengeId: string; authorIds: string[]; reason: string };
 }
 
 export type OutboxEventType = keyof OutboxEvents;

@@ -93,9 +93,9 @@ export class ChallengesRepository {
     qb.addOrderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC');
   }
 
-  /** Submitted proposals, once the proposals feature exists; until then every challenge has none. */
+  /** Submitted proposals of each challenge, as Challenge.proposalCount counts them. */
   private proposalCountSql(): string {
-    return '0';
+    return `(SELECT count(*) FROM proposals p WHERE p.challenge_id = c.id AND p.status = 'SUBMITTED')`;
   }
 
   roundsOf(challengeIds: readonly string[], tx?: Tx): Promise<Round[]> {

@@ -48,6 +48,10 @@ export class Proposal {
   @Column({ type: 'text', nullable: true })
   moderationReason: string | null;
 
+  /** While HIDDEN: the status unhiding returns to. */
+  @Column({ type: 'text', nullable: true })
+  hiddenFromStatus: 'SUBMITTED' | 'WITHDRAWN' | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 

@@ -65,6 +65,9 @@ export class ProposalModel {
   @Field({ description: 'Última modificación.' })
   updatedAt: Date;
 
+  @Field({ description: 'Verdadero cuando el contenido (resumen, texto, enlaces, ubicación y costo) se oculta a quien consulta porque la propuesta fue ocultada o declarada no elegible; el título y el motivo siguen visibles. Sus autores, la moderación de la plataforma y el personal de la unidad del reto sí ven el contenido.' })
+  contentHidden: boolean;
+
   challengeId: string;
   authorId: string;
   latitude: number | null;

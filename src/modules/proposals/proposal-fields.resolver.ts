@@ -1,0 +1,53 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Clock } from '../../common/clock.js';
+import type { GraphqlContext } from '../../infrastructure/graphql/graphql-context.js';
+import { ChallengeModel } from '../challenges/dto/challenge.model.js';
+import { ChallengesLoaders } from '../challenges/challenges.loaders.js';
+import { PublicUserModel } from '../identity/dto/public-user.model.js';
+import { UsersLoaders } from '../identity/users.loaders.js';
+import { GeoPointModel, ProposalModel } from './dto/proposal.model.js';
+import { acceptsDrafts, isEditableStatus } from './proposal-rules.js';
+import { ProposalsLoaders } from './proposals.loaders.js';
+import { submissionRound } from './proposals.service.js';
+
+@Resolver(() => ProposalModel)
+export class ProposalFieldsResolver {
+  constructor(
+    private readonly loaders: ProposalsLoaders,
+    private readonly challenges: ChallengesLoaders,
+    private readonly users: UsersLoaders,
+    private readonly clock: Clock,
+  ) {}
+
+  @ResolveField(() => ChallengeModel, { description: 'El reto al que responde.' })
+  challenge(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext) {
+    return this.challenges.for(ctx).challenge.load(proposal.challengeId);
+  }
+
+  /** The one place that decides who the author is shown to (blind evaluation will hook in here). */
+  @ResolveField(() => PublicUserModel, { nullable: true, description: 'Null for jurors of a blind evaluation until results are published.' })
+  author(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext) {
+    return this.users.for(ctx).publicUser.load(proposal.authorId);
+  }
+
+  @ResolveField(() => [PublicUserModel], { description: 'Coautorías, en el orden en que se añadieron.' })
+  coAuthors(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext) {
+    return this.loaders.for(ctx).coAuthors.load(proposal.id);
+  }
+
+  @ResolveField(() => GeoPointModel, { nullable: true, description: 'Ubicación, si la tiene (y si quien consulta puede ver el contenido).' })
+  location(@Parent() proposal: ProposalModel): GeoPointModel | null {
+    return proposal.latitude === null || proposal.longitude === null ? null : { latitude: proposal.latitude, longitude: proposal.longitude };
+  }
+
+  @ResolveField(() => Boolean, { description: 'Si quien consulta (autora, autor o coautoría) aún puede editar el texto: hasta que cierra la ronda de propuestas.' })
+  async viewerCanEdit(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext) {
+    const viewer = ctx.viewer;
+    if (!viewer || !isEditableStatus(proposal.status)) return false;
+    const signs = proposal.authorId === viewer.id || (await this.loaders.for(ctx).coAuthors.load(proposal.id)).some((u) => u.id === viewer.id);
+    if (!signs) return false;
+    const loaders = this.challenges.for(ctx);
+    const [challenge, rounds] = await Promise.all([loaders.challenge.load(proposal.challengeId), loaders.rounds.load(proposal.challengeId)]);
+    return challenge !== null && acceptsDrafts(challenge.status, submissionRound(rounds), this.clock.now());
+  }
+}

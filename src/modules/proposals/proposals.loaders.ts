@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { GraphqlContext } from '../../infrastructure/graphql/graphql-context.js';
+import { RequestLoaders } from '../../infrastructure/graphql/request-loaders.js';
+import { GovernmentUnitsLoaders } from '../government-units/government-units.loaders.js';
+import type { PublicUserModel } from '../identity/dto/public-user.model.js';
+import { ProposalListExtensions } from './proposal-list-extensions.js';
+import { ProposalsRepository } from './proposals.repository.js';
+import { ANONYMOUS, Audience } from './proposals.service.js';
+
+interface Loaders {
+  coAuthors: DataLoader<string, PublicUserModel[]>;
+  proposalCount: DataLoader<string, number>;
+  participantCount: DataLoader<string, number>;
+  audience: () => Promise<Audience>;
+}
+
+/** Per-request batching for proposal fields and challenge counts (no N+1 over a page). */
+@Injectable()
+export class ProposalsLoaders extends RequestLoaders<Loaders> {
+  constructor(
+    private readonly proposals: ProposalsRepository,
+    private readonly extensions: ProposalListExtensions,
+    private readonly units: GovernmentUnitsLoaders,
+  ) {
+    super();
+  }
+
+  protected create(ctx: GraphqlContext): Loaders {
+    let audience: Promise<Audience> | null = null;
+    return {
+      coAuthors: new DataLoader(async (ids) => {
+        const byProposal = new Map<string, PublicUserModel[]>(ids.map((id) => [id, []]));
+        for (const row of await this.proposals.coAuthorsOf(ids)) byProposal.get(row.proposalId)?.push({ id: row.userId, displayName: row.displayName });
+        return ids.map((id) => byProposal.get(id)!);
+      }),
+      proposalCount: new DataLoader(async (ids) => {
+        const counts = await this.proposals.countSubmitted(ids);
+        return ids.map((id) => counts.get(id) ?? 0);
+      }),
+      participantCount: new DataLoader(async (ids) => {
+        const counts = await this.proposals.countParticipants(ids, this.extensions.participants());
+        return ids.map((id) => counts.get(id) ?? 0);
+      }),
+      /** The viewer's reading rights, computed once per request (their unit memberships come from the units' loader). */
+      audience: () => (audience ??= this.audienceOf(ctx)),
+    };
+  }
+
+  private async audienceOf(ctx: GraphqlContext): Promise<Audience> {
+    const viewer = ctx.viewer;
+    if (!viewer) return ANONYMOUS;
+    const moderator = viewer.platformRole === 'MODERATOR' || viewer.platformRole === 'ADMIN';
+    const unitIds = moderator ? [] : (await this.units.for(ctx).membershipsOfUser.load(viewer.id)).map((m) => m.unitId);
+    return { viewerId: viewer.id, moderator, unitIds };
+  }
+}

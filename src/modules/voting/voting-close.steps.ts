@@ -1,0 +1,97 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { formatCentavos, parseDecimal } from '../../common/money.js';
+import type { Tx } from '../../infrastructure/database/transactions.js';
+import type { Proposal } from '../proposals/proposal.entity.js';
+import { CLOSE_STEP_ORDER, RoundLifecycleHooks, type RoundCloseContext } from '../rounds/round-hooks.js';
+import { ChallengeResult } from './challenge-result.entity.js';
+import { ResultEntry } from './result-entry.entity.js';
+import { RoundTally } from './round-tally.entity.js';
+import { VotingRepository } from './voting.repository.js';
+import { budgetResults, decideRound, votingResults, type ComputedResults, type RoundDecision } from './voting-results.js';
+
+/** What the freeze step decided for the round being closed, handed to the later steps of the same close. */
+const decisions = new WeakMap<RoundCloseContext, { decision: RoundDecision; inRunning: Proposal[] }>();
+
+/**
+ * The voting steps of the close pipeline (RULES §3, §5, §7), each inside the closing transaction:
+ * 1. freeze the VOTING round's tally (stored votes or ballot approvals of the proposals in the running);
+ * 2. move the first `advanceCount` on to the next round and the rest out (`eliminatedInRound`) — and,
+ *    when a SUBMISSION round closes, every submitted proposal on to round 2;
+ * 3. on a final VOTING round, compute and store the results (ranking and winners, or the BUDGET outcome).
+ * EVALUATION rounds are the evaluation feature's: these steps leave them alone.
+ */
+@Injectable()
+export class VotingCloseSteps implements OnModuleInit {
+  constructor(private readonly hooks: RoundLifecycleHooks, private readonly votes: VotingRepository) {}
+
+  onModuleInit(): void {
+    this.hooks.addCloseStep({ name: 'voting.freezeTally', order: CLOSE_STEP_ORDER.freezeOutcome, run: (tx, ctx) => this.freezeTally(tx, ctx) });
+    this.hooks.addCloseStep({ name: 'voting.advanceProposals', order: CLOSE_STEP_ORDER.advanceProposals, run: (tx, ctx) => this.advance(tx, ctx) });
+    this.hooks.addCloseStep({ name: 'voting.computeResults', order: CLOSE_STEP_ORDER.computeResults, run: (tx, ctx) => this.publishResults(tx, ctx) });
+  }
+
+  async freezeTally(tx: Tx, ctx: RoundCloseContext): Promise<void> {
+    if (ctx.round.kind !== 'VOTING') return;
+    const inRunning = await this.votes.inRunning(tx, ctx.challenge.id, ctx.round.position);
+    const live = await this.votes.liveTallies([ctx.round.id], tx);
+    const decision = decideRound(
+      live.map((row) => ({ proposalId: row.proposalId, votes: row.votes, submittedAt: row.submittedAt.getTime() })),
+      { isFinal: ctx.isFinal, advanceCount: ctx.round.advanceCount },
+    );
+    await this.votes.insertTally(tx, decision.tally.map((row) => Object.assign(new RoundTally(), { roundId: ctx.round.id, ...row })));
+    decisions.set(ctx, { decision, inRunning });
+  }
+
+  async advance(tx: Tx, ctx: RoundCloseContext): Promise<void> {
+    if (ctx.isFinal) return;
+    const next = ctx.round.position + 1;
+    if (ctx.round.kind === 'SUBMISSION') {
+      const submitted = (await this.votes.inRunning(tx, ctx.challenge.id, ctx.round.position)).map((p) => p.id);
+      await this.votes.moveOn(tx, submitted, next);
+      ctx.outcome.advanced.push(...submitted);
+      return;
+    }
+    const frozen = decisions.get(ctx);
+    if (ctx.round.kind !== 'VOTING' || !frozen) return;
+    await this.votes.moveOn(tx, frozen.decision.advanced, next);
+    await this.votes.eliminate(tx, frozen.decision.eliminated, ctx.round.position);
+    ctx.outcome.advanced.push(...frozen.decision.advanced);
+    ctx.outcome.eliminated.push(...frozen.decision.eliminated);
+  }
+
+  async publishResults(tx: Tx, ctx: RoundCloseContext): Promise<void> {
+    const frozen = decisions.get(ctx);
+    if (!ctx.isFinal || ctx.round.kind !== 'VOTING' || !frozen) return;
+    const results = await this.computeResults(tx, ctx, frozen.inRunning, frozen.decision);
+    await this.votes.insertResults(
+      tx,
+      Object.assign(new ChallengeResult(), {
+        challengeId: ctx.challenge.id, method: results.method, totalVoters: results.totalVoters, totalVotes: results.totalVotes,
+        budgetUsed: results.budgetUsed === null ? null : formatCentavos(results.budgetUsed), publishedAt: ctx.now,
+      }),
+      results.lines.map((line) => Object.assign(new ResultEntry(), {
+        challengeId: ctx.challenge.id, proposalId: line.proposalId, rank: line.rank, votes: line.votes, voteScore: line.voteScore,
+        juryScore: null, finalScore: line.finalScore, isWinner: line.isWinner,
+        allocated: line.allocated === null ? null : formatCentavos(line.allocated), evaluationCount: 0, criterionAverages: [], jurorScores: [],
+      })),
+    );
+    ctx.outcome.winners.push(...results.winners);
+  }
+
+  private async computeResults(tx: Tx, ctx: RoundCloseContext, inRunning: Proposal[], decision: RoundDecision): Promise<ComputedResults> {
+    const settings = ctx.challenge.settings;
+    if (settings.votingMethod === 'BUDGET') {
+      const projects = inRunning.map((p) => ({ id: p.id, cost: parseDecimal(p.estimatedCost ?? '0') ?? 0n, submittedAt: p.submittedAt?.getTime() ?? 0 }));
+      const ballots = await this.votes.ballotsOfRound(tx, ctx.round.id);
+      return budgetResults(projects, ballots, { rule: settings.budgetRule ?? 'GREEDY', budget: parseDecimal(ctx.challenge.budget ?? '0') ?? 0n });
+    }
+    const submittedAt = new Map(inRunning.map((p) => [p.id, p.submittedAt?.getTime() ?? 0]));
+    return votingResults(
+      decision.tally.map((row) => ({ proposalId: row.proposalId, votes: row.votes, submittedAt: submittedAt.get(row.proposalId) ?? 0 })),
+      {
+        votingMethod: settings.votingMethod, maxVotesPerVoter: settings.maxVotesPerVoter, winnerCount: settings.winnerCount,
+        totalVoters: await this.votes.distinctVoters(tx, ctx.round.id, inRunning.map((p) => p.id)),
+      },
+    );
+  }
+}

@@ -1,0 +1,74 @@
+import type { VotingMethod } from '../challenges/challenge-rules.js';
+import type { ProposalStatus } from '../proposals/proposal.entity.js';
+import { isAcceptingActions, roundStatusAt, type RoundState } from '../rounds/round-lifecycle.js';
+
+/** Which round a vote goes to, what a voter may cast and who sees a tally (RULES §5). Pure: `now` is always given. */
+
+export type VotingRoundState = Pick<RoundState, 'id' | 'position' | 'kind' | 'status' | 'opensAt' | 'closesAt'>;
+
+export interface RunningFacts {
+  status: ProposalStatus;
+  stage: number;
+  eliminatedInRound: number | null;
+}
+
+/**
+ * The VOTING round that accepts votes now, judged by its dates (RULES §3): null when no round of the
+ * challenge accepts actions or the one that does is not a voting round.
+ */
+export function openVotingRound<R extends VotingRoundState>(rounds: R[], now: Date): R | null {
+  const accepting = rounds.find((round) => isAcceptingActions(round, now));
+  return accepting?.kind === 'VOTING' ? accepting : null;
+}
+
+/** The voting round a viewer's votes refer to: the one open now, else the last one that has opened. */
+export function currentOrLastVotingRound<R extends VotingRoundState>(rounds: R[], now: Date): R | null {
+  const started = rounds.filter((round) => round.kind === 'VOTING' && round.opensAt <= now);
+  return openVotingRound(rounds, now) ?? started.sort((a, b) => b.position - a.position)[0] ?? null;
+}
+
+/**
+ * The voting round a proposal's vote count refers to: the latest VOTING round it took part in
+ * (position up to its stage) that has opened. Null when it has not reached one yet.
+ */
+export function proposalVotingRound<R extends VotingRoundState>(rounds: R[], stage: number, now: Date): R | null {
+  return rounds
+    .filter((round) => round.kind === 'VOTING' && round.position <= stage && round.opensAt <= now)
+    .sort((a, b) => b.position - a.position)[0] ?? null;
+}
+
+/** A proposal can receive votes in the round at `position` only while SUBMITTED, at that stage and not eliminated. */
+export function isInRunning(proposal: RunningFacts, position: number): boolean {
+  return proposal.status === 'SUBMITTED' && proposal.stage === position && proposal.eliminatedInRound === null;
+}
+
+/** Votes a voter may hold at once in a round: 1 (SINGLE), maxVotesPerVoter (MULTIPLE); null for BUDGET (ballots instead). */
+export function voteAllowance(settings: { votingMethod: VotingMethod; maxVotesPerVoter: number | null }): number | null {
+  switch (settings.votingMethod) {
+    case 'SINGLE':
+      return 1;
+    case 'MULTIPLE':
+      return Math.max(1, settings.maxVotesPerVoter ?? 1);
+    case 'BUDGET':
+      return null;
+  }
+}
+
+/**
+ * Counts of a voting round are hidden from everyone — officials included — until the round is over by
+ * its dates, when `showLiveTally` is off. Once closesAt passes no vote can change, so they show even
+ * before the close job has run.
+ */
+export function isTallyHidden(round: Pick<RoundState, 'kind' | 'status' | 'opensAt' | 'closesAt'>, showLiveTally: boolean, now: Date): boolean {
+  return round.kind === 'VOTING' && !showLiveTally && roundStatusAt(round, now) !== 'CLOSED';
+}
+
+/** The distinct ids of a ballot, or the first repeated one. */
+export function distinctIds(ids: readonly string[]): { ids: string[]; repeated: string | null } {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) return { ids: [...seen], repeated: id };
+    seen.add(id);
+  }
+  return { ids: [...seen], repeated: null };
+}

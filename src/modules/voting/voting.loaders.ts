@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { GraphqlContext } from '../../infrastructure/graphql/graphql-context.js';
+import { RequestLoaders } from '../../infrastructure/graphql/request-loaders.js';
+import type { Round } from '../rounds/round.entity.js';
+import type { Proposal } from '../proposals/proposal.entity.js';
+import type { ChallengeResult } from './challenge-result.entity.js';
+import type { ResultEntry } from './result-entry.entity.js';
+import type { RoundTally } from './round-tally.entity.js';
+import type { Vote } from './vote.entity.js';
+import { VotingRepository, type LiveTallyRow, type RoundProposalKey } from './voting.repository.js';
+
+export interface VotingLoaders {
+  proposal: DataLoader<string, Proposal | null>;
+  round: DataLoader<string, Round | null>;
+  /** Stored votes (or approvals) per `${roundId}:${proposalId}`. */
+  voteCount: DataLoader<string, number>;
+  /** Whether the viewer voted for / approved `${roundId}:${proposalId}`. */
+  viewerVoted: DataLoader<string, boolean>;
+  /** The viewer's votes in a round. */
+  viewerVotes: DataLoader<string, Vote[]>;
+  liveTally: DataLoader<string, LiveTallyRow[]>;
+  frozenTally: DataLoader<string, RoundTally[]>;
+  results: DataLoader<string, ChallengeResult | null>;
+  entries: DataLoader<string, ResultEntry[]>;
+  entryOfProposal: DataLoader<string, ResultEntry | null>;
+}
+
+const key = (k: string): RoundProposalKey => {
+  const [roundId, proposalId] = k.split(':');
+  return { roundId, proposalId };
+};
+
+function groupBy<T>(ids: readonly string[], rows: T[], of: (row: T) => string): T[][] {
+  const groups = new Map(ids.map((id) => [id, [] as T[]]));
+  for (const row of rows) groups.get(of(row))?.push(row);
+  return ids.map((id) => groups.get(id)!);
+}
+
+/** Per-request batching of every voting read, so lists of proposals or rounds cost one query per kind (no N+1). */
+@Injectable()
+export class VotingLoadersProvider extends RequestLoaders<VotingLoaders> {
+  constructor(private readonly votes: VotingRepository) {
+    super();
+  }
+
+  protected create(ctx: GraphqlContext): VotingLoaders {
+    const viewerId = ctx.viewer?.id ?? null;
+    return {
+      proposal: new DataLoader(async (ids) => {
+        const byId = new Map((await this.votes.proposalsByIds(ids)).map((p) => [p.id, p]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+      round: new DataLoader(async (ids) => {
+        const byId = new Map((await this.votes.roundsByIds(ids)).map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+      voteCount: new DataLoader(async (keys) => {
+        const counts = await this.votes.countVotes(keys.map(key));
+        return keys.map((k) => counts.get(k) ?? 0);
+      }),
+      viewerVoted: new DataLoader(async (keys) => {
+        if (!viewerId) return keys.map(() => false);
+        const voted = await this.votes.votedBy(viewerId, keys.map(key));
+        return keys.map((k) => voted.has(k));
+      }),
+      viewerVotes: new DataLoader(async (roundIds) => (viewerId ? groupBy(roundIds, await this.votes.votesOf(viewerId, roundIds), (v) => v.roundId) : roundIds.map(() => []))),
+      liveTally: new DataLoader(async (roundIds) => groupBy(roundIds, await this.votes.liveTallies(roundIds), (r) => r.roundId)),
+      frozenTally: new DataLoader(async (roundIds) => groupBy(roundIds, await this.votes.frozenTallies(roundIds), (r) => r.roundId)),
+      results: new DataLoader(async (ids) => {
+        const byId = new Map((await this.votes.resultsOf(ids)).map((r) => [r.challengeId, r]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+      entries: new DataLoader(async (ids) => groupBy(ids, await this.votes.entriesOf(ids), (e) => e.challengeId)),
+      entryOfProposal: new DataLoader(async (ids) => {
+        const byId = new Map((await this.votes.entriesOfProposals(ids)).map((e) => [e.proposalId, e]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+    };
+  }
+}

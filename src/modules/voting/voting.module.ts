@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { ChallengesModule } from '../challenges/challenges.module.js';
+import { RoundsModule } from '../rounds/rounds.module.js';
+import { VotingCloseSteps } from './voting-close.steps.js';
+import {
+  ChallengeResultsFieldsResolver, ChallengeVotingFieldsResolver, CriterionAverageFieldsResolver, ProposalVotingFieldsResolver,
+  ResultEntryFieldsResolver, RoundTallyResolver,
+} from './voting-fields.resolver.js';
+import { VotingLoadersProvider } from './voting.loaders.js';
+import { VotingRepository } from './voting.repository.js';
+import { BudgetBallotFieldsResolver, TallyEntryFieldsResolver, VotingResolver } from './voting.resolver.js';
+import { VotingService } from './voting.service.js';
+
+/** Votes, budget ballots, tallies and results (RULES §5, §7). Its close steps plug into the round clock. */
+@Module({
+  imports: [ChallengesModule, RoundsModule],
+  providers: [
+    VotingRepository,
+    VotingService,
+    VotingLoadersProvider,
+    VotingCloseSteps,
+    VotingResolver,
+    BudgetBallotFieldsResolver,
+    TallyEntryFieldsResolver,
+    RoundTallyResolver,
+    ProposalVotingFieldsResolver,
+    ChallengeVotingFieldsResolver,
+    ChallengeResultsFieldsResolver,
+    ResultEntryFieldsResolver,
+    CriterionAverageFieldsResolver,
+  ],
+  exports: [VotingService, VotingRepository, VotingLoadersProvider, VotingCloseSteps],
+})
+export class VotingModule {}

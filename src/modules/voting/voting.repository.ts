@@ -1,0 +1,267 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import type { Tx } from '../../infrastructure/database/transactions.js';
+import { User } from '../identity/user.entity.js';
+import { Proposal } from '../proposals/proposal.entity.js';
+import { Round } from '../rounds/round.entity.js';
+import { BudgetBallot } from './budget-ballot.entity.js';
+import { ChallengeResult } from './challenge-result.entity.js';
+import { ResultEntry } from './result-entry.entity.js';
+import { RoundTally } from './round-tally.entity.js';
+import { Vote } from './vote.entity.js';
+
+export interface RoundProposalKey {
+  roundId: string;
+  proposalId: string;
+}
+
+export interface LiveTallyRow {
+  roundId: string;
+  proposalId: string;
+  submittedAt: Date;
+  votes: number;
+}
+
+export interface StoredBallot {
+  ballot: BudgetBallot;
+  proposalIds: string[];
+}
+
+/** A database error's SQLSTATE and constraint, if it is one. */
+export function driverError(error: unknown): { code?: string; constraint?: string } {
+  return (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError ?? {};
+}
+
+/** Votes, ballots, tallies and results. Counts always come from the stored rows. */
+@Injectable()
+export class VotingRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findUser(id: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ id });
+  }
+
+  findProposal(id: string, tx?: Tx): Promise<Proposal | null> {
+    return (tx ?? this.dataSource.manager).findOneBy(Proposal, { id });
+  }
+
+  proposalsByIds(ids: readonly string[], tx?: Tx): Promise<Proposal[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return (tx ?? this.dataSource.manager).findBy(Proposal, { id: In([...ids]) });
+  }
+
+  roundsByIds(ids: readonly string[]): Promise<Round[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(Round).findBy({ id: In([...ids]) });
+  }
+
+  /**
+   * Reads the round under FOR KEY SHARE: votes of many voters proceed together, while closing the round
+   * (which takes FOR UPDATE on it) waits for them, and a vote that starts after the close sees it CLOSED.
+   */
+  lockRoundShared(tx: Tx, roundId: string): Promise<Round | null> {
+    return tx.getRepository(Round).createQueryBuilder('r').where('r.id = :roundId', { roundId }).setLock('for_key_share').getOne();
+  }
+
+  /**
+   * Stores one vote under the voter's quota row. The database refuses a second vote for the same
+   * proposal (unique key, SQLSTATE 23505) and a vote beyond the allowance (CHECK on the quota, 23514).
+   */
+  async insertVote(tx: Tx, vote: { roundId: string; proposalId: string; voterId: string; allowed: number; createdAt: Date }): Promise<Vote> {
+    await tx.query(
+      'INSERT INTO vote_quotas (round_id, voter_id, allowed) VALUES ($1, $2, $3) ON CONFLICT (round_id, voter_id) DO NOTHING',
+      [vote.roundId, vote.voterId, vote.allowed],
+    );
+    const rows: { id: string }[] = await tx.query(
+      'INSERT INTO votes (round_id, proposal_id, voter_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id',
+      [vote.roundId, vote.proposalId, vote.voterId, vote.createdAt],
+    );
+    return Object.assign(new Vote(), { id: rows[0].id, roundId: vote.roundId, proposalId: vote.proposalId, voterId: vote.voterId, createdAt: vote.createdAt });
+  }
+
+  /** Whether a vote was there to delete (the trigger gives the quota back). */
+  async deleteVote(tx: Tx, key: RoundProposalKey & { voterId: string }): Promise<boolean> {
+    const [, deleted] = await tx.query('DELETE FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3', [key.roundId, key.proposalId, key.voterId]);
+    return Number(deleted) > 0;
+  }
+
+  async hasVote(tx: Tx, key: RoundProposalKey & { voterId: string }): Promise<boolean> {
+    const rows = await tx.query('SELECT 1 FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3', [key.roundId, key.proposalId, key.voterId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Replaces the voter's whole ballot. The upsert takes the ballot row's lock, so parallel submissions of one
+   * voter apply one after another and the last one stands whole; a CHECK keeps totalCost within voterBudget.
+   */
+  async replaceBallot(
+    tx: Tx,
+    ballot: { roundId: string; voterId: string; voterBudget: string; totalCost: string; submittedAt: Date; proposalIds: string[] },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO budget_ballots (round_id, voter_id, voter_budget, total_cost, submitted_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (round_id, voter_id) DO UPDATE SET voter_budget = EXCLUDED.voter_budget, total_cost = EXCLUDED.total_cost, submitted_at = EXCLUDED.submitted_at`,
+      [ballot.roundId, ballot.voterId, ballot.voterBudget, ballot.totalCost, ballot.submittedAt],
+    );
+    await tx.query('DELETE FROM budget_ballot_items WHERE round_id = $1 AND voter_id = $2', [ballot.roundId, ballot.voterId]);
+    if (ballot.proposalIds.length) {
+      await tx.query(
+        'INSERT INTO budget_ballot_items (round_id, voter_id, proposal_id) SELECT $1, $2, unnest($3::uuid[])',
+        [ballot.roundId, ballot.voterId, ballot.proposalIds],
+      );
+    }
+  }
+
+  /** Exact sum of the proposals' estimated costs, as numeric(14,2) text. */
+  async totalCost(tx: Tx, proposalIds: string[]): Promise<string> {
+    const rows: { total: string }[] = await tx.query(
+      `SELECT coalesce(sum(estimated_cost), 0)::numeric(14, 2)::text AS total FROM proposals WHERE id = ANY($1::uuid[])`,
+      [proposalIds],
+    );
+    return rows[0].total;
+  }
+
+  async ballotOf(roundId: string, voterId: string, tx?: Tx): Promise<StoredBallot | null> {
+    const manager = tx ?? this.dataSource.manager;
+    const ballot = await manager.findOneBy(BudgetBallot, { roundId, voterId });
+    if (!ballot) return null;
+    const items: { proposal_id: string }[] = await manager.query(
+      'SELECT proposal_id FROM budget_ballot_items WHERE round_id = $1 AND voter_id = $2 ORDER BY proposal_id',
+      [roundId, voterId],
+    );
+    return { ballot, proposalIds: items.map((i) => i.proposal_id) };
+  }
+
+  /** Stored votes (or ballot approvals) per (round, proposal), for any proposals: one query for the whole batch. */
+  async countVotes(keys: readonly RoundProposalKey[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (!keys.length) return counts;
+    const rows: { round_id: string; proposal_id: string; votes: number }[] = await this.dataSource.query(
+      `SELECT k.round_id, k.proposal_id,
+              (SELECT count(*) FROM votes v WHERE v.round_id = k.round_id AND v.proposal_id = k.proposal_id)::int
+            + (SELECT count(*) FROM budget_ballot_items b WHERE b.round_id = k.round_id AND b.proposal_id = k.proposal_id)::int AS votes
+       FROM unnest($1::uuid[], $2::uuid[]) AS k (round_id, proposal_id)`,
+      [keys.map((k) => k.roundId), keys.map((k) => k.proposalId)],
+    );
+    for (const row of rows) counts.set(`${row.round_id}:${row.proposal_id}`, row.votes);
+    return counts;
+  }
+
+  /** Which of these (round, proposal) pairs the voter voted for or approved on their ballot. */
+  async votedBy(voterId: string, keys: readonly RoundProposalKey[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows: { round_id: string; proposal_id: string }[] = await this.dataSource.query(
+      `SELECT k.round_id, k.proposal_id FROM unnest($2::uuid[], $3::uuid[]) AS k (round_id, proposal_id)
+       WHERE EXISTS (SELECT 1 FROM votes v WHERE v.round_id = k.round_id AND v.proposal_id = k.proposal_id AND v.voter_id = $1)
+          OR EXISTS (SELECT 1 FROM budget_ballot_items b WHERE b.round_id = k.round_id AND b.proposal_id = k.proposal_id AND b.voter_id = $1)`,
+      [voterId, keys.map((k) => k.roundId), keys.map((k) => k.proposalId)],
+    );
+    return new Set(rows.map((row) => `${row.round_id}:${row.proposal_id}`));
+  }
+
+  /** The voter's votes in these rounds, oldest first. */
+  votesOf(voterId: string, roundIds: readonly string[]): Promise<Vote[]> {
+    if (!roundIds.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(Vote).find({ where: { voterId, roundId: In([...roundIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * The live tally of rounds: every proposal in the running at the round's position (SUBMITTED, at that
+   * stage, not eliminated) with its stored votes or approvals, zero included.
+   */
+  async liveTallies(roundIds: readonly string[], tx?: Tx): Promise<LiveTallyRow[]> {
+    if (!roundIds.length) return [];
+    const rows: { round_id: string; proposal_id: string; submitted_at: Date; votes: number }[] = await (tx ?? this.dataSource.manager).query(
+      `SELECT r.id AS round_id, p.id AS proposal_id, p.submitted_at,
+              (SELECT count(*) FROM votes v WHERE v.round_id = r.id AND v.proposal_id = p.id)::int
+            + (SELECT count(*) FROM budget_ballot_items b WHERE b.round_id = r.id AND b.proposal_id = p.id)::int AS votes
+       FROM rounds r
+       JOIN proposals p ON p.challenge_id = r.challenge_id AND p.status = 'SUBMITTED' AND p.stage = r.position AND p.eliminated_in_round IS NULL
+       WHERE r.id = ANY($1::uuid[])`,
+      [roundIds],
+    );
+    return rows.map((row) => ({ roundId: row.round_id, proposalId: row.proposal_id, submittedAt: row.submitted_at, votes: row.votes }));
+  }
+
+  frozenTallies(roundIds: readonly string[]): Promise<RoundTally[]> {
+    if (!roundIds.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(RoundTally).find({ where: { roundId: In([...roundIds]) }, order: { rank: 'ASC' } });
+  }
+
+  async insertTally(tx: Tx, rows: RoundTally[]): Promise<void> {
+    if (rows.length) await tx.insert(RoundTally, rows);
+  }
+
+  /** Distinct voters of a SINGLE/MULTIPLE round, counting only votes for the given proposals. */
+  async distinctVoters(tx: Tx, roundId: string, proposalIds: string[]): Promise<number> {
+    const rows: { n: number }[] = await tx.query(
+      'SELECT count(DISTINCT voter_id)::int AS n FROM votes WHERE round_id = $1 AND proposal_id = ANY($2::uuid[])',
+      [roundId, proposalIds],
+    );
+    return rows[0].n;
+  }
+
+  /** Every ballot of a BUDGET round (empty ones included), as approval lists. */
+  async ballotsOfRound(tx: Tx, roundId: string): Promise<string[][]> {
+    const rows: { approved: string[] }[] = await tx.query(
+      `SELECT coalesce(array_agg(i.proposal_id::text ORDER BY i.proposal_id) FILTER (WHERE i.proposal_id IS NOT NULL), '{}') AS approved
+       FROM budget_ballots b LEFT JOIN budget_ballot_items i ON i.round_id = b.round_id AND i.voter_id = b.voter_id
+       WHERE b.round_id = $1 GROUP BY b.voter_id ORDER BY b.voter_id`,
+      [roundId],
+    );
+    return rows.map((row) => row.approved);
+  }
+
+  /** A page of a round's ballots in voter order (keyset), for the open-data export. Voter ids never leave the caller. */
+  async ballotPage(roundId: string, afterVoterId: string | null, limit: number): Promise<{ voterId: string; approved: string[] }[]> {
+    const rows: { voter_id: string; approved: string[] }[] = await this.dataSource.query(
+      `SELECT b.voter_id, coalesce(array_agg(i.proposal_id::text ORDER BY i.proposal_id) FILTER (WHERE i.proposal_id IS NOT NULL), '{}') AS approved
+       FROM budget_ballots b LEFT JOIN budget_ballot_items i ON i.round_id = b.round_id AND i.voter_id = b.voter_id
+       WHERE b.round_id = $1 AND ($2::uuid IS NULL OR b.voter_id > $2::uuid)
+       GROUP BY b.voter_id ORDER BY b.voter_id LIMIT $3`,
+      [roundId, afterVoterId, limit],
+    );
+    return rows.map((row) => ({ voterId: row.voter_id, approved: row.approved }));
+  }
+
+  async countBallots(roundId: string): Promise<number> {
+    const rows: { n: number }[] = await this.dataSource.query('SELECT count(*)::int AS n FROM budget_ballots WHERE round_id = $1', [roundId]);
+    return rows[0].n;
+  }
+
+  /** Proposals in the running at `position`. */
+  inRunning(tx: Tx, challengeId: string, position: number): Promise<Proposal[]> {
+    return tx.getRepository(Proposal).createQueryBuilder('p')
+      .where('p.challenge_id = :challengeId', { challengeId })
+      .andWhere(`p.status = 'SUBMITTED' AND p.stage = :position AND p.eliminated_in_round IS NULL`, { position })
+      .getMany();
+  }
+
+  async moveOn(tx: Tx, proposalIds: string[], toStage: number): Promise<void> {
+    if (proposalIds.length) await tx.update(Proposal, { id: In(proposalIds) }, { stage: toStage });
+  }
+
+  async eliminate(tx: Tx, proposalIds: string[], inRound: number): Promise<void> {
+    if (proposalIds.length) await tx.update(Proposal, { id: In(proposalIds) }, { eliminatedInRound: inRound });
+  }
+
+  async insertResults(tx: Tx, result: ChallengeResult, entries: ResultEntry[]): Promise<void> {
+    await tx.insert(ChallengeResult, result);
+    if (entries.length) await tx.insert(ResultEntry, entries);
+  }
+
+  resultsOf(challengeIds: readonly string[]): Promise<ChallengeResult[]> {
+    if (!challengeIds.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(ChallengeResult).findBy({ challengeId: In([...challengeIds]) });
+  }
+
+  entriesOf(challengeIds: readonly string[]): Promise<ResultEntry[]> {
+    if (!challengeIds.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(ResultEntry).find({ where: { challengeId: In([...challengeIds]) }, order: { rank: 'ASC' } });
+  }
+
+  entriesOfProposals(proposalIds: readonly string[]): Promise<ResultEntry[]> {
+    if (!proposalIds.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(ResultEntry).findBy({ proposalId: In([...proposalIds]) });
+  }
+}
