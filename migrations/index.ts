@@ -8,6 +8,7 @@ import { OutboxNotify1732000000410 } from './1732000000410-OutboxNotify.js';
 import { AuditSequence1732000000420 } from './1732000000420-AuditSequence.js';
 import { ProposalModeration1732000000420 } from './1732000000420-ProposalModeration.js';
 import { Voting1732000000500 } from './1732000000500-Voting.js';
+import { Evaluation1732000000600 } from './1732000000600-Evaluation.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AuditSequence1732000000420,
   ProposalModeration1732000000420,
   Voting1732000000500,
+  Evaluation1732000000600,
 ];

@@ -1,4 +1,5 @@
 import { ChallengesModule } from './modules/challenges/challenges.module.js';
+import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { GovernmentUnitsModule } from './modules/government-units/government-units.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { ProposalsModule } from './modules/proposals/proposals.module.js';
@@ -15,4 +16,5 @@ export const featureModules = [
   RoundsModule,
   ProposalsModule,
   VotingModule,
+  EvaluationModule,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChallengesModule } from '../challenges/challenges.module.js';
+import { ProposalsModule } from '../proposals/proposals.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
 import { VotingCloseSteps } from './voting-close.steps.js';
 import {
@@ -13,7 +14,7 @@ import { VotingService } from './voting.service.js';
 
 /** Votes, budget ballots, tallies and results (RULES §5, §7). Its close steps plug into the round clock. */
 @Module({
-  imports: [ChallengesModule, RoundsModule],
+  imports: [ChallengesModule, RoundsModule, ProposalsModule],
   providers: [
     VotingRepository,
     VotingService,

@@ -7,6 +7,7 @@ import { Transactions, type Tx } from '../../infrastructure/database/transaction
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
 import { ChallengesRepository } from '../challenges/challenges.repository.js';
+import { JurorCheck } from '../proposals/juror-check.js';
 import { participationRefusal } from '../proposals/participation-eligibility.js';
 import type { Proposal } from '../proposals/proposal.entity.js';
 import { RoundClock } from '../rounds/round-clock.js';
@@ -39,6 +40,7 @@ export class VotingService {
     private readonly transactions: Transactions,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly jurors: JurorCheck,
   ) {}
 
   async castVote(viewer: Viewer, proposalId: string): Promise<Vote> {
@@ -139,8 +141,8 @@ export class VotingService {
       const refusal = participationRefusal(
         { emailVerified: user.emailVerifiedAt !== null, curpVerified: user.curpVerifiedAt !== null, stateCode: user.stateCode, municipalityCode: user.municipalityCode },
         challenge,
-        // Jurors (RULES §6) arrive with the evaluation feature; until then nobody sits on a jury.
-        { requireEmailVerification: this.config.auth.requireEmailVerification, isJuror: false },
+        // Jurors (RULES §6) neither propose nor vote: the evaluation feature answers through JurorCheck.
+        { requireEmailVerification: this.config.auth.requireEmailVerification, isJuror: await this.jurors.isJuror(user.id, challenge.id) },
       );
       if (refusal) throw VotingErrors.notEligible(refusal);
     }
