@@ -27,7 +27,7 @@ export class SubmitEvaluationInput {
   @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CriterionScoreInput)
   scores: CriterionScoreInput[];
 
-  @Field({ nullable: true, description: 'Comentario opcional (3 a 2 000 caracteres).' })
+  @Field(() => String, { nullable: true, description: 'Comentario opcional (3 a 2 000 caracteres).' })
   @IsOptional() @Trim() @IsString() @Length(3, 2000, COMMENT) @NoControlChars()
   comment?: string | null;
 }

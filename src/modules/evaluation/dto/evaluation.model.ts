@@ -15,7 +15,7 @@ export class EvaluationModel {
   @Field(() => ID, { description: 'Identificador.' })
   id: string;
 
-  @Field({ nullable: true, description: 'Comentario de quien evaluó.' })
+  @Field(() => String, { nullable: true, description: 'Comentario de quien evaluó.' })
   comment: string | null;
 
   @Field(() => Float, { description: 'Weighted score of this evaluation, 0..100.' })

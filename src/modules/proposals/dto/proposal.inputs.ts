@@ -59,15 +59,15 @@ export class CreateProposalInput {
 
 @InputType('UpdateProposalInput', { description: 'Cambios a una propuesta; lo que no se indica no cambia. location o estimatedCost en null los borran.' })
 export class UpdateProposalInput {
-  @Field({ nullable: true, description: 'Título (5 a 150 caracteres).' })
+  @Field(() => String, { nullable: true, description: 'Título (5 a 150 caracteres).' })
   @IsOptional() @Trim() @IsString() @Length(5, 150, TITLE) @NoControlChars()
   title?: string | null;
 
-  @Field({ nullable: true, description: 'Resumen (10 a 500 caracteres).' })
+  @Field(() => String, { nullable: true, description: 'Resumen (10 a 500 caracteres).' })
   @IsOptional() @Trim() @IsString() @Length(10, 500, SUMMARY) @NoControlChars()
   summary?: string | null;
 
-  @Field({ nullable: true, description: 'Markdown (20 a 20 000 caracteres).' })
+  @Field(() => String, { nullable: true, description: 'Markdown (20 a 20 000 caracteres).' })
   @IsOptional() @Trim() @IsString() @Length(20, 20_000, BODY) @NoControlChars()
   body?: string | null;
 
