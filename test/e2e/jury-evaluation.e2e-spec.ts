@@ -1,7 +1,4 @@
-import type pg from 'pg';
-import { ADD_JUROR, advanceTo, ASSIGNMENTS, createJuryChallenge, createPeople, DECLARE, SUBMIT, type JuryChallenge, type Person } from '../support/evaluation-fixtures.js';
-import { sqlClient } from '../support/test-database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ADD_JUROR, advanceTo, ASSIGNMENTS, createJuryChallenge, createPeople, DECLARE, SUBMIT, type JuryChallenge, type Person , juryHarness } from '../support/evaluation-fixtures.js';
 import { CAST } from '../support/voting-fixtures.js';
 
 /**
@@ -51,35 +48,19 @@ function expected(normalize: boolean, votes: number[]) {
 }
 
 describe('jury evaluation through the API', () => {
-  let api: TestApp;
-  let sql: pg.Client;
-
-  beforeAll(async () => {
-    api = await startTestApp();
-    sql = await sqlClient(api.env.DATABASE_URL);
-  }, 60_000);
-
-  afterAll(async () => {
-    await sql?.end();
-    await api?.close();
-  });
-
-  async function ok(query: string, variables: Record<string, unknown>, token?: string) {
-    const res = await api.gql(query, variables, token);
-    if (res.errors) throw new Error(`${query.slice(0, 40)}… failed: ${JSON.stringify(res.errors)}`);
-    return res.data;
-  }
+  const h = juryHarness();
+  const ok: typeof h.ok = (...args) => h.ok(...args);
 
   const reasonOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.reason ?? res.errors?.[0]?.extensions?.code ?? 'ok';
 
   async function journey(normalize: boolean) {
-    const challenge: JuryChallenge = await createJuryChallenge(sql, api.config, {
+    const challenge: JuryChallenge = await createJuryChallenge(h.sql, h.api.config, {
       kinds: ['SUBMISSION', 'VOTING', 'EVALUATION'], advance: [null, 5, null], openPosition: 2, proposals: 7,
       settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 3, winnerCount: 1, normalizeJurorScores: normalize, blindEvaluation: true, minEvaluationsPerProposal: MIN_EVALUATIONS, jurorsPerProposal: null, publicVoteWeight: PUBLIC_VOTE_WEIGHT },
       criteria: CRITERIA,
     });
     const P = challenge.proposalIds;
-    const [jurors, voters] = [await createPeople(sql, api.config, 4), await createPeople(sql, api.config, BALLOTS.length)];
+    const [jurors, voters] = [await createPeople(h.sql, h.api.config, 4), await createPeople(h.sql, h.api.config, BALLOTS.length)];
     for (const [i, juror] of jurors.entries()) await ok(ADD_JUROR, { c: challenge.challengeId, email: juror.email, chair: i === 0 }, challenge.adminToken);
     for (const [v, ballot] of BALLOTS.entries()) for (const p of ballot) await ok(CAST, { id: P[p] }, voters[v].token);
     return { challenge, P, jurors, voters };
@@ -102,12 +83,12 @@ describe('jury evaluation through the API', () => {
     const { challenge, P, jurors, voters } = await journey(normalize);
 
     // Jurors neither vote nor get added after voting (JUROR_CONFLICT); evaluating before the round opens: ROUND_NOT_OPEN.
-    expect(reasonOf(await api.gql(CAST, { id: P[0] }, jurors[0].token))).toBe('JUROR_CONFLICT');
-    expect(reasonOf(await api.gql(ADD_JUROR, { c: challenge.challengeId, email: voters[0].email }, challenge.adminToken))).toBe('JUROR_CONFLICT');
+    expect(reasonOf(await h.api.gql(CAST, { id: P[0] }, jurors[0].token))).toBe('JUROR_CONFLICT');
+    expect(reasonOf(await h.api.gql(ADD_JUROR, { c: challenge.challengeId, email: voters[0].email }, challenge.adminToken))).toBe('JUROR_CONFLICT');
     const scoresFor = (sheet: number[]) => challenge.criteria.map((c, i) => ({ criterionId: c.id, score: sheet[i] }));
-    expect(reasonOf(await api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([1, 1, 1]) } }, jurors[0].token))).toBe('ROUND_NOT_OPEN');
+    expect(reasonOf(await h.api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([1, 1, 1]) } }, jurors[0].token))).toBe('ROUND_NOT_OPEN');
 
-    await advanceTo(sql, api, challenge, 2); // voting closes (P1..P5 advance), evaluation opens and assigns
+    await advanceTo(h.sql, h.api, challenge, 2); // voting closes (P1..P5 advance), evaluation opens and assigns
     const mine = (await ok(ASSIGNMENTS, { c: challenge.challengeId }, jurors[2].token)).myEvaluationAssignments;
     expect(mine.map((a: { proposal: { id: string } }) => a.proposal.id).sort()).toEqual(P.slice(0, 5).sort());
     // Blind: no author on any path for a juror; the public sees it.
@@ -119,16 +100,16 @@ describe('jury evaluation through the API', () => {
     expect((await ok(ONE, { id: P[0] }, voters[0].token)).proposal.author.id).toBe(challenge.authorId);
 
     // Refusals, each storing nothing.
-    const count = async () => Number((await sql.query('SELECT count(*) FROM evaluations e JOIN rounds r ON r.id = e.round_id WHERE r.challenge_id = $1', [challenge.challengeId])).rows[0].count);
-    expect(reasonOf(await api.gql(SUBMIT, { input: { proposalId: P[5], scores: scoresFor([1, 1, 1]) } }, jurors[0].token))).toBe('NOT_ASSIGNED'); // eliminated
-    expect(reasonOf(await api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([1, 1, 1]) } }, voters[0].token))).toBe('NOT_ASSIGNED'); // not a juror
-    const tooHigh = await api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([11, 1, 1]) } }, jurors[0].token);
+    const count = async () => Number((await h.sql.query('SELECT count(*) FROM evaluations e JOIN rounds r ON r.id = e.round_id WHERE r.challenge_id = $1', [challenge.challengeId])).rows[0].count);
+    expect(reasonOf(await h.api.gql(SUBMIT, { input: { proposalId: P[5], scores: scoresFor([1, 1, 1]) } }, jurors[0].token))).toBe('NOT_ASSIGNED'); // eliminated
+    expect(reasonOf(await h.api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([1, 1, 1]) } }, voters[0].token))).toBe('NOT_ASSIGNED'); // not a juror
+    const tooHigh = await h.api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([11, 1, 1]) } }, jurors[0].token);
     expect(tooHigh.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'scores.0.score' }] });
-    const missing = await api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([1, 1, 1]).slice(0, 2) } }, jurors[0].token);
+    const missing = await h.api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([1, 1, 1]).slice(0, 2) } }, jurors[0].token);
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'scores' }] });
-    const twice = await api.gql(SUBMIT, { input: { proposalId: P[0], scores: [...scoresFor([1, 1, 1]), scoresFor([2, 2, 2])[0]] } }, jurors[0].token);
+    const twice = await h.api.gql(SUBMIT, { input: { proposalId: P[0], scores: [...scoresFor([1, 1, 1]), scoresFor([2, 2, 2])[0]] } }, jurors[0].token);
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'scores.3.criterionId' }] });
-    const negative = await api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([1, -1, 1]) } }, jurors[0].token);
+    const negative = await h.api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([1, -1, 1]) } }, jurors[0].token);
     expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'scores.1.score' }] });
     expect(await count()).toBe(0);
 
@@ -138,7 +119,7 @@ describe('jury evaluation through the API', () => {
     const declared = await ok(DECLARE, { p: P[3], reason: 'Asesoré a quien la escribió.' }, jurors[2].token);
     expect(declared.declareConflict.conflicts.map((c: { id: string }) => c.id)).toEqual([P[3]]);
     expect(await count()).toBe(0);
-    expect(reasonOf(await api.gql(SUBMIT, { input: { proposalId: P[3], scores: scoresFor([1, 1, 1]) } }, jurors[2].token))).toBe('CONFLICT_OF_INTEREST');
+    expect(reasonOf(await h.api.gql(SUBMIT, { input: { proposalId: P[3], scores: scoresFor([1, 1, 1]) } }, jurors[2].token))).toBe('CONFLICT_OF_INTEREST');
     const JURY = `query($id: ID) { challenge(id: $id) { jury { user { id } conflicts { id } } } }`;
     expect((await ok(JURY, { id: challenge.challengeId })).challenge.jury.every((j: { conflicts: unknown[] }) => j.conflicts.length === 0)).toBe(true); // public: hidden
     expect((await ok(JURY, { id: challenge.challengeId }, challenge.adminToken)).challenge.jury[2].conflicts).toEqual([{ id: P[3] }]);
@@ -146,7 +127,7 @@ describe('jury evaluation through the API', () => {
     // A first, different sheet is replaced by resubmitting.
     await ok(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([0, 0, 0]) } }, jurors[0].token);
     await evaluate(challenge, P, jurors);
-    const rows = await sql.query('SELECT count(*)::int AS n FROM evaluations e JOIN rounds r ON r.id = e.round_id WHERE r.challenge_id = $1', [challenge.challengeId]);
+    const rows = await h.sql.query('SELECT count(*)::int AS n FROM evaluations e JOIN rounds r ON r.id = e.round_id WHERE r.challenge_id = $1', [challenge.challengeId]);
     expect(rows.rows[0].n).toBe(SHEETS.flat().filter(Boolean).length);
 
     // A juror sees only their own evaluations; the unit sees none before the round closes.
@@ -154,8 +135,8 @@ describe('jury evaluation through the API', () => {
     expect((await ok(EVALS, { id: P[0] }, jurors[1].token)).proposal.evaluations).toHaveLength(1);
     expect((await ok(EVALS, { id: P[0] }, challenge.adminToken)).proposal.evaluations).toHaveLength(0);
 
-    await advanceTo(sql, api, challenge, 3); // final round closes: results
-    expect(reasonOf(await api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([1, 1, 1]) } }, jurors[0].token))).toBe('ROUND_NOT_OPEN');
+    await advanceTo(h.sql, h.api, challenge, 3); // final round closes: results
+    expect(reasonOf(await h.api.gql(SUBMIT, { input: { proposalId: P[0], scores: scoresFor([1, 1, 1]) } }, jurors[0].token))).toBe('ROUND_NOT_OPEN');
     expect((await ok(EVALS, { id: P[0] }, challenge.adminToken)).proposal.evaluations).toHaveLength(4);
 
     const { challenge: done } = await ok(RESULTS, { id: challenge.challengeId }, jurors[0].token);

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { createPublishedChallenge, type CreatedChallenge, type RoundSpec } from './challenge-factory.js';
+import { sqlClient } from './test-database.js';
+import { startTestApp, type TestApp } from './test-app.js';
 import { createVoters, tokenFor } from './voting-fixtures.js';
 
 /**
@@ -101,4 +103,23 @@ export async function advanceTo(sql: pg.Client, api: { gql: (q: string, v?: Reco
   const round = challenge.rounds.find((r) => r.position === closing)!;
   const res = await api.gql(CLOSE_NOW, { roundId: round.id }, challenge.adminToken);
   if (res.errors) throw new Error(`closeRoundNow failed: ${JSON.stringify(res.errors)}`);
+}
+
+/** Boots the API (no workers) and a SQL client for one test file; `ok` runs an operation and fails the test on errors. */
+export function juryHarness() {
+  const h = {} as { api: TestApp; sql: pg.Client; ok: (query: string, variables: Record<string, unknown>, token?: string) => Promise<any> };
+  beforeAll(async () => {
+    h.api = await startTestApp();
+    h.sql = await sqlClient(h.api.env.DATABASE_URL);
+    h.ok = async (query, variables, token) => {
+      const res = await h.api.gql(query, variables, token);
+      if (res.errors) throw new Error(`${query.slice(0, 40)}… failed: ${JSON.stringify(res.errors)}`);
+      return res.data;
+    };
+  }, 60_000);
+  afterAll(async () => {
+    await h.sql?.end();
+    await h.api?.close();
+  });
+  return h;
 }
