@@ -17,13 +17,13 @@ export class VotingResolver {
     description: 'Vota por una propuesta en la ronda de votación abierta (SINGLE: un voto; MULTIPLE: hasta maxVotesPerVoter, uno por propuesta).',
   })
   @SignedIn()
-  castVote(@Args('proposalId', { type: () => ID }) proposalId: string, @CurrentViewer() viewer: Viewer) {
+  castVote(@Args('proposalId', { type: () => ID, description: 'Propuesta.' }) proposalId: string, @CurrentViewer() viewer: Viewer) {
     return this.voting.castVote(viewer, proposalId);
   }
 
   @Mutation(() => Boolean, { description: 'Retira tu voto por una propuesta mientras la ronda siga abierta; false si no tenías voto por ella.' })
   @SignedIn()
-  retractVote(@Args('proposalId', { type: () => ID }) proposalId: string, @CurrentViewer() viewer: Viewer) {
+  retractVote(@Args('proposalId', { type: () => ID, description: 'Propuesta.' }) proposalId: string, @CurrentViewer() viewer: Viewer) {
     return this.voting.retractVote(viewer, proposalId);
   }
 
@@ -32,8 +32,8 @@ export class VotingResolver {
   })
   @SignedIn()
   submitBudgetBallot(
-    @Args('challengeId', { type: () => ID }) challengeId: string,
-    @Args('proposalIds', { type: () => [ID] }) proposalIds: string[],
+    @Args('challengeId', { type: () => ID, description: 'Reto.' }) challengeId: string,
+    @Args('proposalIds', { type: () => [ID], description: 'Propuestas aprobadas en la boleta (la reemplaza entera).' }) proposalIds: string[],
     @CurrentViewer() viewer: Viewer,
   ) {
     return this.voting.submitBudgetBallot(viewer, challengeId, proposalIds);
@@ -41,7 +41,7 @@ export class VotingResolver {
 
   @Query(() => BudgetBallotModel, { nullable: true, description: 'Tu boleta en la ronda de presupuesto abierta o en la última.' })
   @SignedIn()
-  myBudgetBallot(@Args('challengeId', { type: () => ID }) challengeId: string, @CurrentViewer() viewer: Viewer) {
+  myBudgetBallot(@Args('challengeId', { type: () => ID, description: 'Reto.' }) challengeId: string, @CurrentViewer() viewer: Viewer) {
     return this.voting.myBudgetBallot(viewer, challengeId);
   }
 
