@@ -1,4 +1,5 @@
-import { ADD_JUROR, advanceTo, ASSIGNMENTS, createJuryChallenge, createPeople, DECLARE, REMOVE_JUROR , juryHarness } from '../support/evaluation-fixtures.js';
+import { NotificationFanout } from '../../src/modules/notifications/notification-fanout.js';
+import { ADD_JUROR, advanceTo, ASSIGNMENTS, createJuryChallenge, createPeople, DECLARE, REMOVE_JUROR, SUBMIT, juryHarness } from '../support/evaluation-fixtures.js';
 
 /** RULES §6 assignments through the API and the database: balanced loads with conflicts, late jurors, reassignment. */
 describe('jury assignments', () => {
@@ -83,4 +84,38 @@ describe('jury assignments', () => {
     const VIEWER = `query { viewer { juryMemberships { challenge { id } isChair } } }`;
     expect((await ok(VIEWER, {}, jurors[0].token)).viewer.juryMemberships).toEqual([{ challenge: { id: challenge.challengeId }, isChair: false }]);
   }, 120_000);
+
+  it('tells each juror about their assignments (JURY_ASSIGNED) and reminds only jurors with pending evaluations (EVALUATION_REMINDER)', async () => {
+    const challenge = await createJuryChallenge(h.sql, h.api.config, {
+      kinds: ['SUBMISSION', 'EVALUATION'], openPosition: 1, proposals: 2,
+      settings: { votingMethod: 'SINGLE', winnerCount: 1, minEvaluationsPerProposal: 1 },
+      criteria: [[1, 10]],
+    });
+    const [busy, done, outsider] = await createPeople(h.sql, h.api.config, 3);
+    for (const juror of [busy, done]) await ok(ADD_JUROR, { c: challenge.challengeId, email: juror.email }, challenge.adminToken);
+    await advanceTo(h.sql, h.api, challenge, 1);
+    const round = challenge.rounds[1].id;
+    const { rows: criteria } = await h.sql.query('SELECT id FROM evaluation_criteria WHERE challenge_id = $1', [challenge.challengeId]);
+    for (const proposalId of challenge.proposalIds) {
+      await ok(SUBMIT, { input: { proposalId, scores: [{ criterionId: criteria[0].id, score: 7 }] } }, done.token);
+    }
+
+    const fanout = h.api.app.get(NotificationFanout);
+    const recipients = async (eventId: string) => (await h.sql.query(
+      'SELECT recipient_id, type FROM notifications WHERE event_id = $1 ORDER BY recipient_id', [eventId])).rows;
+    const { rows: assigned } = await h.sql.query(
+      `SELECT id, payload FROM outbox_events WHERE type = 'jury.assigned' AND payload->>'challengeId' = $1`, [challenge.challengeId]);
+    expect(assigned.map((e) => e.payload.jurorUserId).sort()).toEqual([busy.id, done.id].sort());
+    for (const event of assigned) {
+      await fanout.runChunk({ eventId: event.id, type: 'jury.assigned', payload: event.payload, cursor: null });
+      expect(await recipients(event.id)).toEqual([{ recipient_id: event.payload.jurorUserId, type: 'JURY_ASSIGNED' }]);
+    }
+
+    const payload = { challengeId: challenge.challengeId, roundId: round, closesAt: new Date().toISOString() };
+    const { rows: [reminder] } = await h.sql.query(`INSERT INTO outbox_events (type, payload) VALUES ('evaluation.reminder', $1) RETURNING id`, [payload]);
+    await fanout.runChunk({ eventId: reminder.id, type: 'evaluation.reminder', payload, cursor: null });
+    const reminded = await recipients(reminder.id);
+    expect(reminded).toEqual([{ recipient_id: busy.id, type: 'EVALUATION_REMINDER' }]);
+    expect(reminded.map((r) => r.recipient_id)).not.toContain(outsider.id);
+  });
 });

@@ -5,7 +5,9 @@ import type { FollowTargetType, NotificationType } from './notification-types.js
 export type AudienceSource =
   | { followers: { targetType: FollowTargetType; targetId: string }[] }
   | { authorsOf: string[] }
-  | { users: string[] };
+  | { users: string[] }
+  /** Jurors of an EVALUATION round who still have assignments without an evaluation. */
+  | { pendingJurorsOf: string };
 
 export type Audience = AudienceSource & {
   type: NotificationType;
@@ -27,7 +29,7 @@ export interface ChallengeFacts {
 /** The events notifications consume; `proposal.*` come from the proposals module. */
 export const NOTIFYING_EVENTS = [
   'challenge.published', 'challenge.cancelled', 'round.opened', 'round.closing_soon', 'round.closed', 'results.published',
-  'evaluation.reminder', 'proposal.submitted', 'proposal.hidden', 'proposal.ineligible',
+  'evaluation.reminder', 'jury.assigned', 'proposal.submitted', 'proposal.hidden', 'proposal.ineligible',
 ] as const satisfies readonly OutboxEventType[];
 export type NotifyingEvent = (typeof NOTIFYING_EVENTS)[number];
 
@@ -67,11 +69,10 @@ export function audiencesOf<T extends NotifyingEvent>(type: T, payload: OutboxEv
         { type: 'RESULTS_PUBLISHED', priority: 2, ...challengeFollowers(p.challengeId) },
       ];
     }
-    case 'evaluation.reminder': {
-      // The jurors with pending assignments: the evaluation module adds `jurorIds` to this event (seam, docs/notifications.md).
-      const jurorIds = (payload as { jurorIds?: string[] }).jurorIds ?? [];
-      return [{ type: 'EVALUATION_REMINDER', priority: 1, users: jurorIds }];
-    }
+    case 'evaluation.reminder':
+      return [{ type: 'EVALUATION_REMINDER', priority: 1, pendingJurorsOf: (payload as OutboxEvents['evaluation.reminder']).roundId }];
+    case 'jury.assigned':
+      return [{ type: 'JURY_ASSIGNED', priority: 1, users: [(payload as OutboxEvents['jury.assigned']).jurorUserId] }];
     case 'proposal.submitted':
       return [{ type: 'PROPOSAL_SUBMITTED', priority: 1, users: (payload as OutboxEvents['proposal.submitted']).authorIds }];
     case 'proposal.hidden':

@@ -69,6 +69,11 @@ export class NotificationsRepository {
           WHERE x.user_id > $1`);
       } else if ('users' in a && a.users.length) {
         parts.push(`SELECT u.id AS user_id, ${head()}, NULL::uuid AS proposal_id FROM users u WHERE u.id = ANY(${p(a.users)}::uuid[]) AND u.id > $1`);
+      } else if ('pendingJurorsOf' in a) {
+        parts.push(`SELECT DISTINCT jm.user_id, ${head()}, NULL::uuid AS proposal_id
+          FROM jury_assignments ja JOIN jury_members jm ON jm.id = ja.juror_id
+          WHERE ja.round_id = ${p(a.pendingJurorsOf)}::uuid AND jm.user_id > $1
+            AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.assignment_id = ja.id)`);
       }
     }
     if (!parts.length) return [];
