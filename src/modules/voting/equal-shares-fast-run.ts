@@ -94,7 +94,14 @@ export class FastEqualShares {
     const { projects, approvers, ballotGroups } = instance;
     this.costs = Float64Array.from(projects, (p) => Number(p.cost));
     this.approvals = Float64Array.from(instance.approvals);
-    this.approverWeights = approvers.map((list) => Float64Array.from(list, (g) => ballotGroups[g].weight));
+    // Plain loops: Float64Array.from with a mapping function goes through the iterator protocol.
+    const groupWeight = new Float64Array(ballotGroups.length);
+    for (let g = 0; g < ballotGroups.length; g++) groupWeight[g] = ballotGroups[g].weight;
+    this.approverWeights = approvers.map((list) => {
+      const weights = new Float64Array(list.length);
+      for (let i = 0; i < list.length; i++) weights[i] = groupWeight[list[i]];
+      return weights;
+    });
     this.usable = projects.every((p) => p.cost <= MAX_EXACT) && instance.voterCount < TWO_53;
     this.classOf = new Int32Array(ballotGroups.length);
     const n = projects.length;

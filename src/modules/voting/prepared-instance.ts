@@ -49,12 +49,20 @@ export function prepareInstance(projects: BudgetProject[], ballots: string[][], 
       seenInBallot[index] = v;
       // Insertion sort: ballots are short.
       let at = indices.length;
-      while (at > 0 && indices[at - 1] > index) at--;
-      indices.splice(at, 0, index);
+      indices.push(index);
+      while (at > 0 && indices[at - 1] > index) {
+        indices[at] = indices[at - 1];
+        at--;
+      }
+      indices[at] = index;
     }
     if (indices.length === 0) return;
-    for (const p of indices) approvals[p]++;
-    const key = compactKeys ? String.fromCharCode(...indices) : indices.join(',');
+    let key = '';
+    for (let i = 0; i < indices.length; i++) {
+      approvals[indices[i]]++;
+      if (compactKeys) key += String.fromCharCode(indices[i]);
+    }
+    if (!compactKeys) key = indices.join(',');
     const group = groupByKey.get(key);
     if (group) group.weight++;
     else {
@@ -105,17 +113,38 @@ function compareByApprovals(projects: BudgetProject[], approvals: number[], a: n
  */
 function sortForLocality(ballotGroups: BallotGroup[], rank: Int32Array): void {
   const base = rank.length + 1;
-  const keys = new Float64Array(ballotGroups.length);
-  const top = [0, 0, 0];
-  ballotGroups.forEach((group, g) => {
-    top[0] = top[1] = top[2] = base; // no project: after every rank
-    for (const p of group.projects) {
-      let r = rank[p];
-      for (let i = 0; i < 3; i++) if (r < top[i]) [top[i], r] = [r, top[i]];
+  const n = ballotGroups.length;
+  // key = the ranks of the group's three most approved projects (base: none) in base-`base` digits.
+  const keys = new Float64Array(n);
+  for (let g = 0; g < n; g++) {
+    const projects = ballotGroups[g].projects;
+    let first = base;
+    let second = base;
+    let third = base;
+    for (let i = 0; i < projects.length; i++) {
+      const r = rank[projects[i]];
+      if (r < first) {
+        third = second;
+        second = first;
+        first = r;
+      } else if (r < second) {
+        third = second;
+        second = r;
+      } else if (r < third) third = r;
     }
-    keys[g] = (top[0] * base + top[1]) * base + top[2]; // < 2⁵³ while base < 2¹⁷; otherwise coarser, still fine
-  });
-  const order = Array.from(keys, (_, g) => g).sort((a, b) => keys[a] - keys[b] || a - b);
-  const sorted = order.map((g) => ballotGroups[g]);
-  for (let g = 0; g < sorted.length; g++) ballotGroups[g] = sorted[g];
+    keys[g] = (first * base + second) * base + third; // exact while base < 2¹⁷ (else coarser, still fine)
+  }
+  const sorted: BallotGroup[] = new Array(n);
+  if ((base + 1) ** 3 * n < 2 ** 53) {
+    // key·n + g in one float: the native numeric sort of a typed array, no comparator.
+    for (let g = 0; g < n; g++) keys[g] = keys[g] * n + g;
+    keys.sort();
+    for (let i = 0; i < n; i++) sorted[i] = ballotGroups[keys[i] % n];
+  } else {
+    const order = new Array<number>(n);
+    for (let g = 0; g < n; g++) order[g] = g;
+    order.sort((a, b) => keys[a] - keys[b] || a - b);
+    for (let i = 0; i < n; i++) sorted[i] = ballotGroups[order[i]];
+  }
+  for (let g = 0; g < n; g++) ballotGroups[g] = sorted[g];
 }
