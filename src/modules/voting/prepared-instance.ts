@@ -14,7 +14,7 @@ export interface PreparedInstance {
   byApprovals: number[];
   /** tieRank[p] = position of p in byApprovals (lower wins ties). */
   tieRank: Int32Array;
-  /** Non-empty distinct ballots with multiplicities. */
+  /** Non-empty distinct ballots with multiplicities, in locality order (see sortForLocality). */
   ballotGroups: BallotGroup[];
   /** approvers[p] = indices into ballotGroups. */
   approvers: Int32Array[];
