@@ -145,3 +145,46 @@ describe('equalSharesOutcome', () => {
     expect(outcome.totalCost).toBe(450n);
   });
 });
+
+describe('prepareInstance', () => {
+  /** Groups match the distinct ballots, approvers[p] lists exactly the groups with p (ascending), and
+   *  groups come in "locality order": by the approvals ranks of their three most approved projects. */
+  function expectConsistentIndex(projects: BudgetProject[], ballots: string[][]): void {
+    const instance = prepareInstance(projects, ballots, pesos(1));
+    const indexById = new Map(projects.map((p, i) => [p.id, i]));
+    const expected = new Map<string, number>();
+    for (const ballot of ballots) {
+      const indices = [...new Set(ballot.map((id) => indexById.get(id)).filter((i) => i !== undefined))].sort((a, b) => a! - b!);
+      if (indices.length > 0) expected.set(indices.join(','), (expected.get(indices.join(',')) ?? 0) + 1);
+    }
+    const actual = new Map(instance.ballotGroups.map((g) => [[...g.projects].join(','), g.weight]));
+    expect(actual).toEqual(expected);
+    expect(instance.ballotGroups).toHaveLength(expected.size);
+    const withP = new Map<number, number[]>();
+    instance.ballotGroups.forEach((g, index) => g.projects.forEach((p) => withP.set(p, [...(withP.get(p) ?? []), index])));
+    const listed = instance.approvers.flatMap((list, p) => (list.length > 0 ? [[p, [...list]] as const] : []));
+    expect(new Map(listed)).toEqual(withP);
+    const top3 = (g: { projects: Int32Array }) => {
+      const ranks = [...g.projects].map((p) => instance.tieRank[p]).sort((a, b) => a - b);
+      return [0, 1, 2].map((i) => ranks[i] ?? projects.length);
+    };
+    for (let g = 1; g < instance.ballotGroups.length; g++) {
+      const [a, b] = [top3(instance.ballotGroups[g - 1]), top3(instance.ballotGroups[g])];
+      const order = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+      expect(order).toBeLessThanOrEqual(0);
+    }
+  }
+
+  it('merges identical ballots and orders the groups by their most approved projects', () => {
+    const projects = ['a', 'b', 'c', 'd', 'e'].map((id, i) => project(id, 100 + i));
+    const ballots = [['e', 'a'], ['a', 'e'], ['b'], ['c', 'd', 'e', 'a'], ['d', 'x'], ['e'], ['b', 'b', 'c'], [], ['a', 'b', 'c', 'd', 'e']];
+    expectConsistentIndex(projects, ballots);
+  });
+
+  it('does the same with more projects than fit in compact keys and in the packed sort', () => {
+    const projects = Array.from({ length: 140_000 }, (_, i) => project(`p${i}`, 1 + (i % 7)));
+    const ids = (...indices: number[]) => indices.map((i) => `p${i}`);
+    const ballots = [ids(139_999, 3, 70_000), ids(70_000, 3, 139_999), ids(5), ids(65_535, 65_536, 5), ids(1, 2, 3, 4), ids(139_999), ids(70_000, 1)];
+    expectConsistentIndex(projects, ballots);
+  });
+});

@@ -5,7 +5,10 @@ import type { PreparedInstance } from './prepared-instance.js';
  * outcome (`certain: true`) or gives up (`certain: false`) so that the caller runs the exact BigInt
  * engine instead.  It never returns a wrong outcome: every decision is backed by a proven error bound.
  *
- * Speed: ballots are aggregated into groups (one balance per group), and the winner of each round
+ * Speed: ballots are aggregated into groups, and groups into balance classes: groups that paid for
+ * the same projects share one balance, so a class is one term in every sum below (its weight, the
+ * integer number of its voters, is exact), and an evaluation makes one pass over the approvers of a
+ * project (adding up weights per class) and then works on the few classes.  The winner of each round
  * is found lazily.  Within a run balances only fall, so a project's ρ only grows and its effective
  * votes cost/ρ only shrink; the last computed value is an upper bound (`key`).  Each round pops the
  * project with the highest bound, recomputes it, and stops as soon as the best recomputed project
@@ -18,7 +21,7 @@ import type { PreparedInstance } from './prepared-instance.js';
  *    after each funding by errρ + 4u·(e + E) (the error of ρ plus the rounding of b − ρ).
  *  - ρ for a project: given the float classification S (short: b̃ < ρ̃) it is
  *    ρ_S = (C − Σ_S w·b) / (M − W_S).  The computed ρ̃ differs from ρ_S by at most
- *    errρ = (W'·E + 2k·u·S̃ + u·R̃)/P + u·ρ̃ (W', k: weight and number of non-zero short groups;
+ *    errρ = (W'·E + 2k·u·S̃ + u·R̃)/P + u·ρ̃ (W', k: weight and number of non-zero short balance classes;
  *    recursive summation of k products errs by ≤ γ_k·Σ ≤ 2k·u·S̃).  ρ_S is the true ρ (the smallest
  *    value with Σ min(b, ρ) = C) exactly when every short balance is ≤ ρ_S and every other one ≥ ρ_S;
  *    we accept the classification only if every non-zero balance is farther than E + errρ from ρ̃,
@@ -64,7 +67,13 @@ export class FastEqualShares {
   private readonly approvals: Float64Array;
   private readonly approverWeights: Float64Array[];
   private readonly usable: boolean;
-  private readonly balance: Float64Array;
+  /** Balance class of each ballot group; class 0 is the zero balance. */
+  private readonly classOf: Int32Array;
+  /** Balance of each class this run, and scratch space per class (weights, successors). */
+  private classBalance = new Float64Array(1024);
+  private classWeight = new Float64Array(1024);
+  private successor = new Int32Array(1024);
+  private classCount = 0;
   /** Upper bound on the current effective votes of each project; −∞ once it cannot be afforded. */
   private readonly key: Float64Array;
   private readonly rho: Float64Array;
@@ -73,7 +82,7 @@ export class FastEqualShares {
   private readonly exactVotes: Float64Array;
   private readonly freshInRound: Int32Array;
   private readonly alive: Int32Array;
-  /** Non-zero balances, weights and groups of the approvers of the project being evaluated … */
+  /** Non-zero balances, weights and classes of the approvers of the project being evaluated … */
   private scratch: Scratch;
   /** … and of the best project so far this round (pay() reads them instead of all approvers). */
   private bestScratch: Scratch;
@@ -85,9 +94,16 @@ export class FastEqualShares {
     const { projects, approvers, ballotGroups } = instance;
     this.costs = Float64Array.from(projects, (p) => Number(p.cost));
     this.approvals = Float64Array.from(instance.approvals);
-    this.approverWeights = approvers.map((list) => Float64Array.from(list, (g) => ballotGroups[g].weight));
+    // Plain loops: Float64Array.from with a mapping function goes through the iterator protocol.
+    const groupWeight = new Float64Array(ballotGroups.length);
+    for (let g = 0; g < ballotGroups.length; g++) groupWeight[g] = ballotGroups[g].weight;
+    this.approverWeights = approvers.map((list) => {
+      const weights = new Float64Array(list.length);
+      for (let i = 0; i < list.length; i++) weights[i] = groupWeight[list[i]];
+      return weights;
+    });
     this.usable = projects.every((p) => p.cost <= MAX_EXACT) && instance.voterCount < TWO_53;
-    this.balance = new Float64Array(ballotGroups.length);
+    this.classOf = new Int32Array(ballotGroups.length);
     const n = projects.length;
     this.key = new Float64Array(n);
     this.rho = new Float64Array(n);
@@ -95,7 +111,7 @@ export class FastEqualShares {
     this.exactVotes = new Float64Array(n);
     this.freshInRound = new Int32Array(n);
     this.alive = new Int32Array(n);
-    const widest = approvers.reduce((max, list) => Math.max(max, list.length), 0);
+    const widest = approvers.reduce((max, list) => Math.max(max, list.length), 0) + 1;
     this.scratch = newScratch(widest);
     this.bestScratch = newScratch(widest);
   }
@@ -109,7 +125,12 @@ export class FastEqualShares {
     const { approvals, key, alive, freshInRound } = this;
     const { tieRank, projects } = this.instance;
     this.endowment = Number(endowment);
-    this.balance.fill(this.endowment);
+    // Class 0: balance 0; class 1: the untouched endowment (when it is not 0).
+    this.classBalance[0] = 0;
+    this.successor[0] = 0;
+    this.classBalance[1] = this.endowment;
+    this.classCount = 2;
+    this.classOf.fill(this.endowment === 0 ? 0 : 1);
     this.balanceError = 0;
     let aliveCount = 0;
     for (let p = 0; p < projects.length; p++) {
@@ -196,8 +217,8 @@ export class FastEqualShares {
   private evaluate(c: number): number {
     const groups = this.instance.approvers[c];
     const weights = this.approverWeights[c];
-    const { balance } = this;
-    const { balance: scratchBalance, weight: scratchWeight, group: scratchGroup } = this.scratch;
+    const { classOf, classWeight, classBalance } = this;
+    const { balance: scratchBalance, weight: scratchWeight, cls: scratchClass } = this.scratch;
     const cost = this.costs[c];
     const voters = this.approvals[c];
     const E = this.balanceError;
@@ -219,15 +240,24 @@ export class FastEqualShares {
     let minAbove = Infinity;
     let maxBelow = 0;
 
-    // First pass (the only one over the balances themselves): gather the non-zero balances (zero
-    // ones are exact and always short), their total, and the classification at the start.
+    // The only pass over the approvers: the weight of each balance class among them (exact
+    // integers), the classes listed in scratchClass in order of appearance.
+    let touched = 0;
+    for (let i = 0; i < n; i++) {
+      const k = classOf[groups[i]];
+      if (classWeight[k] === 0) scratchClass[touched++] = k;
+      classWeight[k] += weights[i];
+    }
+    // Then per class: gather the non-zero balances (zero ones are exact and always short), their
+    // total, and the classification at the start.  scratchClass is compacted in place (m ≤ i).
     let m = 0;
     let total = 0;
     let zeroWeight = 0;
-    for (let i = 0; i < n; i++) {
-      const g = groups[i];
-      const b = balance[g];
-      const w = weights[i];
+    for (let i = 0; i < touched; i++) {
+      const k = scratchClass[i];
+      const w = classWeight[k];
+      classWeight[k] = 0;
+      const b = classBalance[k];
       if (b === 0) {
         zeroWeight += w;
         continue;
@@ -235,7 +265,7 @@ export class FastEqualShares {
       total += w * b;
       scratchBalance[m] = b;
       scratchWeight[m] = w;
-      scratchGroup[m] = g;
+      scratchClass[m] = k;
       m++;
       if (b < rho) {
         shortSum += w * b;
@@ -322,25 +352,45 @@ export class FastEqualShares {
    * round, from the balances kept in bestScratch (zero balances stay zero).
    */
   private pay(p: number): void {
-    const balance = this.balance;
     const rho = this.rho[p];
-    const { balance: before, group, size } = this.bestScratch;
+    const { balance: before, cls, size } = this.bestScratch;
+    if (this.classCount + size > this.classBalance.length) this.growClasses(this.classCount + size);
+    const { classBalance, successor, classOf } = this;
+    // Each non-zero class among the approvers moves to a new class (or to class 0); class 0 stays.
+    let count = this.classCount;
     for (let i = 0; i < size; i++) {
-      const b = before[i];
-      balance[group[i]] = b < rho ? 0 : b - rho;
+      const after = before[i] < rho ? 0 : before[i] - rho;
+      if (after === 0) successor[cls[i]] = 0;
+      else {
+        classBalance[count] = after;
+        successor[cls[i]] = count++;
+      }
     }
+    this.classCount = count;
+    const groups = this.instance.approvers[p];
+    for (let i = 0; i < groups.length; i++) classOf[groups[i]] = successor[classOf[groups[i]]];
     const E = this.balanceError;
     this.balanceError = (E + this.rhoError[p] + 4 * U * (this.endowment + E)) * (1 + 8 * U);
+  }
+
+  /** Class storage is kept across runs (a run starts over at class 2) and only ever grows. */
+  private growClasses(needed: number): void {
+    const capacity = Math.max(needed, this.classBalance.length * 2);
+    const balance = new Float64Array(capacity);
+    balance.set(this.classBalance.subarray(0, this.classCount));
+    this.classBalance = balance;
+    this.classWeight = new Float64Array(capacity); // all zero between evaluations
+    this.successor = new Int32Array(capacity); // only read right after being written (and [0] = 0)
   }
 }
 
 interface Scratch {
   balance: Float64Array;
   weight: Float64Array;
-  group: Int32Array;
+  cls: Int32Array;
   size: number;
 }
 
 function newScratch(capacity: number): Scratch {
-  return { balance: new Float64Array(capacity), weight: new Float64Array(capacity), group: new Int32Array(capacity), size: 0 };
+  return { balance: new Float64Array(capacity), weight: new Float64Array(capacity), cls: new Int32Array(capacity), size: 0 };
 }

@@ -14,7 +14,7 @@ export interface PreparedInstance {
   byApprovals: number[];
   /** tieRank[p] = position of p in byApprovals (lower wins ties). */
   tieRank: Int32Array;
-  /** Non-empty distinct ballots with multiplicities. */
+  /** Non-empty distinct ballots with multiplicities, in locality order (see sortForLocality). */
   ballotGroups: BallotGroup[];
   /** approvers[p] = indices into ballotGroups. */
   approvers: Int32Array[];
@@ -49,12 +49,20 @@ export function prepareInstance(projects: BudgetProject[], ballots: string[][], 
       seenInBallot[index] = v;
       // Insertion sort: ballots are short.
       let at = indices.length;
-      while (at > 0 && indices[at - 1] > index) at--;
-      indices.splice(at, 0, index);
+      indices.push(index);
+      while (at > 0 && indices[at - 1] > index) {
+        indices[at] = indices[at - 1];
+        at--;
+      }
+      indices[at] = index;
     }
     if (indices.length === 0) return;
-    for (const p of indices) approvals[p]++;
-    const key = compactKeys ? String.fromCharCode(...indices) : indices.join(',');
+    let key = '';
+    for (let i = 0; i < indices.length; i++) {
+      approvals[indices[i]]++;
+      if (compactKeys) key += String.fromCharCode(indices[i]);
+    }
+    if (!compactKeys) key = indices.join(',');
     const group = groupByKey.get(key);
     if (group) group.weight++;
     else {
@@ -64,6 +72,11 @@ export function prepareInstance(projects: BudgetProject[], ballots: string[][], 
     }
   });
 
+  const byApprovals = projects.map((_, i) => i).sort((a, b) => compareByApprovals(projects, approvals, a, b));
+  const tieRank = new Int32Array(projects.length);
+  byApprovals.forEach((p, rank) => (tieRank[p] = rank));
+  sortForLocality(ballotGroups, tieRank);
+
   const approverCounts = new Int32Array(projects.length);
   for (const group of ballotGroups) for (const p of group.projects) approverCounts[p]++;
   const approvers = Array.from(approverCounts, (count) => new Int32Array(count));
@@ -71,10 +84,6 @@ export function prepareInstance(projects: BudgetProject[], ballots: string[][], 
   ballotGroups.forEach((group, g) => {
     for (const p of group.projects) approvers[p][approverCounts[p]++] = g;
   });
-
-  const byApprovals = projects.map((_, i) => i).sort((a, b) => compareByApprovals(projects, approvals, a, b));
-  const tieRank = new Int32Array(projects.length);
-  byApprovals.forEach((p, rank) => (tieRank[p] = rank));
 
   return {
     projects,
@@ -94,4 +103,48 @@ function compareByApprovals(projects: BudgetProject[], approvals: number[], a: n
   if (pa.cost !== pb.cost) return pa.cost < pb.cost ? -1 : 1;
   if (pa.submittedAt !== pb.submittedAt) return pa.submittedAt - pb.submittedAt;
   return pa.id < pb.id ? -1 : pa.id > pb.id ? 1 : 0;
+}
+
+/**
+ * Orders the ballot groups by their (up to) three most approved projects, so that the approvers of
+ * a project, above all of a popular one, are mostly neighbours in memory, and groups likely to
+ * share a balance (the same funded projects) sit together: the Equal Shares engines read balances
+ * in approver order.  The order of the groups has no effect on any result.
+ */
+function sortForLocality(ballotGroups: BallotGroup[], rank: Int32Array): void {
+  const base = rank.length + 1;
+  const n = ballotGroups.length;
+  // key = the ranks of the group's three most approved projects (base: none) in base-`base` digits.
+  const keys = new Float64Array(n);
+  for (let g = 0; g < n; g++) {
+    const projects = ballotGroups[g].projects;
+    let first = base;
+    let second = base;
+    let third = base;
+    for (let i = 0; i < projects.length; i++) {
+      const r = rank[projects[i]];
+      if (r < first) {
+        third = second;
+        second = first;
+        first = r;
+      } else if (r < second) {
+        third = second;
+        second = r;
+      } else if (r < third) third = r;
+    }
+    keys[g] = (first * base + second) * base + third; // exact while base < 2¹⁷ (else coarser, still fine)
+  }
+  const sorted: BallotGroup[] = new Array(n);
+  if ((base + 1) ** 3 * n < 2 ** 53) {
+    // key·n + g in one float: the native numeric sort of a typed array, no comparator.
+    for (let g = 0; g < n; g++) keys[g] = keys[g] * n + g;
+    keys.sort();
+    for (let i = 0; i < n; i++) sorted[i] = ballotGroups[keys[i] % n];
+  } else {
+    const order = new Array<number>(n);
+    for (let g = 0; g < n; g++) order[g] = g;
+    order.sort((a, b) => keys[a] - keys[b] || a - b);
+    for (let i = 0; i < n; i++) sorted[i] = ballotGroups[order[i]];
+  }
+  for (let g = 0; g < n; g++) ballotGroups[g] = sorted[g];
 }
