@@ -9,6 +9,7 @@ import { AuditSequence1732000000425 } from './1732000000425-AuditSequence.js';
 import { ProposalModeration1732000000420 } from './1732000000420-ProposalModeration.js';
 import { Voting1732000000500 } from './1732000000500-Voting.js';
 import { Notifications1732000000700 } from './1732000000700-Notifications.js';
+import { Evaluation1732000000600 } from './1732000000600-Evaluation.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
 export const migrations = [
@@ -22,5 +23,6 @@ export const migrations = [
   ProposalModeration1732000000420,
   AuditSequence1732000000425,
   Voting1732000000500,
+  Evaluation1732000000600,
   Notifications1732000000700,
 ];

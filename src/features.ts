@@ -1,4 +1,5 @@
 import { ChallengesModule } from './modules/challenges/challenges.module.js';
+import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { GovernmentUnitsModule } from './modules/government-units/government-units.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
@@ -16,6 +17,6 @@ export const featureModules = [
   RoundsModule,
   ProposalsModule,
   VotingModule,
-  VotingModule,
+  EvaluationModule,
   NotificationsModule,
 ];

@@ -18,6 +18,10 @@ import { BudgetBallotItem } from '../../modules/voting/budget-ballot-item.entity
 import { RoundTally } from '../../modules/voting/round-tally.entity.js';
 import { ChallengeResult } from '../../modules/voting/challenge-result.entity.js';
 import { ResultEntry } from '../../modules/voting/result-entry.entity.js';
+import { JuryMember } from '../../modules/evaluation/jury-member.entity.js';
+import { JuryConflict } from '../../modules/evaluation/jury-conflict.entity.js';
+import { JuryAssignment } from '../../modules/evaluation/jury-assignment.entity.js';
+import { Evaluation } from '../../modules/evaluation/evaluation.entity.js';
 import { OutboxEvent } from '../outbox/outbox-event.entity.js';
 
 /** Every TypeORM entity, so the app, the migration CLI and the tests see the same model. */
@@ -43,4 +47,8 @@ export const entities = [
   RoundTally,
   ChallengeResult,
   ResultEntry,
+  JuryMember,
+  JuryConflict,
+  JuryAssignment,
+  Evaluation,
 ];

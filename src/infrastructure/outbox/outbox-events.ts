@@ -15,6 +15,8 @@ export interface OutboxEvents {
   'proposal.submitted': { proposalId: string; challengeId: string; authorIds: string[] };
   'proposal.hidden': { proposalId: string; challengeId: string; authorIds: string[]; reason: string };
   'proposal.unhidden': { proposalId: string; challengeId: string; authorIds: string[] };
+  /** A juror received proposals to evaluate (round opening, joining late, or taking over after a conflict). */
+  'jury.assigned': { challengeId: string; roundId: string; jurorUserId: string; proposalIds: string[] };
   'proposal.ineligible': { proposalId: string; challengeId: string; authorIds: string[]; reason: string };
   /** A vote cast or retracted, or a budget ballot replaced: the voter follows the challenge; live tallies refresh. */
   'votes.changed': { challengeId: string; roundId: string; voterId: string };

@@ -6,6 +6,7 @@ import { ChallengesLoaders } from '../challenges/challenges.loaders.js';
 import { PublicUserModel } from '../identity/dto/public-user.model.js';
 import { UsersLoaders } from '../identity/users.loaders.js';
 import { GeoPointModel, ProposalModel } from './dto/proposal.model.js';
+import { AuthorVisibility } from './author-visibility.js';
 import { acceptsDrafts, isEditableStatus } from './proposal-rules.js';
 import { ProposalsLoaders } from './proposals.loaders.js';
 import { submissionRound } from './proposals.service.js';
@@ -17,6 +18,7 @@ export class ProposalFieldsResolver {
     private readonly challenges: ChallengesLoaders,
     private readonly users: UsersLoaders,
     private readonly clock: Clock,
+    private readonly authors: AuthorVisibility,
   ) {}
 
   @ResolveField(() => ChallengeModel, { description: 'El reto al que responde.' })
@@ -24,14 +26,16 @@ export class ProposalFieldsResolver {
     return this.challenges.for(ctx).challenge.load(proposal.challengeId);
   }
 
-  /** The one place that decides who the author is shown to (blind evaluation will hook in here). */
+  /** The one place that decides who the author is shown to: AuthorVisibility (blind evaluation). */
   @ResolveField(() => PublicUserModel, { nullable: true, description: 'Null for jurors of a blind evaluation until results are published.' })
-  author(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext) {
+  async author(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext) {
+    if (!(await this.authors.visibleTo(ctx, proposal.challengeId))) return null;
     return this.users.for(ctx).publicUser.load(proposal.authorId);
   }
 
-  @ResolveField(() => [PublicUserModel], { description: 'Coautorías, en el orden en que se añadieron.' })
-  coAuthors(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext) {
+  @ResolveField(() => [PublicUserModel], { description: 'Coautorías, en el orden en que se añadieron; vacío para el jurado de una evaluación ciega hasta que se publican los resultados.' })
+  async coAuthors(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext) {
+    if (!(await this.authors.visibleTo(ctx, proposal.challengeId))) return [];
     return this.loaders.for(ctx).coAuthors.load(proposal.id);
   }
 

@@ -4,6 +4,7 @@ import { GovernmentUnitsModule } from '../government-units/government-units.modu
 import { IdentityModule } from '../identity/identity.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
 import { ChallengeProposalsResolver } from './challenge-proposals.resolver.js';
+import { AuthorVisibility } from './author-visibility.js';
 import { JurorCheck } from './juror-check.js';
 import { ProposalFieldsResolver } from './proposal-fields.resolver.js';
 import { ProposalListExtensions } from './proposal-list-extensions.js';
@@ -17,7 +18,7 @@ import { SubmissionCloseStep } from './submission-close.step.js';
 
 /**
  * Proposals (RULES §4). Exports what voting and evaluation build on: the repository and loaders,
- * JurorCheck (evaluation fills it in), ProposalListExtensions (MOST_VOTED/RANK orders, winners,
+ * JurorCheck and AuthorVisibility (evaluation fills them in), ProposalListExtensions (MOST_VOTED/RANK orders, winners,
  * participants) and, as a plain file, participation-eligibility.ts.
  */
 @Module({
@@ -28,12 +29,13 @@ import { SubmissionCloseStep } from './submission-close.step.js';
     ProposalModerationService,
     ProposalsLoaders,
     JurorCheck,
+    AuthorVisibility,
     ProposalListExtensions,
     SubmissionCloseStep,
     ProposalsResolver,
     ProposalFieldsResolver,
     ChallengeProposalsResolver,
   ],
-  exports: [ProposalsRepository, ProposalsService, ProposalsLoaders, JurorCheck, ProposalListExtensions],
+  exports: [ProposalsRepository, ProposalsService, ProposalsLoaders, JurorCheck, AuthorVisibility, ProposalListExtensions],
 })
 export class ProposalsModule {}

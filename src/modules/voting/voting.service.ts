@@ -153,7 +153,8 @@ export class VotingService {
       const refusal = participationRefusal(
         { emailVerified: user.emailVerifiedAt !== null, curpVerified: user.curpVerifiedAt !== null, stateCode: user.stateCode, municipalityCode: user.municipalityCode },
         challenge,
-        { requireEmailVerification: this.config.auth.requireEmailVerification, isJuror: await this.jurors.isJuror(viewer.id, challenge.id) },
+        // Jurors (RULES §6) neither propose nor vote: the evaluation feature answers through JurorCheck.
+        { requireEmailVerification: this.config.auth.requireEmailVerification, isJuror: await this.jurors.isJuror(user.id, challenge.id) },
       );
       if (refusal) throw VotingErrors.notEligible(refusal);
     }

@@ -1,0 +1,129 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { Tx } from '../../infrastructure/database/transactions.js';
+import { CLOSE_STEP_ORDER, RoundLifecycleHooks, type RoundCloseContext } from '../rounds/round-hooks.js';
+import { ChallengeResult } from '../voting/challenge-result.entity.js';
+import { ResultEntry } from '../voting/result-entry.entity.js';
+import { VotingRepository } from '../voting/voting.repository.js';
+import { EvaluationRepository } from './evaluation.repository.js';
+import { evaluationMethodText, jurorLabels, rankEvaluationRound, type EvaluationRoundLine } from './evaluation-rules.js';
+import { advancingProposalIds } from './ranking.js';
+
+interface Frozen {
+  lines: EvaluationRoundLine[];
+  /** The latest VOTING round before this one, if any: its totals go into the results. */
+  votingRoundId: string | null;
+}
+
+/** What the freeze step decided for the EVALUATION round being closed, for the later steps of the same close. */
+const decisions = new WeakMap<RoundCloseContext, Frozen>();
+
+/**
+ * The evaluation steps of the close pipeline (RULES §3, §7), inside the closing transaction, for
+ * EVALUATION rounds only (voting's steps handle SUBMISSION and VOTING rounds):
+ * 1. rank the round: jury scores (mean or normalised), quorum, the combined score on the final round with
+ *    the vote score from each proposal's latest VOTING round (its frozen tally), the tie chain;
+ * 2. after a non-final round, move the first `advanceCount` on and the rest out;
+ * 3. after the final round, store the results once (per-criterion averages, anonymised juror totals,
+ *    evaluation counts, the method in Spanish with the actual weights) and name the winners.
+ */
+@Injectable()
+export class EvaluationCloseSteps implements OnModuleInit {
+  constructor(
+    private readonly hooks: RoundLifecycleHooks,
+    private readonly repo: EvaluationRepository,
+    private readonly votes: VotingRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.addCloseStep({ name: 'evaluation.rankRound', order: CLOSE_STEP_ORDER.freezeOutcome, run: (tx, ctx) => this.rank(tx, ctx) });
+    this.hooks.addCloseStep({ name: 'evaluation.advanceProposals', order: CLOSE_STEP_ORDER.advanceProposals, run: (tx, ctx) => this.advance(tx, ctx) });
+    this.hooks.addCloseStep({ name: 'evaluation.storeResults', order: CLOSE_STEP_ORDER.computeResults, run: (tx, ctx) => this.storeResults(tx, ctx) });
+  }
+
+  async rank(tx: Tx, ctx: RoundCloseContext): Promise<void> {
+    if (ctx.round.kind !== 'EVALUATION') return;
+    const settings = ctx.challenge.settings;
+    const [proposals, evaluations, criteria] = await Promise.all([
+      this.repo.inRunning(tx, ctx.challenge.id, ctx.round.position),
+      this.repo.evaluationsOfRound(tx, ctx.round.id),
+      this.repo.criteriaOf(ctx.challenge.id, tx),
+    ]);
+    const votingRounds = ctx.rounds.filter((r) => r.kind === 'VOTING' && r.position < ctx.round.position).sort((a, b) => a.position - b.position);
+    let votes: Map<string, number> | null = null;
+    if (votingRounds.length) {
+      // Rows of later rounds overwrite earlier ones: each proposal keeps the votes of the latest VOTING round it took part in.
+      const position = new Map(votingRounds.map((r) => [r.id, r.position]));
+      const rows = (await this.repo.frozenVotes(tx, votingRounds.map((r) => r.id))).sort((a, b) => position.get(a.roundId)! - position.get(b.roundId)!);
+      votes = new Map(rows.map((row) => [row.proposalId, row.votes]));
+    }
+    const lines = rankEvaluationRound({
+      proposals: proposals.map((p) => ({ id: p.id, submittedAt: p.submittedAt?.getTime() ?? 0 })),
+      evaluations: evaluations.map((e) => ({ jurorId: e.jurorId, proposalId: e.proposalId, total: e.total, scores: e.scores })),
+      criteria,
+      votes,
+      normalize: settings.normalizeJurorScores,
+      minEvaluations: settings.minEvaluationsPerProposal,
+      scoring: ctx.isFinal ? 'COMBINED' : 'JURY',
+      publicVoteWeight: ctx.isFinal && votes ? settings.publicVoteWeight : 0,
+    });
+    decisions.set(ctx, { lines, votingRoundId: votingRounds.at(-1)?.id ?? null });
+  }
+
+  async advance(tx: Tx, ctx: RoundCloseContext): Promise<void> {
+    const frozen = decisions.get(ctx);
+    if (ctx.isFinal || ctx.round.kind !== 'EVALUATION' || !frozen) return;
+    const all = frozen.lines.map((line) => line.proposalId);
+    const advanced = ctx.round.advanceCount === null ? all : advancingProposalIds(frozen.lines, ctx.round.advanceCount);
+    const moving = new Set(advanced);
+    const eliminated = all.filter((id) => !moving.has(id));
+    await this.votes.moveOn(tx, advanced, ctx.round.position + 1);
+    await this.votes.eliminate(tx, eliminated, ctx.round.position);
+    ctx.outcome.advanced.push(...advanced);
+    ctx.outcome.eliminated.push(...eliminated);
+  }
+
+  async storeResults(tx: Tx, ctx: RoundCloseContext): Promise<void> {
+    const frozen = decisions.get(ctx);
+    if (!ctx.isFinal || ctx.round.kind !== 'EVALUATION' || !frozen) return;
+    const settings = ctx.challenge.settings;
+    const [jurors, criteria] = await Promise.all([this.repo.jurorsOf([ctx.challenge.id], tx), this.repo.criteriaOf(ctx.challenge.id, tx)]);
+    const labels = jurorLabels(jurors);
+    const winners = frozen.lines.slice(0, settings.winnerCount).map((line) => line.proposalId);
+    const winning = new Set(winners);
+    const totals = await this.votingTotals(tx, frozen.votingRoundId, settings.votingMethod === 'BUDGET');
+    await this.votes.insertResults(
+      tx,
+      Object.assign(new ChallengeResult(), {
+        challengeId: ctx.challenge.id,
+        method: evaluationMethodText({
+          criteria, normalize: settings.normalizeJurorScores, minEvaluations: settings.minEvaluationsPerProposal,
+          publicVoteWeight: settings.publicVoteWeight, hasVoting: frozen.votingRoundId !== null, winnerCount: settings.winnerCount,
+        }),
+        totalVoters: totals.voters, totalVotes: totals.votes, budgetUsed: null, publishedAt: ctx.now,
+      }),
+      frozen.lines.map((line) => Object.assign(new ResultEntry(), {
+        challengeId: ctx.challenge.id, proposalId: line.proposalId, rank: line.rank, votes: line.votes, voteScore: line.voteScore,
+        juryScore: line.juryScore, finalScore: line.finalScore, isWinner: winning.has(line.proposalId), allocated: null,
+        evaluationCount: line.evaluationCount, criterionAverages: line.criterionAverages,
+        jurorScores: line.jurorTotals
+          .map((t) => ({ jurorLabel: labels.get(t.jurorId) ?? 'Jurado', total: t.total, normalized: t.normalized }))
+          .sort((a, b) => labelNumber(a.jurorLabel) - labelNumber(b.jurorLabel)),
+      })),
+    );
+    ctx.outcome.winners.push(...winners);
+  }
+
+  private async votingTotals(tx: Tx, roundId: string | null, budget: boolean): Promise<{ voters: number; votes: number }> {
+    if (!roundId) return { voters: 0, votes: 0 };
+    const tally = await this.repo.frozenVotes(tx, [roundId]);
+    const votes = tally.reduce((sum, row) => sum + row.votes, 0);
+    const voters = budget
+      ? (await this.votes.ballotsOfRound(tx, roundId)).length
+      : await this.votes.distinctVoters(tx, roundId, tally.map((row) => row.proposalId));
+    return { voters, votes };
+  }
+}
+
+function labelNumber(label: string): number {
+  return Number(label.replace(/\D/g, '')) || 0;
+}
