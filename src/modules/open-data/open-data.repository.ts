@@ -10,7 +10,8 @@ export const CURSOR_BATCH = 1000;
  * applies the embargo of RULES §4, §5, §7 and §9 itself: drafts never, hidden live tallies never,
  * evaluations only once the challenge is FINISHED, no e-mail, CURP, residence, token or voter id.
  */
-const SCOPE = `($1::uuid IS NULL OR c.id = $1::uuid)`;
+// Every query mentions $2, so both parameters always bind.
+const SCOPE = `($1::uuid IS NULL OR c.id = $1::uuid) AND $2::timestamptz IS NOT NULL`;
 const PUBLISHED = `c.published_at IS NOT NULL AND ${SCOPE}`;
 const PUBLIC_NAME = (u: string) => `CASE WHEN ${u}.anonymous_in_public THEN 'Anónimo' ELSE ${u}.display_name END`;
 
