@@ -92,6 +92,9 @@ describe('open data', () => {
     await insertProposal('Propuesta oculta', 'HIDDEN', { summary: 'SECRETO-RESUMEN-OCULTO', body: 'SECRETO-CUERPO-OCULTO', reason: 'Contenido ofensivo' });
     await insertProposal('Propuesta no elegible', 'INELIGIBLE', { body: 'SECRETO-CUERPO-NO-ELEGIBLE', reason: 'Fuera de tema' });
     ids.tricky = tricky;
+    ids.anon = anon.id;
+    ids.named = named.id;
+    ids.submissionAdmin = submission.adminId;
 
     // VOTING with a hidden tally, and VOTING with a live tally; votes cast through the API.
     const hidden = await createVotingChallenge(sql, { settings: { votingMethod: 'SINGLE', showLiveTally: false }, proposals: 2 });
@@ -252,7 +255,7 @@ describe('open data', () => {
     clock.set(base + 30 * MIN); // inside the voting and evaluation rounds
     const everyPath = [
       ...DATASET_NAMES.flatMap((d) => [`/open-data/${d}.csv`, `/open-data/${d}.json`]),
-      ...Object.values(ids).filter((id) => id !== ids.draft && id !== ids.tricky).flatMap((id) =>
+      ...[ids.upcoming, ids.submission, ids.hidden, ids.live, ids.evaluation, finished.challengeId].flatMap((id) =>
         DATASET_NAMES.flatMap((d) => [`/open-data/challenges/${id}/${d}.csv`, `/open-data/challenges/${id}/${d}.json`])),
     ];
     const bodies = await Promise.all(everyPath.map(async (path) => ({ path, ...(await get(path)) })));
@@ -331,6 +334,33 @@ describe('open data', () => {
         .toEqual([[`${api.config.http.publicUrl}/open-data/${name}.csv`, 'text/csv'], [`${api.config.http.publicUrl}/open-data/${name}.json`, 'application/json']]);
     }
     expect(Object.keys(DATASETS)).toEqual([...DATASET_NAMES]);
+  });
+
+  it('shows «Anónimo» to the public for those who chose it, never hiding them from staff, moderators or themselves', async () => {
+    const AUTHORS = `query($id: ID!) { proposal(id: $id) { author { id displayName } coAuthors { id displayName } } }`;
+    const names = async (token?: string) => {
+      const { data, errors } = await api.gql(AUTHORS, { id: ids.tricky }, token);
+      expect(errors).toBeUndefined();
+      return [data.proposal.author.displayName, ...data.proposal.coAuthors.map((u: { displayName: string }) => u.displayName)];
+    };
+    const publicView = await api.gql(AUTHORS, { id: ids.tricky });
+    expect(publicView.data.proposal.author).toEqual({ id: `anonimo-${ids.tricky}-0`, displayName: 'Anónimo' });
+    expect(await names()).toEqual(['Anónimo', 'Coautora Pública']);
+    expect(await names(await tokenNow(ids.submissionAdmin))).toEqual(['NOMBRE-QUE-PIDIO-ANONIMATO', 'Coautora Pública']);
+    expect(await names(await tokenNow(ids.anon))).toEqual(['NOMBRE-QUE-PIDIO-ANONIMATO', 'Coautora Pública']);
+    const { rows: [moderator] } = await sql.query(
+      `INSERT INTO users (email, password_hash, display_name, email_verified_at, platform_role) VALUES ('mod@correo-secreto.mx', 'x', 'Moderación', now(), 'MODERATOR') RETURNING id`,
+    );
+    expect(await names(await tokenNow(moderator.id))).toEqual(['NOMBRE-QUE-PIDIO-ANONIMATO', 'Coautora Pública']);
+
+    // The co-author opts in through the profile; the public list and the export follow.
+    const updated = await gqlOk(`mutation { updateProfile(input: { anonymousInPublic: true }) { anonymousInPublic } }`, {}, await tokenNow(ids.named));
+    expect(updated.updateProfile.anonymousInPublic).toBe(true);
+    expect((await gqlOk(`{ viewer { anonymousInPublic } }`, {}, await tokenNow(ids.named))).viewer.anonymousInPublic).toBe(true);
+    expect(await names()).toEqual(['Anónimo', 'Anónimo']);
+    expect(await names(await tokenNow(ids.named))).toEqual(['Anónimo', 'Coautora Pública']);
+    const row = (await csv(`/open-data/challenges/${ids.submission}/proposals.csv`)).rows.find((p) => p.id === ids.tricky)!;
+    expect([row.author, JSON.parse(row.co_authors)]).toEqual(['Anónimo', ['Anónimo']]);
   });
 
   it('answers 304 on unchanged data, and changes its ETag when public data changes but not on a secret vote', async () => {
