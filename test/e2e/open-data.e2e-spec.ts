@@ -197,6 +197,7 @@ describe('open data', () => {
     const settings = challenges.rows[0];
     expect(settings).toMatchObject({ status: 'FINISHED', normalize_juror_scores: 'true', public_vote_weight: '0.4', min_evaluations_per_proposal: '2' });
     expect(settings.results_method).toMatch(/Puntaje final = 60 % × puntaje del jurado \+ 40 %/);
+    expect(settings.results_method).toMatch(/Ejemplo: .* = 80; .* = 66.12\. Los archivos/);
     const w = Number(settings.public_vote_weight);
     const minEvaluations = Number(settings.min_evaluations_per_proposal);
 
