@@ -22,7 +22,7 @@ export async function startBenchApi() {
   const sql = new pg.Client(env.DATABASE_URL);
   await sql.connect();
   return {
-    app, url, sql, config,
+    app, url, sql, config, databaseUrl: env.DATABASE_URL,
     async close(): Promise<void> {
       await sql.end();
       await app.close();

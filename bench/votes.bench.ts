@@ -2,12 +2,9 @@
 // process, p50/p99 latency, next to a raw PostgreSQL baseline that stores the same rows the same way (quota upsert +
 // vote insert in one transaction per vote, 20 pooled connections like the app). Needs PostgreSQL and Redis as for
 // the tests; uses a throwaway database. BENCH_VOTERS / BENCH_VOTES_PER_VOTER change the load.
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { Redis } from 'ioredis';
-import { createApi, loadConfig, prepareInfrastructure } from '../src/bootstrap.js';
-import { createLogger } from '../src/infrastructure/logging/logger.js';
+import { startBenchApi } from './bench-api.js';
 import { createVoters, createVotingChallenge } from '../test/support/voting-fixtures.js';
 
 const CAST = `mutation($id: ID!) { castVote(proposalId: $id) { id createdAt } }`;
@@ -37,22 +34,9 @@ async function run(clients: (() => Promise<void>)[][]): Promise<{ latencies: num
   return { latencies, wallMs: performance.now() - start };
 }
 
-const admin = new URL(process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const name = `retos_bench_${randomBytes(4).toString('hex')}`;
-const databaseUrl = new URL(admin);
-databaseUrl.pathname = `/${name}`;
-const env = {
-  DATABASE_URL: databaseUrl.toString(), REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: name,
-  LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', WORKERS_IN_PROCESS: 'false', JWT_SECRET: randomBytes(24).toString('hex'),
-};
-const config = loadConfig(env);
-await prepareInfrastructure(config);
-const app = await createApi(config, { workers: false }, createLogger('silent'));
-await app.listen({ port: 0, host: '127.0.0.1' });
-const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-const sql = new pg.Client(env.DATABASE_URL);
-await sql.connect();
-const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 20 });
+const bench = await startBenchApi();
+const { url, sql, config } = bench;
+const pool = new pg.Pool({ connectionString: bench.databaseUrl, max: 20 });
 
 try {
   const settings = { votingMethod: 'MULTIPLE', maxVotesPerVoter: VOTES_PER_VOTER };
@@ -103,13 +87,5 @@ try {
   ].join('\n') + '\n');
 } finally {
   await pool.end();
-  await sql.end();
-  await app.close();
-  const redis = new Redis(env.REDIS_URL);
-  for await (const keys of redis.scanStream({ match: `${name}:*`, count: 1000 }) as AsyncIterable<string[]>) if (keys.length) await redis.unlink(...keys);
-  redis.disconnect();
-  const client = new pg.Client(admin.toString());
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.end();
+  await bench.close();
 }
