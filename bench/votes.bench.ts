@@ -2,13 +2,10 @@
 // process, p50/p99 latency, next to a raw PostgreSQL baseline that stores the same rows the same way (quota upsert +
 // vote insert in one transaction per vote, 20 pooled connections like the app). Needs PostgreSQL and Redis as for
 // the tests; uses a throwaway database. BENCH_VOTERS / BENCH_VOTES_PER_VOTER change the load.
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { createApi, loadConfig, prepareInfrastructure } from '../src/bootstrap.js';
-import { createLogger } from '../src/infrastructure/logging/logger.js';
+import { startBenchApi } from './support/bench-api.js';
 import { createVoters, createVotingChallenge } from '../test/support/voting-fixtures.js';
-import { benchEnvironment } from './support/bench-environment.js';
 
 const CAST = `mutation($id: ID!) { castVote(proposalId: $id) { id createdAt } }`;
 
@@ -37,17 +34,9 @@ async function run(clients: (() => Promise<void>)[][]): Promise<{ latencies: num
   return { latencies, wallMs: performance.now() - start };
 }
 
-const { env, dropAll } = benchEnvironment({
-  RATE_LIMIT_PER_MINUTE: '1000000', WORKERS_IN_PROCESS: 'false', JWT_SECRET: randomBytes(24).toString('hex'),
-});
-const config = loadConfig(env);
-await prepareInfrastructure(config);
-const app = await createApi(config, { workers: false }, createLogger('silent'));
-await app.listen({ port: 0, host: '127.0.0.1' });
-const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-const sql = new pg.Client(env.DATABASE_URL);
-await sql.connect();
-const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 20 });
+const bench = await startBenchApi();
+const { url, sql, config } = bench;
+const pool = new pg.Pool({ connectionString: bench.databaseUrl, max: 20 });
 
 try {
   const settings = { votingMethod: 'MULTIPLE', maxVotesPerVoter: VOTES_PER_VOTER };
@@ -98,7 +87,5 @@ try {
   ].join('\n') + '\n');
 } finally {
   await pool.end();
-  await sql.end();
-  await app.close();
-  await dropAll();
+  await bench.close();
 }

@@ -10,6 +10,7 @@ import { ProposalModeration1732000000420 } from './1732000000420-ProposalModerat
 import { Voting1732000000500 } from './1732000000500-Voting.js';
 import { Notifications1732000000700 } from './1732000000700-Notifications.js';
 import { Evaluation1732000000600 } from './1732000000600-Evaluation.js';
+import { AnonymousInPublic1732000000800 } from './1732000000800-AnonymousInPublic.js';
 
 /** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Voting1732000000500,
   Evaluation1732000000600,
   Notifications1732000000700,
+  AnonymousInPublic1732000000800,
 ];

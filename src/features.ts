@@ -1,6 +1,7 @@
 import { ChallengesModule } from './modules/challenges/challenges.module.js';
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { GovernmentUnitsModule } from './modules/government-units/government-units.module.js';
+import { OpenDataModule } from './modules/open-data/open-data.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { ProposalsModule } from './modules/proposals/proposals.module.js';
@@ -19,4 +20,5 @@ export const featureModules = [
   VotingModule,
   EvaluationModule,
   NotificationsModule,
+  OpenDataModule,
 ];

@@ -152,5 +152,10 @@ export function evaluationMethodText(o: {
     : 'Puntaje final = puntaje del jurado (el voto público no cuenta en esta etapa).';
   const ties = 'Empates: puntaje final, luego puntaje del jurado, luego votos, luego envío más temprano y, por último, identificador.';
   const winners = o.winnerCount === 1 ? 'Gana la primera propuesta de la clasificación.' : `Ganan las primeras ${o.winnerCount} propuestas de la clasificación.`;
-  return [total, jury, quorum, final, ties, winners].join(' ');
+  const example = 'Ejemplo: con pesos 3 y 1 y máximos 10 y 5, las calificaciones 8 y 4 dan un total de 100 × (3 × 8/10 + 1 × 4/5) / 4 = 80; '
+    + (w > 0 && o.hasVoting
+      ? `un puntaje del jurado de 43.53 y un puntaje del voto de 100 dan ${percent(1 - w)} × 43.53 + ${percent(w)} × 100 = ${Number(((1 - w) * 43.53 + w * 100).toFixed(2))}.`
+      : 'el puntaje final es el del jurado.')
+    + ' Los archivos /open-data/challenges/{id}/evaluations.csv y tallies.csv permiten recalcularlo todo (docs/results.md).';
+  return [total, jury, quorum, final, ties, winners, example].join(' ');
 }

@@ -138,6 +138,7 @@ export class AccountsService {
   async updateProfile(userId: string, input: UpdateProfileInput): Promise<ViewerModel> {
     const patch: UserPatch = {};
     if (input.displayName != null) patch.displayName = input.displayName;
+    if (input.anonymousInPublic != null) patch.anonymousInPublic = input.anonymousInPublic;
     if (input.stateCode !== undefined || input.municipalityCode !== undefined) {
       Object.assign(patch, this.residence.check(input.stateCode, input.municipalityCode));
     }

@@ -36,6 +36,10 @@ export class User {
   @Column({ type: 'char', length: 5, nullable: true })
   municipalityCode: string | null;
 
+  /** Shown as «Anónimo» to the public and in open data (never to moderators, admins or the unit's staff). */
+  @Column({ type: 'boolean', default: false })
+  anonymousInPublic: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -7,7 +7,7 @@ export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'sta
   Partial<Pick<User, 'platformRole' | 'emailVerifiedAt'>>;
 
 export type UserPatch = Partial<Pick<User,
-  'passwordHash' | 'displayName' | 'platformRole' | 'emailVerifiedAt' | 'curpHash' | 'curpVerifiedAt' | 'stateCode' | 'municipalityCode'>>;
+  'passwordHash' | 'displayName' | 'platformRole' | 'emailVerifiedAt' | 'curpHash' | 'curpVerifiedAt' | 'stateCode' | 'municipalityCode' | 'anonymousInPublic'>>;
 
 // Any constant works: it only has to be the same in every process of a deployment.
 const ADMIN_BOOTSTRAP_LOCK = 731_000_101;

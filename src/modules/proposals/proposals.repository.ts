@@ -34,6 +34,7 @@ export interface CoAuthorRow {
   proposalId: string;
   userId: string;
   displayName: string;
+  anonymousInPublic: boolean;
 }
 
 const SEARCH_QUERY_SQL = `websearch_to_tsquery('spanish', immutable_unaccent(:search))`;
@@ -93,7 +94,7 @@ export class ProposalsRepository {
   async coAuthorsOf(proposalIds: readonly string[]): Promise<CoAuthorRow[]> {
     if (!proposalIds.length) return [];
     return this.dataSource.query(
-      `SELECT ca.proposal_id AS "proposalId", u.id AS "userId", u.display_name AS "displayName"
+      `SELECT ca.proposal_id AS "proposalId", u.id AS "userId", u.display_name AS "displayName", u.anonymous_in_public AS "anonymousInPublic"
          FROM proposal_co_authors ca JOIN users u ON u.id = ca.user_id
         WHERE ca.proposal_id = ANY($1::uuid[])
         ORDER BY ca.created_at, u.id`,

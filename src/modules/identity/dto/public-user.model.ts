@@ -7,4 +7,7 @@ export class PublicUserModel {
 
   @Field({ description: 'Nombre público elegido por la persona.' })
   displayName: string;
+
+  /** Not in the schema: whether the person asked to appear as «Anónimo» to the public. */
+  anonymousInPublic?: boolean;
 }

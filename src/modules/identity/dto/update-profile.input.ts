@@ -1,4 +1,5 @@
-import { InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { DisplayNameField, MunicipalityCodeField, StateCodeField } from './account-fields.js';
 
 @InputType('UpdateProfileInput', {
@@ -13,4 +14,8 @@ export class UpdateProfileInput {
 
   @MunicipalityCodeField()
   municipalityCode?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Aparecer como «Anónimo» en las listas públicas y en los datos abiertos (true) o con el nombre público (false).' })
+  @IsOptional() @IsBoolean({ message: 'Debe ser verdadero o falso.' })
+  anonymousInPublic?: boolean | null;
 }

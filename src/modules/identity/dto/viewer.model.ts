@@ -26,6 +26,9 @@ export class ViewerModel {
   @Field({ description: 'Si la cuenta verificó una CURP (que nunca se muestra).' })
   curpVerified: boolean;
 
+  @Field({ description: 'Si la persona eligió aparecer como «Anónimo» ante el público y en los datos abiertos (moderación, administración y el personal de la dependencia siguen viendo su nombre).' })
+  anonymousInPublic: boolean;
+
   @Field({ description: 'Fecha de creación de la cuenta.' })
   createdAt: Date;
 
@@ -40,6 +43,7 @@ export class ViewerModel {
       displayName: user.displayName,
       platformRole: user.platformRole,
       curpVerified: user.curpVerifiedAt !== null,
+      anonymousInPublic: user.anonymousInPublic,
       createdAt: user.createdAt,
       stateCode: user.stateCode,
       municipalityCode: user.municipalityCode,
