@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { ConfigError, parseEnvironment } from '../../src/config/environment.js';
-import { assertSeedAllowed, runDemoSeed } from '../../src/seed/demo-seed.js';
+import { assertSeedAllowed, DEMO_PASSWORD, runDemoSeed } from '../../src/seed/demo-seed.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
 
@@ -74,5 +75,27 @@ describe('demo seed (issue #9)', () => {
     expect(() => assertSeedAllowed({ production: true, seedDemo: false })).toThrow(/SEED_DEMO/);
     expect(() => assertSeedAllowed({ production: true, seedDemo: true })).not.toThrow();
     expect(() => assertSeedAllowed({ production: false, seedDemo: false })).not.toThrow();
+  });
+
+  it('runs every graphql example of the README against the seeded data, as the demo account it names', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    const hasEmptyList = (value: unknown): boolean =>
+      Array.isArray(value) ? value.length === 0 || value.some(hasEmptyList)
+        : value !== null && typeof value === 'object' ? Object.values(value).some(hasEmptyList) : false;
+    for (const block of blocks) {
+      const email = /^# cuenta: (\S+)/m.exec(block)?.[1];
+      let token: string | undefined;
+      if (email) {
+        const login = await api.gql(`mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: { email, password: DEMO_PASSWORD } });
+        expect(login.errors).toBeUndefined();
+        token = login.data.login.accessToken;
+      }
+      const { data, errors } = await api.gql(block, {}, token);
+      expect({ block, errors }).toEqual({ block, errors: undefined });
+      for (const value of Object.values(data)) expect(value).not.toBeNull();
+      expect({ block, empty: hasEmptyList(data) }).toEqual({ block, empty: false });
+    }
   });
 });
