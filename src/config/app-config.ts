@@ -12,6 +12,8 @@ export class AppConfig {
   readonly auth: { jwtSecret: string; requireEmailVerification: boolean; admin: { email: string; password: string } | null };
   readonly mail: { smtpUrl: string | null; dir: string };
   readonly workersInProcess: boolean;
+  /** SEED_DEMO: load the demo data after startup. */
+  readonly seedDemo: boolean;
   readonly logLevel: string;
   readonly rounds: { sweepIntervalMs: number };
 
@@ -35,6 +37,7 @@ export class AppConfig {
     };
     this.mail = { smtpUrl: env.SMTP_URL ?? null, dir: env.MAIL_DIR };
     this.workersInProcess = env.WORKERS_IN_PROCESS ?? !this.production;
+    this.seedDemo = env.SEED_DEMO;
     this.logLevel = env.LOG_LEVEL;
     this.rounds = { sweepIntervalMs: env.ROUND_SWEEP_INTERVAL_MS };
   }

@@ -50,6 +50,10 @@ export class Environment {
   @Transform(toBool) @IsOptional() @IsBoolean()
   WORKERS_IN_PROCESS?: boolean;
 
+  /** Load the demo data (units, accounts, challenges in every phase) after startup; idempotent. Demos only. */
+  @Transform(toBool) @IsBoolean()
+  SEED_DEMO = false;
+
   @Transform(toBool) @IsOptional() @IsBoolean()
   GRAPHQL_INTROSPECTION?: boolean;
 
