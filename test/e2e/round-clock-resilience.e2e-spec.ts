@@ -6,6 +6,7 @@ import { createWorker, loadConfig } from '../../src/bootstrap.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { DomainError } from '../../src/common/domain-error.js';
 import { RoundsService } from '../../src/modules/rounds/rounds.service.js';
+import { RoundClock } from '../../src/modules/rounds/round-clock.js';
 import { createPublishedChallenge, roundsFromNow } from '../support/challenge-factory.js';
 import { clockEventsPerRound, closedExactlyOnce, isFinished } from '../support/round-assertions.js';
 import { startTestApp, testEnvironment } from '../support/test-app.js';
@@ -93,6 +94,29 @@ describe('the dates are the authority', () => {
       expect(refusal).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_NOT_OPEN' });
       // The next round is inside its dates: it accepts, although its open job has not run either.
       expect(() => service.assertAcceptingActions({ status: 'SCHEDULED', opensAt: second.opensAt, closesAt: second.closesAt })).not.toThrow();
+    } finally {
+      await sql.end();
+      await api.close();
+    }
+  });
+
+  it('records a reminder whose job was lost with Redis at the next sweep, exactly once (no workers)', async () => {
+    const api = await startTestApp({ workers: false });
+    const sql = await sqlClient(api.env.DATABASE_URL);
+    try {
+      const day = 24 * 3600_000;
+      const challenge = await createPublishedChallenge(sql, roundsFromNow([[-3 * day, -2 * day, 'SUBMISSION'], [-2 * day, 3600_000, 'VOTING']]));
+      const [first, voting] = challenge.rounds;
+      await sql.query(`UPDATE rounds SET status = 'CLOSED', opened_at = opens_at, closed_at = closes_at WHERE id = $1`, [first.id]);
+      await sql.query(`UPDATE rounds SET status = 'OPEN', opened_at = opens_at WHERE id = $1`, [voting.id]);
+      const reminders = async () => (await sql.query(
+        `SELECT payload FROM outbox_events WHERE type = 'round.closing_soon' AND payload->>'roundId' = $1`, [voting.id])).rows;
+      expect(await reminders()).toEqual([]);
+
+      const clock = api.app.get(RoundClock);
+      await clock.sweep();
+      await clock.sweep();
+      expect(await reminders()).toEqual([{ payload: { challengeId: challenge.challengeId, roundId: voting.id, closesAt: voting.closesAt.toISOString() } }]);
     } finally {
       await sql.end();
       await api.close();

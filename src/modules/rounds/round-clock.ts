@@ -6,7 +6,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { closedSummary, openedSummary, resultsSummary } from './round-audit.js';
 import { RoundLifecycleHooks, type RoundCloseContext } from './round-hooks.js';
 import type { ReminderType } from './round-lifecycle.js';
-import { isAcceptingActions, roundsDue } from './round-lifecycle.js';
+import { isAcceptingActions, REMINDER_LEAD_MS, reminderAt, roundsDue } from './round-lifecycle.js';
 import type { Round } from './round.entity.js';
 import { RoundsRepository, type LockedChallenge } from './rounds.repository.js';
 
@@ -89,7 +89,18 @@ export class RoundClock {
         this.logger.error(`Barrido del reto ${challengeId} falló: ${(error as Error).message}`);
       }
     }
+    await this.remindOverdue();
     return transitions;
+  }
+
+  /** Reminder jobs lost with Redis are recreated by no one: the sweep records overdue reminders (once: `remind` dedups). */
+  private async remindOverdue(): Promise<void> {
+    const now = this.clock.now();
+    for (const round of await this.rounds.openRoundsPastReminder(now, (kind) => REMINDER_LEAD_MS[kind])) {
+      const reminder = reminderAt(round);
+      if (reminder && reminder.at <= now) await this.remind(round.id, reminder.type, round.closesAt).catch((error: Error) =>
+        this.logger.error(`Recordatorio de la ronda ${round.id} falló: ${error.message}`));
+    }
   }
 
   /**

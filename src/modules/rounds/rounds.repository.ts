@@ -64,6 +64,17 @@ export class RoundsRepository {
     return rows.map((row) => row.challenge_id);
   }
 
+  /** OPEN rounds of published challenges whose reminder time (closesAt − lead, for rounds at least that long) has passed. */
+  openRoundsPastReminder(now: Date, leadMs: (kind: 'SUBMISSION' | 'VOTING' | 'EVALUATION') => number): Promise<Round[]> {
+    return this.dataSource.getRepository(Round).createQueryBuilder('r')
+      .innerJoin('challenges', 'c', 'c.id = r.challenge_id')
+      .where(`c.status = 'PUBLISHED' AND r.status = 'OPEN' AND r.closes_at > :now`, { now })
+      .andWhere(`r.closes_at - make_interval(secs => (CASE r.kind WHEN 'EVALUATION' THEN :evaluationLead::bigint ELSE :otherLead::bigint END) / 1000.0) <= :now`, {
+        evaluationLead: leadMs('EVALUATION'), otherLead: leadMs('VOTING'),
+      })
+      .getMany();
+  }
+
   /** The rounds of these challenges, by challenge and position. */
   roundsOf(challengeIds: readonly string[]): Promise<Round[]> {
     if (!challengeIds.length) return Promise.resolve([]);
