@@ -11,8 +11,7 @@ import { EvaluationErrors } from './evaluation.errors.js';
 import { scoreProblems, scoresheet } from './evaluation-rules.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { currentOrLastEvaluationRound, evaluationRoundOpenAt } from './jury-rules.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids.js';
 
 /** Submitting evaluations and listing a juror's assignments (RULES §6). Refusals store nothing. */
 @Injectable()
@@ -32,7 +31,7 @@ export class EvaluationsService {
    * upsert runs under the round's share lock after re-checking the round still accepts actions.
    */
   async submit(viewerId: string, input: SubmitEvaluationInput): Promise<Evaluation> {
-    const proposal = UUID.test(input.proposalId) ? await this.repo.findProposal(input.proposalId) : null;
+    const proposal = isUuid(input.proposalId) ? await this.repo.findProposal(input.proposalId) : null;
     if (!proposal || proposal.status === 'DRAFT') throw EvaluationErrors.proposalNotFound();
     const juror = await this.repo.findJuror(proposal.challengeId, viewerId);
     if (!juror) throw EvaluationErrors.notJuror();
@@ -75,7 +74,7 @@ export class EvaluationsService {
 
   /** The viewer's assignments in the open (else the last opened) EVALUATION round, with their evaluations. */
   async assignmentsOf(viewerId: string, challengeId: string): Promise<{ proposalId: string; evaluation: Evaluation | null }[]> {
-    if (!UUID.test(challengeId)) return [];
+    if (!isUuid(challengeId)) return [];
     const juror = await this.repo.findJuror(challengeId, viewerId);
     if (!juror) return [];
     const round = currentOrLastEvaluationRound(await this.repo.roundsOf(challengeId));

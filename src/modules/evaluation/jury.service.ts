@@ -12,8 +12,7 @@ import { EvaluationRepository } from './evaluation.repository.js';
 import { assignJurors, assignLateJuror, pairKey, reassignAfterConflict, type Assignment, type AssignmentInput } from './jury-assignment.js';
 import type { JuryMember } from './jury-member.entity.js';
 import { juryChangeRefusal, openEvaluationRound } from './jury-rules.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids.js';
 
 /**
  * The jury of a challenge (RULES §6): adding and removing jurors, conflicts of interest, and the
@@ -65,7 +64,7 @@ export class JuryService implements OnModuleInit {
   }
 
   async removeJuror(actorId: string, challengeId: string, userId: string): Promise<boolean> {
-    if (!UUID.test(userId)) throw EvaluationErrors.jurorNotFound();
+    if (!isUuid(userId)) throw EvaluationErrors.jurorNotFound();
     return this.transactions.run(async (tx) => {
       const { challenge, rounds } = await this.lockForJuryChange(tx, challengeId);
       const juror = await this.repo.findJuror(challenge.id, userId, tx);
@@ -91,7 +90,7 @@ export class JuryService implements OnModuleInit {
    * assignment and any evaluation of it go away, and with `jurorsPerProposal` set a free juror takes over.
    */
   async declareConflict(viewerId: string, proposalId: string, reason: string): Promise<JuryMember> {
-    const proposal = UUID.test(proposalId) ? await this.repo.findProposal(proposalId) : null;
+    const proposal = isUuid(proposalId) ? await this.repo.findProposal(proposalId) : null;
     if (!proposal || proposal.status === 'DRAFT') throw EvaluationErrors.proposalNotFound();
     return this.transactions.run(async (tx) => {
       const challenge = await this.repo.lockChallenge(tx, proposal.challengeId);
@@ -179,7 +178,7 @@ export class JuryService implements OnModuleInit {
   }
 
   private async lockForJuryChange(tx: Tx, challengeId: string): Promise<{ challenge: Challenge; rounds: Round[] }> {
-    const challenge = UUID.test(challengeId) ? await this.repo.lockChallenge(tx, challengeId) : null;
+    const challenge = isUuid(challengeId) ? await this.repo.lockChallenge(tx, challengeId) : null;
     if (!challenge || challenge.status === 'CANCELLED') throw EvaluationErrors.challengeNotFound();
     const rounds = await this.repo.roundsOf(challenge.id, tx);
     const refusal = juryChangeRefusal(challenge.status, rounds);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitAccess, UnitResourceKind } from '../../infrastructure/auth/unit-access.js';
 import { GovernmentUnitsRepository } from './government-units.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids.js';
 
 /** How to find the owning unit of each kind of resource ($1 is the resource id). */
 const OWNER_SQL: Record<UnitResourceKind, string> = {
@@ -19,7 +18,7 @@ export class UnitAccessService extends UnitAccess {
   }
 
   async roleOf(userId: string, kind: UnitResourceKind, resourceId: string) {
-    if (!UUID.test(resourceId)) return undefined;
+    if (!isUuid(resourceId)) return undefined;
     return this.units.roleInOwningUnit(userId, OWNER_SQL[kind], resourceId);
   }
 }

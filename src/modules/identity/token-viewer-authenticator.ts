@@ -2,8 +2,7 @@ import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import { ViewerAuthenticator } from '../../infrastructure/graphql/viewer-authenticator.js';
 import { AccessTokens } from './access-tokens.js';
 import { UsersRepository } from './users.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids.js';
 
 /**
  * `Bearer <JWT>` → the viewer. The account is read on every request, so a role change or a deleted account
@@ -19,7 +18,7 @@ export class TokenViewerAuthenticator extends ViewerAuthenticator {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
     if (!match) return null;
     const userId = await this.tokens.verify(match[1]);
-    if (!userId || !UUID.test(userId)) return null;
+    if (!userId || !isUuid(userId)) return null;
     const user = await this.users.findById(userId);
     return user ? { id: user.id, platformRole: user.platformRole } : null;
   }

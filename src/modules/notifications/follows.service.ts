@@ -4,9 +4,9 @@ import { Transactions, type Tx } from '../../infrastructure/database/transaction
 import { ChallengeCategoryEnum } from '../challenges/dto/enums.js';
 import { FollowsRepository, type FollowRow } from './follows.repository.js';
 import type { FollowTargetType } from './notification-types.js';
+import { isUuid, UUID_PATTERN } from '../../common/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const FORMAT: Record<FollowTargetType, RegExp> = { CHALLENGE: UUID, UNIT: UUID, CATEGORY: /^[A-Z_]{2,40}$/, STATE: /^\d{2}$/, MUNICIPALITY: /^\d{5}$/ };
+const FORMAT: Record<FollowTargetType, RegExp> = { CHALLENGE: UUID_PATTERN, UNIT: UUID_PATTERN, CATEGORY: /^[A-Z_]{2,40}$/, STATE: /^\d{2}$/, MUNICIPALITY: /^\d{5}$/ };
 
 /**
  * Follows (RULES §8): citizens follow challenges, units, categories, states and municipalities; fan-out reads them.
@@ -42,7 +42,7 @@ export class FollowsService {
   }
 
   private async validTarget(targetType: FollowTargetType, raw: string): Promise<string> {
-    const targetId = UUID.test(raw.trim()) ? raw.trim().toLowerCase() : raw.trim();
+    const targetId = isUuid(raw.trim()) ? raw.trim().toLowerCase() : raw.trim();
     const exists = FORMAT[targetType].test(targetId)
       && (targetType === 'CATEGORY' ? Object.hasOwn(ChallengeCategoryEnum, targetId) : await this.follows.targetExists(targetType, targetId));
     if (!exists) throw DomainError.field('targetId', 'No existe nada que seguir con ese identificador.');

@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isNotificationType, type NotificationType } from './notification-types.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids.js';
 
 /**
  * Signed (user, type) for the unsubscribe link of notification e-mails: works without signing in, names one
@@ -27,7 +26,7 @@ export class UnsubscribeTokens {
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     const [userId, type] = Buffer.from(payload, 'base64url').toString().split(':');
-    if (!UUID.test(userId ?? '') || !isNotificationType(type ?? '')) return null;
+    if (!isUuid(userId ?? '') || !isNotificationType(type ?? '')) return null;
     return { userId, type: type as NotificationType };
   }
 }

@@ -5,8 +5,8 @@ import { openDataCatalog } from './open-data-catalog.js';
 import { formatRows, type OpenDataFormat } from './open-data-format.js';
 import { DATASET_NAMES, DATASETS, type DatasetName } from './open-data.columns.js';
 import { OpenDataRepository, type DataVersion } from './open-data.repository.js';
+import { isUuid } from '../../common/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Until the first event, the catalog says it was issued when the platform's exports started. */
 const ISSUED = new Date('2026-11-01T00:00:00Z');
 
@@ -34,7 +34,7 @@ export class OpenDataService {
   async file(file: string, challengeId: string | null): Promise<OpenDataFile | null> {
     const parsed = this.parseFile(file);
     if (!parsed) return null;
-    if (challengeId !== null && (!UUID.test(challengeId) || !(await this.repo.challengeExists(challengeId)))) return null;
+    if (challengeId !== null && (!isUuid(challengeId) || !(await this.repo.challengeExists(challengeId)))) return null;
     const now = this.clock.now();
     const version = await this.repo.version(challengeId, now);
     const spec = DATASETS[parsed.dataset];

@@ -8,8 +8,7 @@ import { proposalView } from './proposal-view.js';
 import type { Proposal } from './proposal.entity.js';
 import { ProposalErrors } from './proposals.errors.js';
 import { ProposalsRepository } from './proposals.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids.js';
 
 /**
  * Hiding (platform MODERATOR/ADMIN) and declaring ineligible (the unit's ADMIN/EDITOR), RULES §4:
@@ -70,7 +69,7 @@ export class ProposalModerationService {
 
   /** Same lock order as authoring and the round clock: challenge, rounds, then the proposal. Returns the full proposal to the moderator. */
   private async withProposal(id: string, work: (tx: Tx, proposal: Proposal, challengeStatus: string) => Promise<void>): Promise<ProposalModel> {
-    const found = UUID.test(id) ? await this.proposals.findById(id) : null;
+    const found = isUuid(id) ? await this.proposals.findById(id) : null;
     if (!found) throw ProposalErrors.notFound();
     return this.transactions.run(async (tx) => {
       const state = await this.proposals.lockChallengeShared(tx, found.challengeId);

@@ -24,8 +24,7 @@ import { proposalView } from './proposal-view.js';
 import type { Proposal } from './proposal.entity.js';
 import { ProposalErrors } from './proposals.errors.js';
 import { ProposalPatch, ProposalQuery, ProposalsRepository } from './proposals.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids.js';
 
 /** Who is reading: the viewer, whether they moderate the platform, and the units they are staff of. */
 export interface Audience {
@@ -70,7 +69,7 @@ export class ProposalsService {
 
   /** A proposal as `audience` may see it: null when it does not exist or is someone else's unsubmitted draft. */
   async findVisible(audience: Audience, id: string, challenge: (id: string) => Promise<Pick<Challenge, 'unitId'> | null>): Promise<ProposalModel | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const proposal = await this.proposals.findById(id);
     if (!proposal) return null;
     const isAuthor = audience.viewerId !== null && (await this.proposals.authoredBy(audience.viewerId, [id])).has(id);
@@ -235,7 +234,7 @@ export class ProposalsService {
    * in the round clock's lock order, so a round close never interleaves with a proposal change.
    */
   private async withProposal<T>(id: string, work: (tx: Tx, state: { challenge: Challenge; rounds: Round[] }, proposal: Proposal) => Promise<T>): Promise<T> {
-    const found = UUID.test(id) ? await this.proposals.findById(id) : null;
+    const found = isUuid(id) ? await this.proposals.findById(id) : null;
     if (!found) throw ProposalErrors.notFound();
     return this.transactions.run(async (tx) => {
       const state = await this.proposals.lockChallengeShared(tx, found.challengeId);

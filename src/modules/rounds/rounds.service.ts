@@ -9,8 +9,7 @@ import { isAcceptingActions, rescheduleViolations, type RoundState } from './rou
 import type { Round } from './round.entity.js';
 import { challengeNotPublished, rescheduleError, roundNotFound, roundNotOpen, roundNotOpenToClose } from './rounds.errors.js';
 import { RoundsRepository } from './rounds.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids.js';
 
 @Injectable()
 export class RoundsService {
@@ -24,7 +23,7 @@ export class RoundsService {
   ) {}
 
   async findById(roundId: string): Promise<Round | null> {
-    return UUID.test(roundId) ? this.rounds.findById(roundId) : null;
+    return isUuid(roundId) ? this.rounds.findById(roundId) : null;
   }
 
   /** For proposals, votes and evaluations: the dates decide (RULES §3), whether or not the clock's jobs have run. */
@@ -34,7 +33,7 @@ export class RoundsService {
 
   /** Moves a round's dates (unit ADMIN). The relay then queues jobs for the new dates; the old ones find themselves stale. */
   async reschedule(roundId: string, change: { opensAt?: Date; closesAt: Date }, actorId: string): Promise<Round> {
-    const challengeId = UUID.test(roundId) ? await this.rounds.challengeIdOf(roundId) : null;
+    const challengeId = isUuid(roundId) ? await this.rounds.challengeIdOf(roundId) : null;
     if (!challengeId) throw roundNotFound();
     return this.transactions.run(async (tx) => {
       const state = await this.rounds.lockChallenge(tx, challengeId);
@@ -64,7 +63,7 @@ export class RoundsService {
 
   /** Closes an OPEN round at once, in this request (unit ADMIN); the returned round is CLOSED. */
   async closeNow(roundId: string, actorId: string): Promise<Round> {
-    if (!UUID.test(roundId)) throw roundNotFound();
+    if (!isUuid(roundId)) throw roundNotFound();
     const outcome = await this.roundClock.closeRound(roundId, null, actorId);
     if (outcome === 'missing') throw roundNotFound();
     // Not OPEN (scheduled, already closed, challenge not published): nothing to close.

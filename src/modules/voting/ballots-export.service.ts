@@ -5,8 +5,8 @@ import { ChallengesRepository } from '../challenges/challenges.repository.js';
 import { formatCentavos } from './decimal-amount.js';
 import { pabulibHead, pabulibVoteRow } from './pabulib.js';
 import { VotingRepository } from './voting.repository.js';
+import { isUuid } from '../../common/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ballots read per query while streaming: memory stays bounded whatever the number of voters. */
 export const EXPORT_PAGE = 1000;
 
@@ -21,7 +21,7 @@ export class BallotsExportService {
 
   /** Null when there is nothing to publish: unknown challenge, not FINISHED, or not participatory budgeting. */
   async export(challengeId: string): Promise<{ filename: string; chunks: AsyncIterable<string> } | null> {
-    const challenge = UUID.test(challengeId) ? await this.challenges.findById(challengeId) : null;
+    const challenge = isUuid(challengeId) ? await this.challenges.findById(challengeId) : null;
     if (!challenge || challenge.status !== 'FINISHED' || challenge.settings.votingMethod !== 'BUDGET') return null;
     const rounds = await this.challenges.roundsOf([challenge.id]);
     const final = rounds[rounds.length - 1];

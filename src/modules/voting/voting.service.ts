@@ -20,8 +20,8 @@ import type { Vote } from './vote.entity.js';
 import { VotingErrors } from './voting.errors.js';
 import { driverError, VotingRepository } from './voting.repository.js';
 import { currentOrLastVotingRound, distinctIds, isInRunning, openVotingRound, voteAllowance } from './voting-rules.js';
+import { isUuid } from '../../common/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** More approvals than any real ballot needs; bounds the work of one request. */
 export const MAX_BALLOT_PROPOSALS = 500;
 
@@ -85,11 +85,11 @@ export class VotingService {
 
   /** Replaces the viewer's whole ballot in the open BUDGET round. */
   async submitBudgetBallot(viewer: Viewer, challengeId: string, proposalIds: string[]): Promise<BudgetBallotModel> {
-    if (proposalIds.some((id) => !UUID.test(id))) throw DomainError.field('proposalIds', 'Hay identificadores de propuesta inválidos.');
+    if (proposalIds.some((id) => !isUuid(id))) throw DomainError.field('proposalIds', 'Hay identificadores de propuesta inválidos.');
     if (proposalIds.length > MAX_BALLOT_PROPOSALS) throw VotingErrors.tooManyProposals(MAX_BALLOT_PROPOSALS);
     const { ids, repeated } = distinctIds(proposalIds);
     if (repeated) throw VotingErrors.repeatedProposal();
-    const { challenge, round } = await this.openRoundFor(UUID.test(challengeId) ? challengeId : null, viewer, 'BALLOT');
+    const { challenge, round } = await this.openRoundFor(isUuid(challengeId) ? challengeId : null, viewer, 'BALLOT');
     const voterBudget = parseDecimal(challenge.settings.voterBudget ?? challenge.budget ?? '0') ?? 0n;
     const submittedAt = this.clock.now();
     try {
@@ -117,7 +117,7 @@ export class VotingService {
 
   /** The viewer's ballot in the challenge's open or last voting round. */
   async myBudgetBallot(viewer: Viewer, challengeId: string): Promise<BudgetBallotModel | null> {
-    const challenge = UUID.test(challengeId) ? await this.challenges.findById(challengeId) : null;
+    const challenge = isUuid(challengeId) ? await this.challenges.findById(challengeId) : null;
     if (!challenge || challenge.status === 'DRAFT') return null;
     const round = currentOrLastVotingRound(await this.challenges.roundsOf([challenge.id]), this.clock.now());
     if (!round) return null;
@@ -131,7 +131,7 @@ export class VotingService {
 
   /** Drafts are their authors' business: for voting they do not exist. */
   private async visibleProposal(proposalId: string): Promise<Proposal> {
-    const proposal = UUID.test(proposalId) ? await this.votes.findProposal(proposalId) : null;
+    const proposal = isUuid(proposalId) ? await this.votes.findProposal(proposalId) : null;
     if (!proposal || proposal.status === 'DRAFT') throw VotingErrors.proposalNotFound();
     return proposal;
   }
