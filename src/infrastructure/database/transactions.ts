@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { driverError } from './driver-error.js';
 
 declare const inTransaction: unique symbol;
 /** An EntityManager that is inside a transaction. Repository writes require one, so a write outside a transaction does not compile. */
@@ -17,7 +18,7 @@ export class Transactions {
       try {
         return await this.dataSource.transaction('READ COMMITTED', (manager) => work(manager as Tx));
       } catch (error) {
-        const code = (error as { driverError?: { code?: string } }).driverError?.code;
+        const { code } = driverError(error);
         if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw error;
       }
     }

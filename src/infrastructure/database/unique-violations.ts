@@ -1,4 +1,5 @@
 import { DomainError, ErrorReason } from '../../common/domain-error.js';
+import { driverError } from './driver-error.js';
 
 interface UniqueViolation { reason?: ErrorReason; message: string; field?: string }
 
@@ -11,9 +12,9 @@ export function registerUniqueViolation(constraint: string, violation: UniqueVio
 
 /** Maps a PostgreSQL unique violation (SQLSTATE 23505) on a known constraint to its domain error. */
 export function uniqueViolationError(error: unknown): DomainError | null {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError;
-  if (driverError?.code !== '23505') return null;
-  const known = driverError.constraint ? byConstraint.get(driverError.constraint) : undefined;
+  const { code, constraint } = driverError(error);
+  if (code !== '23505') return null;
+  const known = constraint ? byConstraint.get(constraint) : undefined;
   if (!known) return DomainError.conflict('El registro ya existe.');
   return known.field
     ? new DomainError('CONFLICT', known.message, known.reason, [{ path: known.field, message: known.message }])

@@ -15,6 +15,7 @@ import { challengePlanViolations } from './challenge-rules.js';
 import { ChallengesRepository, DraftVisibility } from './challenges.repository.js';
 import type { ChallengeFilter, ChallengeOrder } from './dto/challenge-filter.inputs.js';
 import type { CreateChallengeInput, UpdateChallengeInput } from './dto/challenge.inputs.js';
+import { driverError } from '../../infrastructure/database/driver-error.js';
 
 const TEXT_FIELDS = ['title', 'summary', 'description', 'tags'] as const;
 const SLUG_ATTEMPTS = 5;
@@ -107,7 +108,7 @@ export class ChallengesService {
       try {
         return await work();
       } catch (error) {
-        const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+        const { constraint } = driverError(error);
         if (constraint !== 'challenges_slug_unique' || attempt >= SLUG_ATTEMPTS) throw error;
       }
     }

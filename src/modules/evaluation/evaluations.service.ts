@@ -12,6 +12,7 @@ import { scoreProblems, scoresheet } from './evaluation-rules.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { currentOrLastEvaluationRound, evaluationRoundOpenAt } from './jury-rules.js';
 import { isUuid } from '../../common/ids.js';
+import { driverError } from '../../infrastructure/database/driver-error.js';
 
 /** Submitting evaluations and listing a juror's assignments (RULES §6). Refusals store nothing. */
 @Injectable()
@@ -67,7 +68,7 @@ export class EvaluationsService {
       });
     } catch (error) {
       // The assignment went away (a conflict declared meanwhile) between the check and the insert.
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') throw EvaluationErrors.notAssigned();
+      if (driverError(error).code === '23503') throw EvaluationErrors.notAssigned();
       throw error;
     }
   }

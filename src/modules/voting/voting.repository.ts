@@ -27,11 +27,6 @@ export interface StoredBallot {
   proposalIds: string[];
 }
 
-/** A database error's SQLSTATE and constraint, if it is one. */
-export function driverError(error: unknown): { code?: string; constraint?: string } {
-  return (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError ?? {};
-}
-
 /** Votes, ballots, tallies and results. Counts always come from the stored rows. */
 @Injectable()
 export class VotingRepository {

@@ -18,9 +18,10 @@ import { roundNotOpen } from '../rounds/rounds.errors.js';
 import type { BudgetBallotModel } from './dto/budget-ballot.model.js';
 import type { Vote } from './vote.entity.js';
 import { VotingErrors } from './voting.errors.js';
-import { driverError, VotingRepository } from './voting.repository.js';
+import { VotingRepository } from './voting.repository.js';
 import { currentOrLastVotingRound, distinctIds, isInRunning, openVotingRound, voteAllowance } from './voting-rules.js';
 import { isUuid } from '../../common/ids.js';
+import { driverError } from '../../infrastructure/database/driver-error.js';
 
 /** More approvals than any real ballot needs; bounds the work of one request. */
 export const MAX_BALLOT_PROPOSALS = 500;
