@@ -5,17 +5,12 @@ import { Round } from '../rounds/round.entity.js';
 import { Challenge } from './challenge.entity.js';
 import { ChallengesRepository } from './challenges.repository.js';
 import { Criterion } from './criterion.entity.js';
+import { groupBy } from '../../infrastructure/graphql/group-by.js';
 
 interface Loaders {
   challenge: DataLoader<string, Challenge | null>;
   rounds: DataLoader<string, Round[]>;
   criteria: DataLoader<string, Criterion[]>;
-}
-
-function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): T[][] {
-  const groups = new Map(ids.map((id) => [id, [] as T[]]));
-  for (const row of rows) groups.get(key(row))?.push(row);
-  return ids.map((id) => groups.get(id)!);
 }
 
 @Injectable()

@@ -9,6 +9,7 @@ import type { Evaluation } from './evaluation.entity.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import type { JuryConflict } from './jury-conflict.entity.js';
 import type { JuryMember } from './jury-member.entity.js';
+import { groupBy } from '../../infrastructure/graphql/group-by.js';
 
 export interface EvaluationLoaders {
   jury: DataLoader<string, JuryMember[]>;
@@ -21,12 +22,6 @@ export interface EvaluationLoaders {
   viewerSeat: (challengeId: string) => Promise<JuryMember | null>;
   /** Whether the viewer is a platform ADMIN or the ADMIN/EDITOR of the unit running the challenge. */
   viewerIsStaff: (challengeId: string) => Promise<boolean>;
-}
-
-function groupBy<T>(ids: readonly string[], rows: T[], of: (row: T) => string): T[][] {
-  const groups = new Map(ids.map((id) => [id, [] as T[]]));
-  for (const row of rows) groups.get(of(row))?.push(row);
-  return ids.map((id) => groups.get(id)!);
 }
 
 /** Per-request batching of jury reads (no N+1 over lists of proposals or jurors). */

@@ -14,6 +14,7 @@ import type { ResultEntry } from './result-entry.entity.js';
 import type { RoundTally } from './round-tally.entity.js';
 import type { Vote } from './vote.entity.js';
 import { VotingRepository, type LiveTallyRow, type RoundProposalKey } from './voting.repository.js';
+import { groupBy } from '../../infrastructure/graphql/group-by.js';
 
 export interface VotingLoaders {
   /** Proposals as the viewer may see them (moderated content blanked as the proposals feature does). */
@@ -36,12 +37,6 @@ const key = (k: string): RoundProposalKey => {
   const [roundId, proposalId] = k.split(':');
   return { roundId, proposalId };
 };
-
-function groupBy<T>(ids: readonly string[], rows: T[], of: (row: T) => string): T[][] {
-  const groups = new Map(ids.map((id) => [id, [] as T[]]));
-  for (const row of rows) groups.get(of(row))?.push(row);
-  return ids.map((id) => groups.get(id)!);
-}
 
 /** Per-request batching of every voting read, so lists of proposals or rounds cost one query per kind (no N+1). */
 @Injectable()
