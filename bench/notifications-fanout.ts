@@ -44,27 +44,37 @@ try {
   let peak = rssBefore;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   started = performance.now();
-  const challenge = await createPublishedChallenge(sql, [
-    { kind: 'SUBMISSION', opensAt: new Date(Date.now() + 3_600_000), closesAt: new Date(Date.now() + 7_200_000) },
-    { kind: 'VOTING', opensAt: new Date(Date.now() + 7_200_000), closesAt: new Date(Date.now() + 10_800_000) },
-  ], owner);
+  const challenge = await createPublishedChallenge(
+    sql,
+    [
+      { kind: 'SUBMISSION', opensAt: new Date(Date.now() + 3_600_000), closesAt: new Date(Date.now() + 7_200_000) },
+      { kind: 'VOTING', opensAt: new Date(Date.now() + 7_200_000), closesAt: new Date(Date.now() + 10_800_000) },
+    ],
+    owner,
+  );
   for (;;) {
-    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM notifications WHERE challenge_id = $1`, [challenge.challengeId]);
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM notifications WHERE challenge_id = $1`, [
+      challenge.challengeId,
+    ]);
     if (rows[0].n >= FOLLOWERS) break;
     if (performance.now() - started > 600_000) throw new Error(`only ${rows[0].n} notifications after 10 min`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const fanoutMs = performance.now() - started;
   clearInterval(sampler);
-  const { rows: [check] } = await sql.query(
-    `SELECT count(*)::int AS total, count(DISTINCT recipient_id)::int AS people FROM notifications WHERE challenge_id = $1`, [challenge.challengeId]);
+  const {
+    rows: [check],
+  } = await sql.query(
+    `SELECT count(*)::int AS total, count(DISTINCT recipient_id)::int AS people FROM notifications WHERE challenge_id = $1`,
+    [challenge.challengeId],
+  );
   await worker.close();
   const rate = (ms: number) => `${Math.round((FOLLOWERS / ms) * 1000).toLocaleString('en-US')} notifications/s`;
   process.stdout.write(
     `followers: ${FOLLOWERS}, stored: ${check.total} (distinct recipients ${check.people})\n` +
-    `fan-out (outbox → relay → ${Math.ceil(FOLLOWERS / 1000)} BullMQ chunks → stored): ${Math.round(fanoutMs)} ms, ${rate(fanoutMs)}, ` +
-    `peak RSS ${mb(peak)} (before ${mb(rssBefore)})\n` +
-    `baseline one INSERT … SELECT: ${Math.round(baselineMs)} ms, ${rate(baselineMs)}\n`,
+      `fan-out (outbox → relay → ${Math.ceil(FOLLOWERS / 1000)} BullMQ chunks → stored): ${Math.round(fanoutMs)} ms, ${rate(fanoutMs)}, ` +
+      `peak RSS ${mb(peak)} (before ${mb(rssBefore)})\n` +
+      `baseline one INSERT … SELECT: ${Math.round(baselineMs)} ms, ${rate(baselineMs)}\n`,
   );
 } finally {
   await sql.end();

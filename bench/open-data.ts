@@ -22,7 +22,9 @@ async function download(path: string) {
   global.gc?.();
   const before = process.memoryUsage().rss;
   let peak = before;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 10);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
   const start = performance.now();
   const response = await fetch(`${url}${path}`);
   let firstByte = 0;
@@ -44,14 +46,19 @@ async function download(path: string) {
 try {
   const seedStart = performance.now();
   const challenge = await createVotingChallenge(sql, {
-    settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: VOTES_PER_VOTER, showLiveTally: true }, proposals: PROPOSALS,
+    settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: VOTES_PER_VOTER, showLiveTally: true },
+    proposals: PROPOSALS,
   });
   const round = challenge.rounds[1].id;
   await sql.query(
     `INSERT INTO users (email, password_hash, display_name, email_verified_at)
-     SELECT 'bench-' || i || '@ejemplo.mx', 'x', 'Votante ' || i, now() FROM generate_series(1, $1) i`, [VOTERS],
+     SELECT 'bench-' || i || '@ejemplo.mx', 'x', 'Votante ' || i, now() FROM generate_series(1, $1) i`,
+    [VOTERS],
   );
-  await sql.query(`INSERT INTO vote_quotas (round_id, voter_id, allowed) SELECT $1, id, $2 FROM users WHERE email LIKE 'bench-%'`, [round, VOTES_PER_VOTER]);
+  await sql.query(
+    `INSERT INTO vote_quotas (round_id, voter_id, allowed) SELECT $1, id, $2 FROM users WHERE email LIKE 'bench-%'`,
+    [round, VOTES_PER_VOTER],
+  );
   await sql.query(
     `WITH v AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM users WHERE email LIKE 'bench-%'),
           p AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS m FROM proposals WHERE challenge_id = $2)
@@ -60,18 +67,29 @@ try {
     [round, challenge.challengeId, VOTES_PER_VOTER, PROPOSALS],
   );
   await sql.query('ANALYZE');
-  const { rows: [{ n }] } = await sql.query(`SELECT count(*)::int AS n FROM votes WHERE round_id = $1`, [round]);
+  const {
+    rows: [{ n }],
+  } = await sql.query(`SELECT count(*)::int AS n FROM votes WHERE round_id = $1`, [round]);
   process.stdout.write(`API process RSS after start ${(startupRss / MB).toFixed(0)} MB\n`);
-  process.stdout.write(`seeded ${PROPOSALS} proposals, ${n} votes in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `seeded ${PROPOSALS} proposals, ${n} votes in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`,
+  );
 
   await download('/open-data/challenges.csv'); // warm-up
   const lines: string[] = [];
-  for (const path of ['/open-data/tallies.csv', '/open-data/tallies.json', '/open-data/proposals.csv', '/open-data/proposals.json',
-    `/open-data/challenges/${challenge.challengeId}/tallies.csv`]) {
+  for (const path of [
+    '/open-data/tallies.csv',
+    '/open-data/tallies.json',
+    '/open-data/proposals.csv',
+    '/open-data/proposals.json',
+    `/open-data/challenges/${challenge.challengeId}/tallies.csv`,
+  ]) {
     const r = await download(path);
     if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
-    lines.push(`${path.padEnd(72)} first byte ${r.firstByte.toFixed(0).padStart(5)} ms  total ${r.total.toFixed(0).padStart(6)} ms  `
-      + `${(r.bytes / MB).toFixed(1).padStart(5)} MB  ${String(r.newlines).padStart(6)} lines  RSS ${(r.before / MB).toFixed(0)} → peak ${(r.peak / MB).toFixed(0)} MB`);
+    lines.push(
+      `${path.padEnd(72)} first byte ${r.firstByte.toFixed(0).padStart(5)} ms  total ${r.total.toFixed(0).padStart(6)} ms  ` +
+        `${(r.bytes / MB).toFixed(1).padStart(5)} MB  ${String(r.newlines).padStart(6)} lines  RSS ${(r.before / MB).toFixed(0)} → peak ${(r.peak / MB).toFixed(0)} MB`,
+    );
   }
   process.stdout.write(lines.join('\n') + '\n');
 } finally {

@@ -10,7 +10,8 @@ const CHALLENGES = 100;
 const SPREAD_MS = 10_000;
 const LEAD_MS = 8_000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const line = (label: string, values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return `${label.padEnd(28)} n=${sorted.length}  p50=${percentile(sorted, 50)} ms  p99=${percentile(sorted, 99)} ms  max=${sorted[sorted.length - 1]} ms`;
@@ -35,15 +36,24 @@ try {
       { kind: 'VOTING', opensAt: new Date(first), closesAt: new Date(second) },
     ]);
   }
-  const baseline = Promise.all(instants.map((at) => new Promise<number>((resolve) => setTimeout(() => resolve(Date.now() - at), at - Date.now()))));
+  const baseline = Promise.all(
+    instants.map((at) => new Promise<number>((resolve) => setTimeout(() => resolve(Date.now() - at), at - Date.now()))),
+  );
   for (;;) {
     const { rows } = await sql.query(`SELECT count(*)::int AS n FROM challenges WHERE status <> 'FINISHED'`);
     if (rows[0].n === 0) break;
     if (Date.now() > base + 2 * SPREAD_MS + 60_000) throw new Error(`${rows[0].n} challenges still not finished`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const { rows } = await sql.query(`SELECT (extract(epoch FROM closed_at - closes_at) * 1000)::int AS late FROM rounds`);
-  process.stdout.write(`${line('round close lateness', rows.map((r) => r.late))}\n${line('baseline setTimeout', await baseline)}\n`);
+  const { rows } = await sql.query(
+    `SELECT (extract(epoch FROM closed_at - closes_at) * 1000)::int AS late FROM rounds`,
+  );
+  process.stdout.write(
+    `${line(
+      'round close lateness',
+      rows.map((r) => r.late),
+    )}\n${line('baseline setTimeout', await baseline)}\n`,
+  );
 } finally {
   await sql.end();
   await worker.close();

@@ -13,7 +13,8 @@ const VOTERS = Number(process.env.BENCH_VOTERS ?? 200);
 const VOTES_PER_VOTER = Number(process.env.BENCH_VOTES_PER_VOTER ?? 5);
 const PROPOSALS = 20;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 function report(label: string, latencies: number[], wallMs: number): string {
   const sorted = [...latencies].sort((a, b) => a - b);
   const perSecond = (latencies.length / wallMs) * 1000;
@@ -24,13 +25,15 @@ function report(label: string, latencies: number[], wallMs: number): string {
 async function run(clients: (() => Promise<void>)[][]): Promise<{ latencies: number[]; wallMs: number }> {
   const latencies: number[] = [];
   const start = performance.now();
-  await Promise.all(clients.map(async (ops) => {
-    for (const op of ops) {
-      const t = performance.now();
-      await op();
-      latencies.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    clients.map(async (ops) => {
+      for (const op of ops) {
+        const t = performance.now();
+        await op();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
   return { latencies, wallMs: performance.now() - start };
 }
 
@@ -60,31 +63,49 @@ try {
   // Warm-up: one vote per voter on a third challenge (JIT, pool, prepared plans).
   await run(voters.map((v, i) => [cast(v.token, warm.proposalIds[i % PROPOSALS])]));
 
-  const graphql = await run(voters.map((voter, v) => Array.from({ length: VOTES_PER_VOTER }, (_, i) => cast(voter.token, api.proposalIds[pick(v, i)]))));
+  const graphql = await run(
+    voters.map((voter, v) =>
+      Array.from({ length: VOTES_PER_VOTER }, (_, i) => cast(voter.token, api.proposalIds[pick(v, i)])),
+    ),
+  );
   const rawRound = raw.rounds[1].id;
-  const baseline = await run(voters.map((voter, v) => Array.from({ length: VOTES_PER_VOTER }, (_, i) => async () => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('INSERT INTO vote_quotas (round_id, voter_id, allowed) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [rawRound, voter.id, VOTES_PER_VOTER]);
-      await client.query('INSERT INTO votes (round_id, proposal_id, voter_id, created_at) VALUES ($1, $2, $3, now())', [rawRound, raw.proposalIds[pick(v, i)], voter.id]);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  })));
+  const baseline = await run(
+    voters.map((voter, v) =>
+      Array.from({ length: VOTES_PER_VOTER }, (_, i) => async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query(
+            'INSERT INTO vote_quotas (round_id, voter_id, allowed) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+            [rawRound, voter.id, VOTES_PER_VOTER],
+          );
+          await client.query(
+            'INSERT INTO votes (round_id, proposal_id, voter_id, created_at) VALUES ($1, $2, $3, now())',
+            [rawRound, raw.proposalIds[pick(v, i)], voter.id],
+          );
+          await client.query('COMMIT');
+        } finally {
+          client.release();
+        }
+      }),
+    ),
+  );
 
   const { rows } = await sql.query(
-    `SELECT round_id, count(*)::int AS n FROM votes WHERE round_id = ANY($1) GROUP BY 1`, [[api.rounds[1].id, rawRound]],
+    `SELECT round_id, count(*)::int AS n FROM votes WHERE round_id = ANY($1) GROUP BY 1`,
+    [[api.rounds[1].id, rawRound]],
   );
   const stored = Object.fromEntries(rows.map((r) => [r.round_id, r.n]));
   const expected = VOTERS * VOTES_PER_VOTER;
-  if (stored[api.rounds[1].id] !== expected || stored[rawRound] !== expected) throw new Error(`stored ${JSON.stringify(stored)}, expected ${expected} each`);
-  process.stdout.write([
-    `${VOTERS} concurrent voters × ${VOTES_PER_VOTER} votes each (${expected} votes), one API process, pg pool 20`,
-    report('castVote through GraphQL', graphql.latencies, graphql.wallMs),
-    report('raw PostgreSQL (same rows, same tx)', baseline.latencies, baseline.wallMs),
-  ].join('\n') + '\n');
+  if (stored[api.rounds[1].id] !== expected || stored[rawRound] !== expected)
+    throw new Error(`stored ${JSON.stringify(stored)}, expected ${expected} each`);
+  process.stdout.write(
+    [
+      `${VOTERS} concurrent voters × ${VOTES_PER_VOTER} votes each (${expected} votes), one API process, pg pool 20`,
+      report('castVote through GraphQL', graphql.latencies, graphql.wallMs),
+      report('raw PostgreSQL (same rows, same tx)', baseline.latencies, baseline.wallMs),
+    ].join('\n') + '\n',
+  );
 } finally {
   await pool.end();
   await bench.close();

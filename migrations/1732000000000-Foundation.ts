@@ -31,7 +31,12 @@ export class Foundation1732000000000 implements MigrationInterface {
     await db.query(
       `INSERT INTO states (code, name, curp_code, abbreviation)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-      [states.map((s) => s.cve_ent), states.map((s) => s.name), states.map((s) => s.curp_code), states.map((s) => s.abbreviation)],
+      [
+        states.map((s) => s.cve_ent),
+        states.map((s) => s.name),
+        states.map((s) => s.curp_code),
+        states.map((s) => s.abbreviation),
+      ],
     );
     const municipalities = readCatalogCsv('mx-municipalities.csv');
     await db.query(

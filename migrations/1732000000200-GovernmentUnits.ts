@@ -25,7 +25,9 @@ export class GovernmentUnits1732000000200 implements MigrationInterface {
     await db.query(`
       CREATE INDEX government_units_search ON government_units
       USING gin (immutable_unaccent(lower(name || ' ' || coalesce(acronym, ''))) gin_trgm_ops)`);
-    await db.query(`CREATE INDEX government_units_territory_idx ON government_units (level, state_code, municipality_code)`);
+    await db.query(
+      `CREATE INDEX government_units_territory_idx ON government_units (level, state_code, municipality_code)`,
+    );
     await db.query(`
       CREATE TABLE unit_memberships (
         unit_id uuid NOT NULL REFERENCES government_units(id) ON DELETE CASCADE,

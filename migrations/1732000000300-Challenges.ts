@@ -74,8 +74,12 @@ export class Challenges1732000000300 implements MigrationInterface {
         CONSTRAINT evaluation_criteria_position_unique UNIQUE (challenge_id, position)
       )`);
 
-    await db.query(`ALTER TABLE audit_events ADD CONSTRAINT audit_events_challenge FOREIGN KEY (challenge_id) REFERENCES challenges(id)`);
-    await db.query(`ALTER TABLE audit_events ADD CONSTRAINT audit_events_actor FOREIGN KEY (actor_id) REFERENCES users(id)`);
+    await db.query(
+      `ALTER TABLE audit_events ADD CONSTRAINT audit_events_challenge FOREIGN KEY (challenge_id) REFERENCES challenges(id)`,
+    );
+    await db.query(
+      `ALTER TABLE audit_events ADD CONSTRAINT audit_events_actor FOREIGN KEY (actor_id) REFERENCES users(id)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

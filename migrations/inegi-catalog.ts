@@ -19,7 +19,9 @@ export function readCatalogCsv(file: string): Record<string, string>[] {
   const [header, ...lines] = readFileSync(join(catalogDir(), file), 'utf8').trimEnd().split('\n');
   const columns = header.split(',');
   return lines.map((line) => {
-    const values = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.slice(0, columns.length)
+    const values = line
+      .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+      .slice(0, columns.length)
       .map((v) => v.replace(/,$/, ''))
       .map((v) => (v.startsWith('"') ? v.slice(1, -1).replace(/""/g, '"') : v));
     return Object.fromEntries(columns.map((c, i) => [c, values[i]]));

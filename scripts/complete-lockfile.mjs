@@ -14,7 +14,9 @@ for (const [path, entry] of Object.entries(lock.packages)) {
     const key = `${path ? `${path}/` : ''}node_modules/${name}`;
     if (lock.packages[key] || lock.packages[`node_modules/${name}`]) continue;
     const parts = name.split(/[-/@]/);
-    const os = parts.find((p) => OS.includes(p)) ?? (parts.includes('win32') ? 'win32' : parts.includes('wasi') ? 'wasi' : undefined);
+    const os =
+      parts.find((p) => OS.includes(p)) ??
+      (parts.includes('win32') ? 'win32' : parts.includes('wasi') ? 'wasi' : undefined);
     const cpu = parts.find((p) => CPU.includes(p));
     if (!os && !cpu) continue; // not a platform binary: leave it to npm
     lock.packages[`node_modules/${name}`] = {
@@ -27,6 +29,8 @@ for (const [path, entry] of Object.entries(lock.packages)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: recorded ${added} optional platform packages`);

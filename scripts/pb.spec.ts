@@ -20,7 +20,10 @@ voter_id;vote
 3;p,r
 `;
 
-const files: Record<string, string> = { 'ok.pb': FILE, 'borda.pb': FILE.replace('vote_type;approval', 'vote_type;ordinal') };
+const files: Record<string, string> = {
+  'ok.pb': FILE,
+  'borda.pb': FILE.replace('vote_type;approval', 'vote_type;ordinal'),
+};
 const read = (path: string): string => {
   if (!(path in files)) throw new Error('ENOENT: no such file');
   return files[path];
@@ -47,7 +50,7 @@ describe('runPb', () => {
     [['missing.pb', '--rule', 'greedy'], /cannot read missing\.pb: ENOENT/],
     [['borda.pb', '--rule', 'greedy'], /vote_type "ordinal" is not supported/],
   ])('fails clearly for %j', (args, message) => {
-    expect(() => runPb(args as string[], read)).toThrow(message);
+    expect(() => runPb(args, read)).toThrow(message);
   });
 
   it('reports malformed files with their line number', () => {

@@ -5,7 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { equalSharesOutcome, greedyOutcome, type BudgetOutcome, type BudgetProject } from '../src/modules/voting/budget-rules.js';
+import {
+  equalSharesOutcome,
+  greedyOutcome,
+  type BudgetOutcome,
+  type BudgetProject,
+} from '../src/modules/voting/budget-rules.js';
 import { formatCentavos, parseCurrencyToCentavos } from '../src/modules/voting/decimal-amount.js';
 import { parsePabulib } from '../src/modules/voting/pabulib.js';
 import { pathToFileURL } from 'node:url';
@@ -31,7 +36,8 @@ export function runPb(args: string[], readFile: (path: string) => string = (p) =
   if (budgetText === undefined) throw new Error('META has no budget');
   const budget = parseCurrencyToCentavos(budgetText);
   const voteType = instance.meta.get('vote_type');
-  if (voteType !== undefined && voteType !== 'approval') throw new Error(`vote_type "${voteType}" is not supported (only approval)`);
+  if (voteType !== undefined && voteType !== 'approval')
+    throw new Error(`vote_type "${voteType}" is not supported (only approval)`);
 
   const projects = instance.projects.map((p) => ({ id: p.id, cost: p.cost, submittedAt: 0 }));
   const ballots = instance.votes.map((v) => v.approved);

@@ -10,7 +10,8 @@ delete swcrc.$schema;
 export async function resolve(specifier, context, next) {
   if (specifier.endsWith('.js') && /^\.{1,2}\//.test(specifier) && context.parentURL?.startsWith('file:')) {
     const ts = new URL(specifier.replace(/\.js$/, '.ts'), context.parentURL);
-    if (!ts.pathname.includes('/node_modules/') && existsSync(fileURLToPath(ts))) return { url: ts.href, format: 'module', shortCircuit: true };
+    if (!ts.pathname.includes('/node_modules/') && existsSync(fileURLToPath(ts)))
+      return { url: ts.href, format: 'module', shortCircuit: true };
   }
   return next(specifier, context);
 }
@@ -18,6 +19,11 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (!url.startsWith('file:') || !url.endsWith('.ts')) return next(url, context);
   const filename = fileURLToPath(url);
-  const { code } = await transform(await readFile(filename, 'utf8'), { ...swcrc, filename, swcrc: false, configFile: false });
+  const { code } = await transform(await readFile(filename, 'utf8'), {
+    ...swcrc,
+    filename,
+    swcrc: false,
+    configFile: false,
+  });
   return { format: 'module', source: code, shortCircuit: true };
 }

@@ -29,7 +29,12 @@ function redactUrl(url: string): string {
 }
 
 async function checkRedis(url: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 3000,
+    retryStrategy: () => null,
+  });
   try {
     await redis.connect();
     await redis.ping();
@@ -46,12 +51,16 @@ export async function prepareInfrastructure(config: AppConfig): Promise<void> {
   try {
     await prepareDatabase(config.databaseUrl);
   } catch (error) {
-    throw new ConfigError(`DATABASE_URL: no se pudo preparar la base de datos en ${redactUrl(config.databaseUrl)} (${(error as Error).message})`);
+    throw new ConfigError(
+      `DATABASE_URL: no se pudo preparar la base de datos en ${redactUrl(config.databaseUrl)} (${(error as Error).message})`,
+    );
   }
   try {
     await checkRedis(config.redis.url);
   } catch (error) {
-    throw new ConfigError(`REDIS_URL: no se pudo conectar a ${redactUrl(config.redis.url)} (${(error as Error).message})`);
+    throw new ConfigError(
+      `REDIS_URL: no se pudo conectar a ${redactUrl(config.redis.url)} (${(error as Error).message})`,
+    );
   }
 }
 
@@ -59,12 +68,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return new AppConfig(parseEnvironment(source));
 }
 
-export async function createApi(config: AppConfig, options: AppOptions, logger: Logger = createLogger(config.logLevel)): Promise<NestFastifyApplication> {
+export async function createApi(
+  config: AppConfig,
+  options: AppOptions,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.http.trustProxy,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
+      typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID(),
     requestIdHeader: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
@@ -81,7 +95,11 @@ export async function createApi(config: AppConfig, options: AppOptions, logger: 
   return app;
 }
 
-export async function createWorker(config: AppConfig, options: CoreOptions = {}, logger: Logger = createLogger(config.logLevel)): Promise<INestApplicationContext> {
+export async function createWorker(
+  config: AppConfig,
+  options: CoreOptions = {},
+  logger: Logger = createLogger(config.logLevel),
+): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
     logger: new PinoNestLogger(logger),
     abortOnError: false,

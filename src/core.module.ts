@@ -26,7 +26,15 @@ export class CoreModule {
   static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule, AuditModule, OutboxModule, MailModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        AuditModule,
+        OutboxModule,
+        MailModule,
+      ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         {

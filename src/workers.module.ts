@@ -10,13 +10,6 @@ import { RoundsProcessor } from './modules/rounds/rounds.processor.js';
 /** The BullMQ processors of every feature; loaded by the worker process, and by the API when WORKERS_IN_PROCESS. */
 @Module({
   imports: [...featureModules],
-  providers: [
-    MailProcessor,
-    MailTransport,
-    OutboxRelay,
-    NotificationsProcessor,
-    RoundsProcessor,
-    RoundSweepScheduler,
-  ],
+  providers: [MailProcessor, MailTransport, OutboxRelay, NotificationsProcessor, RoundsProcessor, RoundSweepScheduler],
 })
 export class WorkersModule {}

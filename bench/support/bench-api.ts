@@ -7,7 +7,9 @@ import { benchEnvironment } from './bench-environment.js';
 
 export async function startBenchApi() {
   const { env, dropAll } = benchEnvironment({
-    RATE_LIMIT_PER_MINUTE: '1000000', WORKERS_IN_PROCESS: 'false', JWT_SECRET: randomBytes(24).toString('hex'),
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    WORKERS_IN_PROCESS: 'false',
+    JWT_SECRET: randomBytes(24).toString('hex'),
   });
   const config = loadConfig(env);
   await prepareInfrastructure(config);
@@ -17,7 +19,11 @@ export async function startBenchApi() {
   const sql = new pg.Client(env.DATABASE_URL);
   await sql.connect();
   return {
-    app, url, sql, config, databaseUrl: env.DATABASE_URL,
+    app,
+    url,
+    sql,
+    config,
+    databaseUrl: env.DATABASE_URL,
     async close(): Promise<void> {
       await sql.end();
       await app.close();

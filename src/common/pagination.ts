@@ -9,18 +9,26 @@ export class PageInfo {
   @Field({ description: 'Hay más elementos después de esta página.' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor opaco del último elemento; pásalo en `after` para la siguiente página.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor opaco del último elemento; pásalo en `after` para la siguiente página.',
+  })
   endCursor: string | null;
 }
 
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Cuántos elementos (1..100).' })
-  @Transform(({ value }) => value ?? 20) @IsInt() @Min(1, { message: 'first debe ser al menos 1' }) @Max(100, { message: 'first no puede ser mayor que 100' })
+  @Transform(({ value }) => value ?? 20)
+  @IsInt()
+  @Min(1, { message: 'first debe ser al menos 1' })
+  @Max(100, { message: 'first no puede ser mayor que 100' })
   first = 20;
 
   @Field(() => String, { nullable: true, description: 'Cursor opaco devuelto como endCursor de la página anterior.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   after?: string | null;
 }
 
@@ -81,5 +89,5 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
     @Field(() => Int, { description: 'Total de elementos que cumplen el filtro.' })
     totalCount: number;
   }
-  return ConnectionClass as Type<Connection<T>>;
+  return ConnectionClass;
 }

@@ -25,7 +25,8 @@ describe('slugify', () => {
   });
 
   describe('length', () => {
-    const words = 'participacion ciudadana para mejorar el transporte publico de la zona metropolitana del valle de mexico';
+    const words =
+      'participacion ciudadana para mejorar el transporte publico de la zona metropolitana del valle de mexico';
 
     it('stays within 80 characters by default, cutting between words', () => {
       const slug = slugify(words);

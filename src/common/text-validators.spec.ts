@@ -4,13 +4,20 @@ import { IsString, validateSync } from 'class-validator';
 import { NoControlChars, Trim } from './text-validators.js';
 
 class Sample {
-  @Trim() @IsString() @NoControlChars()
+  @Trim()
+  @IsString()
+  @NoControlChars()
   name: string;
 }
 
 const check = (name: unknown) => {
   const sample = plainToInstance(Sample, { name });
-  return { value: sample.name, errors: validateSync(sample).map((e) => Object.values(e.constraints ?? {})).flat() };
+  return {
+    value: sample.name,
+    errors: validateSync(sample)
+      .map((e) => Object.values(e.constraints ?? {}))
+      .flat(),
+  };
 };
 
 describe('Trim and NoControlChars', () => {
@@ -22,12 +29,14 @@ describe('Trim and NoControlChars', () => {
     expect(check('a\n\tb').errors).toEqual([]);
   });
 
-  it.each([['NUL', 'a\u0000b'], ['ESC', 'a\u001bb'], ['a C1 control', 'a\u0085b'], ['a lone carriage return', 'a\rb']])(
-    'rejects %s with a Spanish message',
-    (_case, name) => {
-      expect(check(name).errors).toEqual(['No se admiten caracteres de control.']);
-    },
-  );
+  it.each([
+    ['NUL', 'a\u0000b'],
+    ['ESC', 'a\u001bb'],
+    ['a C1 control', 'a\u0085b'],
+    ['a lone carriage return', 'a\rb'],
+  ])('rejects %s with a Spanish message', (_case, name) => {
+    expect(check(name).errors).toEqual(['No se admiten caracteres de control.']);
+  });
 
   it('leaves non-strings to the other validators', () => {
     expect(check(42)).toEqual({ value: 42, errors: ['name must be a string'] });

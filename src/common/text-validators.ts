@@ -5,7 +5,8 @@ import { hasForbiddenControlChars } from './text.js';
 const trim = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 
 /** Trims surrounding whitespace of a string input, or of each string of a list (RULES §0); other values pass untouched. */
-export const Trim = () => Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map(trim) : trim(value)));
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map(trim) : trim(value)));
 
 /** Rejects control characters other than newline and tab (RULES §0), in a string or in each string of a list. */
 export function NoControlChars(options: ValidationOptions = {}): PropertyDecorator {

@@ -12,7 +12,15 @@ const COMBINING_MARKS = /\p{M}/gu;
 
 // Latin letters that have no decomposition, so stripping marks alone would leave them as they are.
 const UNDECOMPOSABLE_LETTERS: Readonly<Record<string, string>> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
 };
 const UNDECOMPOSABLE = new RegExp(`[${Object.keys(UNDECOMPOSABLE_LETTERS).join('')}]`, 'g');
 
@@ -21,11 +29,13 @@ const UNDECOMPOSABLE = new RegExp(`[${Object.keys(UNDECOMPOSABLE_LETTERS).join('
  * NFKD also unfolds compatibility forms, so full-width "ＡＢＣ" and the ligature "ﬁ" match "abc" and "fi".
  */
 export function foldForSearch(s: string): string {
-  return s
-    .normalize('NFKD')
-    // Lowercasing after NFKD catches capitals it produces ("ℌ" → "H"); marks go after
-    // lowercasing because "İ" lowercases to "i" plus a combining dot.
-    .toLowerCase()
-    .replace(COMBINING_MARKS, '')
-    .replace(UNDECOMPOSABLE, (letter) => UNDECOMPOSABLE_LETTERS[letter]);
+  return (
+    s
+      .normalize('NFKD')
+      // Lowercasing after NFKD catches capitals it produces ("ℌ" → "H"); marks go after
+      // lowercasing because "İ" lowercases to "i" plus a combining dot.
+      .toLowerCase()
+      .replace(COMBINING_MARKS, '')
+      .replace(UNDECOMPOSABLE, (letter) => UNDECOMPOSABLE_LETTERS[letter])
+  );
 }

@@ -7,9 +7,19 @@ export class AppConfig {
   readonly production: boolean;
   readonly databaseUrl: string;
   readonly redis: { url: string; prefix: string };
-  readonly http: { port: number; publicUrl: string; corsOrigins: string[] | '*'; rateLimitPerMinute: number; trustProxy: boolean };
+  readonly http: {
+    port: number;
+    publicUrl: string;
+    corsOrigins: string[] | '*';
+    rateLimitPerMinute: number;
+    trustProxy: boolean;
+  };
   readonly graphql: { introspection: boolean };
-  readonly auth: { jwtSecret: string; requireEmailVerification: boolean; admin: { email: string; password: string } | null };
+  readonly auth: {
+    jwtSecret: string;
+    requireEmailVerification: boolean;
+    admin: { email: string; password: string } | null;
+  };
   readonly mail: { smtpUrl: string | null; dir: string };
   readonly workersInProcess: boolean;
   /** SEED_DEMO: load the demo data after startup. */
@@ -21,7 +31,9 @@ export class AppConfig {
     this.production = env.NODE_ENV === 'production';
     this.databaseUrl = env.DATABASE_URL;
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
-    const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    const origins = env.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     this.http = {
       port: env.PORT,
       publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),

@@ -1,7 +1,26 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
-const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  yes: true,
+  false: false,
+  '0': false,
+  no: false,
+};
 /** "true"/"1"/"yes" and "false"/"0"/"no"; anything else stays a string, so validation names it. */
 const toBool = ({ value }: { value: unknown }) => BOOLEAN_WORDS[String(value).toLowerCase()] ?? value;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -23,42 +42,59 @@ export class Environment {
   @Matches(/^[A-Za-z0-9_:-]{1,40}$/, { message: 'REDIS_PREFIX admite letras, números, _, : y -' })
   REDIS_PREFIX = 'retos';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET debe tener al menos 32 caracteres' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET debe tener al menos 32 caracteres' })
   JWT_SECRET?: string;
 
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL debe ser una URL http(s)' })
   PUBLIC_URL = 'http://localhost:3000';
 
-  @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL debe ser una URL smtp://' })
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL debe ser una URL smtp://' })
   SMTP_URL?: string;
 
   @IsString()
   MAIL_DIR = 'var/mail';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   ADMIN_EMAIL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   ADMIN_PASSWORD?: string;
 
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   REQUIRE_EMAIL_VERIFICATION?: boolean;
 
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   WORKERS_IN_PROCESS?: boolean;
 
   /** Load the demo data (units, accounts, challenges in every phase) after startup; idempotent. Demos only. */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   SEED_DEMO = false;
 
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   GRAPHQL_INTROSPECTION?: boolean;
 
   /** Behind a load balancer that sets X-Forwarded-For: take the client IP from it (rate limits). Off: a client could spoof it. */
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   TRUST_PROXY?: boolean;
 
   /** Comma-separated origins allowed by CORS; empty: same-origin only; "*": any. */
@@ -66,14 +102,19 @@ export class Environment {
   CORS_ORIGINS = '';
 
   /** Requests per minute and client IP accepted on /graphql, across all API processes. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   /** How often the round clock's sweep opens and closes overdue rounds (RULES §3: at most every 60 s). */
-  @Transform(toInt) @IsInt() @Min(200) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  @Max(60000)
   ROUND_SWEEP_INTERVAL_MS = 30000;
 }
 

@@ -22,17 +22,25 @@ describe('a challenge from publication to results, through the API, with workers
 
   it('opens and closes each round on time by itself and ends FINISHED, every step in the public audit log', async () => {
     const staff = await createUnitWithStaff(api);
-    const input = challengeInput(staff.unitId, { startInMs: 1500, roundMs: 1500, title: 'Reto relámpago de datos abiertos' });
+    const input = challengeInput(staff.unitId, {
+      startInMs: 1500,
+      roundMs: 1500,
+      title: 'Reto relámpago de datos abiertos',
+    });
     const { data } = await api.gql(CREATE, { input }, staff.editor.token);
     const id = data.createChallenge.id;
     expect((await api.gql(PUBLISH, { id }, staff.admin.token)).data.publishChallenge.status).toBe('PUBLISHED');
 
     const phases = new Set<string>();
-    const finished = await waitFor('the challenge to finish', async () => {
-      const { challenge } = (await api.gql(STATE, { id })).data;
-      phases.add(challenge.phase);
-      return challenge.status === 'FINISHED' && challenge;
-    }, 20_000);
+    const finished = await waitFor(
+      'the challenge to finish',
+      async () => {
+        const { challenge } = (await api.gql(STATE, { id })).data;
+        phases.add(challenge.phase);
+        return challenge.status === 'FINISHED' && challenge;
+      },
+      20_000,
+    );
 
     expect([...phases]).toEqual(expect.arrayContaining(['UPCOMING', 'SUBMISSION', 'VOTING', 'FINISHED']));
     expect(finished.currentRound).toBeNull();
@@ -45,8 +53,12 @@ describe('a challenge from publication to results, through the API, with workers
     }
     const actions = finished.auditLog.nodes.map((n: { action: string }) => n.action).reverse();
     expect(actions).toEqual([
-      'challenge.created', 'challenge.published',
-      'round.opened', 'round.closed', 'round.opened', 'round.closed',
+      'challenge.created',
+      'challenge.published',
+      'round.opened',
+      'round.closed',
+      'round.opened',
+      'round.closed',
       'results.published',
     ]);
     expect(finished.auditLog.nodes.find((n: { action: string }) => n.action === 'round.closed').actor).toBeNull();

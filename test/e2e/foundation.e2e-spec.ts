@@ -14,7 +14,11 @@ describe('foundation: boot, territory, protections', () => {
     const { data } = await api.gql('{ states { code name curpCode } }');
     expect(data.states).toHaveLength(32);
     expect(data.states[0]).toEqual({ code: '01', name: 'Aguascalientes', curpCode: 'AS' });
-    expect(data.states.find((s: { code: string }) => s.code === '21')).toEqual({ code: '21', name: 'Puebla', curpCode: 'PL' });
+    expect(data.states.find((s: { code: string }) => s.code === '21')).toEqual({
+      code: '21',
+      name: 'Puebla',
+      curpCode: 'PL',
+    });
     expect(data.states.find((s: { code: string }) => s.code === '09').curpCode).toBe('DF');
   });
 
@@ -42,14 +46,20 @@ describe('foundation: boot, territory, protections', () => {
     const response = await api.gql(`{ ${deep} }`);
     expect(response.status).toBe(400);
     expect(response.data).toBeUndefined();
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP' });
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'QUERY_TOO_DEEP',
+    });
   });
 
   it('refuses an alias bomb', async () => {
     const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: states { code }`).join(' ');
     const response = await api.gql(`{ ${aliases} }`);
     expect(response.status).toBe(400);
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_ALIASES' });
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'TOO_MANY_ALIASES',
+    });
   });
 
   it('refuses a document with too many tokens as a parse failure, not a crash', async () => {

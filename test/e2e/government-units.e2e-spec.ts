@@ -29,10 +29,22 @@ describe('government units (RULES §1, §2)', () => {
   }
 
   it('lets a platform admin create units of each level with their territory', async () => {
-    const federal = await api.gql(CREATE_UNIT, { input: { name: 'Secretaría de la Función Pública', acronym: 'SFP', level: 'FEDERAL' } }, platformAdmin.token);
+    const federal = await api.gql(
+      CREATE_UNIT,
+      { input: { name: 'Secretaría de la Función Pública', acronym: 'SFP', level: 'FEDERAL' } },
+      platformAdmin.token,
+    );
     expect(federal.data.createGovernmentUnit).toMatchObject({ level: 'FEDERAL', state: null, municipality: null });
-    const municipal = await api.gql(CREATE_UNIT, { input: { name: 'Ayuntamiento de Puebla', level: 'MUNICIPAL', stateCode: '21', municipalityCode: '21114' } }, platformAdmin.token);
-    expect(municipal.data.createGovernmentUnit).toMatchObject({ level: 'MUNICIPAL', state: { code: '21' }, municipality: { code: '21114', name: 'Puebla' } });
+    const municipal = await api.gql(
+      CREATE_UNIT,
+      { input: { name: 'Ayuntamiento de Puebla', level: 'MUNICIPAL', stateCode: '21', municipalityCode: '21114' } },
+      platformAdmin.token,
+    );
+    expect(municipal.data.createGovernmentUnit).toMatchObject({
+      level: 'MUNICIPAL',
+      state: { code: '21' },
+      municipality: { code: '21114', name: 'Puebla' },
+    });
   });
 
   it.each([
@@ -59,9 +71,15 @@ describe('government units (RULES §1, §2)', () => {
   });
 
   it('searches units ignoring accents and case, and filters by territory', async () => {
-    await api.gql(CREATE_UNIT, { input: { name: 'Comisión Estatal del Agua de Jalisco', level: 'STATE', stateCode: '14' } }, platformAdmin.token);
+    await api.gql(
+      CREATE_UNIT,
+      { input: { name: 'Comisión Estatal del Agua de Jalisco', level: 'STATE', stateCode: '14' } },
+      platformAdmin.token,
+    );
     const found = await api.gql(UNITS, { filter: { search: 'comision estatal' } });
-    expect(found.data.governmentUnits.nodes.map((u: { name: string }) => u.name)).toEqual(['Comisión Estatal del Agua de Jalisco']);
+    expect(found.data.governmentUnits.nodes.map((u: { name: string }) => u.name)).toEqual([
+      'Comisión Estatal del Agua de Jalisco',
+    ]);
     const jalisco = await api.gql(UNITS, { filter: { stateCode: '14', level: 'STATE' } });
     expect(jalisco.data.governmentUnits.totalCount).toBe(1);
     const page = await api.gql(UNITS, { first: 101 });
@@ -72,7 +90,10 @@ describe('government units (RULES §1, §2)', () => {
     const { unitId, admin } = await createUnitWithStaff(api);
     const outsider = await signUp(api);
     const asAdmin = await api.gql(MEMBERS, { id: unitId }, admin.token);
-    expect(asAdmin.data.governmentUnit.members.map((m: { role: string }) => m.role).sort()).toEqual(['ADMIN', 'EDITOR']);
+    expect(asAdmin.data.governmentUnit.members.map((m: { role: string }) => m.role).sort()).toEqual([
+      'ADMIN',
+      'EDITOR',
+    ]);
     expect((await api.gql(MEMBERS, { id: unitId }, platformAdmin.token)).data.governmentUnit.members).toHaveLength(2);
     const asOutsider = await api.gql(MEMBERS, { id: unitId }, outsider.token);
     expect(asOutsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -82,14 +103,20 @@ describe('government units (RULES §1, §2)', () => {
   it('lets the unit admin manage members, an editor not, and always keeps one admin', async () => {
     const { unitId, admin, editor } = await createUnitWithStaff(api);
     const newcomer = await signUp(api);
-    expect((await api.gql(ADD, { unitId, email: newcomer.email, role: 'EDITOR' }, editor.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await api.gql(REMOVE, { unitId, userId: admin.id }, editor.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await api.gql(ADD, { unitId, email: newcomer.email, role: 'EDITOR' }, editor.token)).errors?.[0].extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+    expect((await api.gql(REMOVE, { unitId, userId: admin.id }, editor.token)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await api.gql(REMOVE, { unitId, userId: admin.id })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const added = await api.gql(ADD, { unitId, email: newcomer.email, role: 'EDITOR' }, admin.token);
     expect(added.data.addUnitMember).toEqual({ role: 'EDITOR', user: { id: newcomer.id }, unit: { id: unitId } });
-    expect((await api.gql(ADD, { unitId, email: 'nadie@ejemplo.mx', role: 'EDITOR' }, admin.token)).errors?.[0].extensions?.fields).toEqual([
-      { path: 'email', message: 'No existe una cuenta con ese correo.' },
-    ]);
+    expect(
+      (await api.gql(ADD, { unitId, email: 'nadie@ejemplo.mx', role: 'EDITOR' }, admin.token)).errors?.[0].extensions
+        ?.fields,
+    ).toEqual([{ path: 'email', message: 'No existe una cuenta con ese correo.' }]);
     const demoteLast = await api.gql(ADD, { unitId, email: admin.email, role: 'EDITOR' }, admin.token);
     expect(demoteLast.errors?.[0].extensions?.code).toBe('CONFLICT');
     const removeLast = await api.gql(REMOVE, { unitId, userId: admin.id }, admin.token);
@@ -108,7 +135,10 @@ describe('government units (RULES §1, §2)', () => {
     expect(results.filter((r) => r.data?.removeUnitMember === true)).toHaveLength(1);
     const sql = await sqlClient(api.env.DATABASE_URL);
     try {
-      const { rows } = await sql.query(`SELECT count(*)::int AS n FROM unit_memberships WHERE unit_id = $1 AND role = 'ADMIN'`, [unitId]);
+      const { rows } = await sql.query(
+        `SELECT count(*)::int AS n FROM unit_memberships WHERE unit_id = $1 AND role = 'ADMIN'`,
+        [unitId],
+      );
       expect(rows[0].n).toBe(1);
     } finally {
       await sql.end();

@@ -1,5 +1,14 @@
 import type pg from 'pg';
-import { AUTH_FIELDS, DEFAULT_PASSWORD, LOGIN, REFRESH, REGISTER, uniqueEmail, VIEWER, VIEWER_FIELDS } from '../support/identity.js';
+import {
+  AUTH_FIELDS,
+  DEFAULT_PASSWORD,
+  LOGIN,
+  REFRESH,
+  REGISTER,
+  uniqueEmail,
+  VIEWER,
+  VIEWER_FIELDS,
+} from '../support/identity.js';
 import { linkToken, readMail } from '../support/mail.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
@@ -26,10 +35,26 @@ describe('identity: the whole account journey, with the mail worker running', ()
 
   it('register → e-mail → verify → login → viewer → refresh → reuse revokes the family → logout', async () => {
     const email = uniqueEmail('Ana');
-    const registered = await api.gql(REGISTER, { input: { email, password: DEFAULT_PASSWORD, displayName: '  Ana López  ', stateCode: '21', municipalityCode: '21114' } });
+    const registered = await api.gql(REGISTER, {
+      input: {
+        email,
+        password: DEFAULT_PASSWORD,
+        displayName: '  Ana López  ',
+        stateCode: '21',
+        municipalityCode: '21114',
+      },
+    });
     expect(registered.errors).toBeUndefined();
     const session0 = registered.data.register;
-    expect(session0.viewer).toMatchObject({ email, emailVerified: false, displayName: 'Ana López', platformRole: 'CITIZEN', curpVerified: false, state: { code: '21' }, municipality: { code: '21114' } });
+    expect(session0.viewer).toMatchObject({
+      email,
+      emailVerified: false,
+      displayName: 'Ana López',
+      platformRole: 'CITIZEN',
+      curpVerified: false,
+      state: { code: '21' },
+      municipality: { code: '21114' },
+    });
     const expiresIn = new Date(session0.accessTokenExpiresAt).getTime() - Date.now();
     expect(expiresIn).toBeGreaterThan(14 * 60_000);
     expect(expiresIn).toBeLessThanOrEqual(15 * 60_000);
@@ -43,7 +68,9 @@ describe('identity: the whole account journey, with the mail worker running', ()
 
     // Stored hashed only: neither the password nor any token appears in the database.
     const stored = await sql.query(
-      `SELECT u.password_hash, t.token_hash FROM users u JOIN account_tokens t ON t.user_id = u.id WHERE lower(u.email) = lower($1)`, [email]);
+      `SELECT u.password_hash, t.token_hash FROM users u JOIN account_tokens t ON t.user_id = u.id WHERE lower(u.email) = lower($1)`,
+      [email],
+    );
     expect(stored.rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
     expect(stored.rows[0].token_hash).not.toBe(token);
     expect(JSON.stringify(stored.rows)).not.toContain(token);
@@ -51,7 +78,11 @@ describe('identity: the whole account journey, with the mail worker running', ()
     const verified = await api.gql(VERIFY_EMAIL, { t: token });
     expect(verified.data.verifyEmail.emailVerified).toBe(true);
     const again = await api.gql(VERIFY_EMAIL, { t: token });
-    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TOKEN', fields: [{ path: 'token' }] });
+    expect(again.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_TOKEN',
+      fields: [{ path: 'token' }],
+    });
 
     // Case-insensitive e-mail at login.
     const login = await api.gql(LOGIN, { input: { email: email.toUpperCase(), password: DEFAULT_PASSWORD } });
@@ -86,12 +117,18 @@ describe('identity: the whole account journey, with the mail worker running', ()
   });
 
   it('rotation under concurrency: of 10 parallel refreshes with one token exactly one succeeds', async () => {
-    const { data } = await api.gql(REGISTER, { input: { email: uniqueEmail(), password: DEFAULT_PASSWORD, displayName: 'Paralela' } });
-    const results = await Promise.all(Array.from({ length: 10 }, () => api.gql(REFRESH, { t: data.register.refreshToken })));
+    const { data } = await api.gql(REGISTER, {
+      input: { email: uniqueEmail(), password: DEFAULT_PASSWORD, displayName: 'Paralela' },
+    });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => api.gql(REFRESH, { t: data.register.refreshToken })),
+    );
     const ok = results.filter((r) => !r.errors);
     expect(ok).toHaveLength(1);
     for (const r of results.filter((r) => r.errors)) expect(r.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
-    const { rows } = await sql.query('SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1', [data.register.viewer.id]);
+    const { rows } = await sql.query('SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1', [
+      data.register.viewer.id,
+    ]);
     expect(rows[0].n).toBe(2); // the original and exactly one successor
   });
 
@@ -108,7 +145,9 @@ describe('identity: the whole account journey, with the mail worker running', ()
 
   it('password reset: always true, single use, new password works, old one and every session stop', async () => {
     const email = uniqueEmail('Reset');
-    const { data } = await api.gql(REGISTER, { input: { email, password: DEFAULT_PASSWORD, displayName: 'Olvidadiza' } });
+    const { data } = await api.gql(REGISTER, {
+      input: { email, password: DEFAULT_PASSWORD, displayName: 'Olvidadiza' },
+    });
     await readMail(api.env.MAIL_DIR, email); // the verification e-mail
     const other = (await api.gql(LOGIN, { input: { email, password: DEFAULT_PASSWORD } })).data.login;
 
@@ -119,16 +158,25 @@ describe('identity: the whole account journey, with the mail worker running', ()
     const token = linkToken(mail, 'restablecer-contrasena');
 
     const tooShort = await api.gql(RESET, { t: token, p: 'corta' });
-    expect(tooShort.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'newPassword' }] });
+    expect(tooShort.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'newPassword' }],
+    });
 
     expect((await api.gql(RESET, { t: token, p: 'otra-contraseña-larga' })).data.resetPassword).toBe(true);
     const reused = await api.gql(RESET, { t: token, p: 'una-tercera-contraseña' });
-    expect(reused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TOKEN', fields: [{ path: 'token' }] });
+    expect(reused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_TOKEN',
+      fields: [{ path: 'token' }],
+    });
 
     for (const refreshToken of [data.register.refreshToken, other.refreshToken]) {
       expect((await api.gql(REFRESH, { t: refreshToken })).errors?.[0].extensions?.reason).toBe('INVALID_TOKEN');
     }
-    expect((await api.gql(LOGIN, { input: { email, password: DEFAULT_PASSWORD } })).errors?.[0].extensions?.reason).toBe('INVALID_CREDENTIALS');
+    expect(
+      (await api.gql(LOGIN, { input: { email, password: DEFAULT_PASSWORD } })).errors?.[0].extensions?.reason,
+    ).toBe('INVALID_CREDENTIALS');
     const login = await api.gql(LOGIN, { input: { email, password: 'otra-contraseña-larga' } });
     expect(login.data.login.viewer.emailVerified).toBe(true); // the link proved the address
   });
@@ -136,7 +184,9 @@ describe('identity: the whole account journey, with the mail worker running', ()
   it('viewer is null when anonymous or with a forged, malformed or expired token', async () => {
     expect((await api.gql(VIEWER)).data).toEqual({ viewer: null });
     expect((await api.gql(VIEWER, {}, 'no-es-un-jwt')).data).toEqual({ viewer: null });
-    const { data } = await api.gql(REGISTER, { input: { email: uniqueEmail(), password: DEFAULT_PASSWORD, displayName: 'Falsa' } });
+    const { data } = await api.gql(REGISTER, {
+      input: { email: uniqueEmail(), password: DEFAULT_PASSWORD, displayName: 'Falsa' },
+    });
     const [header, payload] = data.register.accessToken.split('.');
     expect((await api.gql(VIEWER, {}, `${header}.${payload}.firmaFalsa`)).data).toEqual({ viewer: null });
   });

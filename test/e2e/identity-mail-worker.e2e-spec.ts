@@ -43,6 +43,8 @@ describe('mail: the API enqueues, a separate worker process delivers', () => {
   it('a job with an unknown name fails loudly instead of vanishing', async () => {
     const queue = api.app.get<Queue>(getQueueToken('mail'));
     const job = await queue.add('mail.unknown', {}, { attempts: 1 });
-    await expect(job.waitUntilFinished(events, 15_000)).rejects.toThrow(/Trabajo desconocido en la cola mail: mail.unknown/);
+    await expect(job.waitUntilFinished(events, 15_000)).rejects.toThrow(
+      /Trabajo desconocido en la cola mail: mail.unknown/,
+    );
   });
 });

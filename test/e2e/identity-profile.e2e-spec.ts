@@ -1,6 +1,13 @@
 import type pg from 'pg';
 import { computeCurpCheckDigit } from '../../src/modules/identity/curp.js';
-import { DEFAULT_PASSWORD, LOGIN, REGISTER, registerAndLogin, uniqueEmail, VIEWER_FIELDS } from '../support/identity.js';
+import {
+  DEFAULT_PASSWORD,
+  LOGIN,
+  REGISTER,
+  registerAndLogin,
+  uniqueEmail,
+  VIEWER_FIELDS,
+} from '../support/identity.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
 
@@ -15,7 +22,8 @@ const fieldsOf = (response: { errors?: { extensions?: Record<string, any> }[] })
 describe('identity: input validation, CURP, residence, roles', () => {
   let api: TestApp;
   let sql: pg.Client;
-  const count = async (table: string) => (await sql.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+  const count = async (table: string) =>
+    (await sql.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -42,14 +50,26 @@ describe('identity: input validation, CURP, residence, roles', () => {
       ['an unknown state code', { stateCode: '99' }, ['stateCode']],
       ['an unknown municipality', { stateCode: '21', municipalityCode: '21999' }, ['municipalityCode']],
       ['a municipality outside the state', { stateCode: '09', municipalityCode: '21114' }, ['municipalityCode']],
-      ['several problems at once', { email: 'x', password: 'y', displayName: '' }, ['displayName', 'email', 'password']],
+      [
+        'several problems at once',
+        { email: 'x', password: 'y', displayName: '' },
+        ['displayName', 'email', 'password'],
+      ],
     ])('%s', async (_case, override, fields) => {
-      const before = { users: await count('users'), tokens: await count('account_tokens'), sessions: await count('refresh_tokens') };
+      const before = {
+        users: await count('users'),
+        tokens: await count('account_tokens'),
+        sessions: await count('refresh_tokens'),
+      };
       const response = await api.gql(REGISTER, { input: { ...valid(), ...override } });
       expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(fieldsOf(response)).toEqual(fields);
       for (const field of response.errors![0].extensions!.fields) expect(field.message).toMatch(/[a-záéíóúñ]/i);
-      expect({ users: await count('users'), tokens: await count('account_tokens'), sessions: await count('refresh_tokens') }).toEqual(before);
+      expect({
+        users: await count('users'),
+        tokens: await count('account_tokens'),
+        sessions: await count('refresh_tokens'),
+      }).toEqual(before);
     });
 
     it('a municipality alone implies its state; codes are trimmed', async () => {
@@ -75,20 +95,45 @@ describe('identity: input validation, CURP, residence, roles', () => {
     it('changes the name and replaces the residence; null clears it', async () => {
       const account = await registerAndLogin(api, { stateCode: '21', municipalityCode: '21114' });
       const renamed = await api.gql(UPDATE_PROFILE, { input: { displayName: ' Nuevo Nombre ' } }, account.accessToken);
-      expect(renamed.data.updateProfile).toMatchObject({ displayName: 'Nuevo Nombre', state: { code: '21' }, municipality: { code: '21114' } });
+      expect(renamed.data.updateProfile).toMatchObject({
+        displayName: 'Nuevo Nombre',
+        state: { code: '21' },
+        municipality: { code: '21114' },
+      });
       const moved = await api.gql(UPDATE_PROFILE, { input: { stateCode: '09' } }, account.accessToken);
       expect(moved.data.updateProfile).toMatchObject({ state: { code: '09' }, municipality: null });
-      const cleared = await api.gql(UPDATE_PROFILE, { input: { stateCode: null, municipalityCode: null } }, account.accessToken);
-      expect(cleared.data.updateProfile).toMatchObject({ state: null, municipality: null, displayName: 'Nuevo Nombre' });
+      const cleared = await api.gql(
+        UPDATE_PROFILE,
+        { input: { stateCode: null, municipalityCode: null } },
+        account.accessToken,
+      );
+      expect(cleared.data.updateProfile).toMatchObject({
+        state: null,
+        municipality: null,
+        displayName: 'Nuevo Nombre',
+      });
     });
 
     it('refuses a municipality outside the state and an over-long name, changing nothing', async () => {
       const account = await registerAndLogin(api, { stateCode: '21' });
-      const outside = await api.gql(UPDATE_PROFILE, { input: { stateCode: '09', municipalityCode: '21114' } }, account.accessToken);
-      expect(outside.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'municipalityCode', message: 'El municipio no pertenece a la entidad indicada.' }] });
-      const long = await api.gql(UPDATE_PROFILE, { input: { displayName: 'n'.repeat(81), stateCode: '09' } }, account.accessToken);
+      const outside = await api.gql(
+        UPDATE_PROFILE,
+        { input: { stateCode: '09', municipalityCode: '21114' } },
+        account.accessToken,
+      );
+      expect(outside.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'municipalityCode', message: 'El municipio no pertenece a la entidad indicada.' }],
+      });
+      const long = await api.gql(
+        UPDATE_PROFILE,
+        { input: { displayName: 'n'.repeat(81), stateCode: '09' } },
+        account.accessToken,
+      );
       expect(fieldsOf(long)).toEqual(['displayName']);
-      const { rows } = await sql.query('SELECT display_name, state_code, municipality_code FROM users WHERE id = $1', [account.id]);
+      const { rows } = await sql.query('SELECT display_name, state_code, municipality_code FROM users WHERE id = $1', [
+        account.id,
+      ]);
       expect(rows[0]).toEqual({ display_name: 'Persona de Prueba', state_code: '21', municipality_code: null });
     });
   });
@@ -111,7 +156,11 @@ describe('identity: input validation, CURP, residence, roles', () => {
       const account = await registerAndLogin(api);
       for (const curp of ['SABC560626MDFLRN02', 'NOESUNACURP', withCheckDigit('GOMA991231HJCRRNB')]) {
         const response = await api.gql(VERIFY_CURP, { c: curp }, account.accessToken);
-        expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CURP', fields: [{ path: 'curp' }] });
+        expect(response.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          reason: 'INVALID_CURP',
+          fields: [{ path: 'curp' }],
+        });
       }
       expect((await sql.query('SELECT curp_hash FROM users WHERE id = $1', [account.id])).rows[0].curp_hash).toBeNull();
     });
@@ -128,9 +177,12 @@ describe('identity: input validation, CURP, residence, roles', () => {
       expect(another.errors?.[0].extensions).toEqual({ code: 'CONFLICT', reason: 'CURP_TAKEN' });
 
       const racers = await Promise.all(Array.from({ length: 6 }, () => registerAndLogin(api)));
-      const results = await Promise.all(racers.map((r) => api.gql(VERIFY_CURP, { c: 'BOXW310820HNERXN09' }, r.accessToken)));
+      const results = await Promise.all(
+        racers.map((r) => api.gql(VERIFY_CURP, { c: 'BOXW310820HNERXN09' }, r.accessToken)),
+      );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
-      for (const r of results.filter((r) => r.errors)) expect(r.errors![0].extensions).toEqual({ code: 'CONFLICT', reason: 'CURP_TAKEN' });
+      for (const r of results.filter((r) => r.errors))
+        expect(r.errors![0].extensions).toEqual({ code: 'CONFLICT', reason: 'CURP_TAKEN' });
     });
   });
 
@@ -140,17 +192,25 @@ describe('identity: input validation, CURP, residence, roles', () => {
       const target = await registerAndLogin(api, { displayName: 'Futura Moderadora' });
       const refused = await api.gql(SET_ROLE, { u: target.id, r: 'MODERATOR' }, citizen.accessToken);
       expect(refused.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN' });
-      expect((await sql.query('SELECT platform_role FROM users WHERE id = $1', [target.id])).rows[0].platform_role).toBe('CITIZEN');
+      expect(
+        (await sql.query('SELECT platform_role FROM users WHERE id = $1', [target.id])).rows[0].platform_role,
+      ).toBe('CITIZEN');
 
       const admin = await registerAndLogin(api);
       await sql.query(`UPDATE users SET platform_role = 'ADMIN' WHERE id = $1`, [admin.id]);
       const promoted = await api.gql(SET_ROLE, { u: target.id, r: 'MODERATOR' }, admin.accessToken);
       expect(promoted.data.setPlatformRole).toEqual({ id: target.id, displayName: 'Futura Moderadora' });
-      expect((await api.gql('{ viewer { platformRole } }', {}, target.accessToken)).data.viewer.platformRole).toBe('MODERATOR');
+      expect((await api.gql('{ viewer { platformRole } }', {}, target.accessToken)).data.viewer.platformRole).toBe(
+        'MODERATOR',
+      );
 
       const self = await api.gql(SET_ROLE, { u: admin.id, r: 'CITIZEN' }, admin.accessToken);
       expect(self.errors?.[0].extensions?.code).toBe('CONFLICT');
-      const missing = await api.gql(SET_ROLE, { u: '00000000-0000-4000-8000-000000000000', r: 'ADMIN' }, admin.accessToken);
+      const missing = await api.gql(
+        SET_ROLE,
+        { u: '00000000-0000-4000-8000-000000000000', r: 'ADMIN' },
+        admin.accessToken,
+      );
       expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       const malformed = await api.gql(SET_ROLE, { u: 'no-es-uuid', r: 'ADMIN' }, admin.accessToken);
       expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'userId' }] });
@@ -185,7 +245,10 @@ describe('identity: admin bootstrap', () => {
     const again = await startTestApp({ env });
     try {
       const db = await sqlClient(env.DATABASE_URL);
-      const { rows } = await db.query('SELECT platform_role, email_verified_at FROM users WHERE lower(email) = lower($1)', [email]);
+      const { rows } = await db.query(
+        'SELECT platform_role, email_verified_at FROM users WHERE lower(email) = lower($1)',
+        [email],
+      );
       await db.end();
       expect(rows).toHaveLength(1);
       expect(rows[0].platform_role).toBe('ADMIN');
@@ -201,10 +264,21 @@ describe('identity: admin bootstrap', () => {
     const api = await startTestApp();
     const squatter = await registerAndLogin(api);
     await api.close();
-    const restarted = await startTestApp({ env: { DATABASE_URL: api.env.DATABASE_URL, ADMIN_EMAIL: squatter.email, ADMIN_PASSWORD: password } });
+    const restarted = await startTestApp({
+      env: { DATABASE_URL: api.env.DATABASE_URL, ADMIN_EMAIL: squatter.email, ADMIN_PASSWORD: password },
+    });
     try {
-      expect((await restarted.gql(LOGIN, { input: { email: squatter.email, password: squatter.password } })).errors?.[0].extensions?.reason).toBe('INVALID_CREDENTIALS');
-      expect((await restarted.gql('mutation ($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: squatter.refreshToken })).errors?.[0].extensions?.reason).toBe('INVALID_TOKEN');
+      expect(
+        (await restarted.gql(LOGIN, { input: { email: squatter.email, password: squatter.password } })).errors?.[0]
+          .extensions?.reason,
+      ).toBe('INVALID_CREDENTIALS');
+      expect(
+        (
+          await restarted.gql('mutation ($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', {
+            t: squatter.refreshToken,
+          })
+        ).errors?.[0].extensions?.reason,
+      ).toBe('INVALID_TOKEN');
       const login = await restarted.gql(LOGIN, { input: { email: squatter.email, password } });
       expect(login.data.login.viewer).toMatchObject({ id: squatter.id, platformRole: 'ADMIN', emailVerified: true });
     } finally {

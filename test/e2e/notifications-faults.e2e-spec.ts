@@ -20,7 +20,12 @@ import { startWorkerProcess } from '../support/worker-process.js';
 const CLOSE_NOW = `mutation($roundId: ID!) { closeRoundNow(roundId: $roundId) { id status } }`;
 
 const perRecipient = async (sql: pg.Client, where: string, params: unknown[]) =>
-  (await sql.query(`SELECT recipient_id, count(*)::int AS n FROM notifications WHERE ${where} GROUP BY 1 ORDER BY 1`, params)).rows;
+  (
+    await sql.query(
+      `SELECT recipient_id, count(*)::int AS n FROM notifications WHERE ${where} GROUP BY 1 ORDER BY 1`,
+      params,
+    )
+  ).rows;
 
 describe('notifications survive Redis outages, killed workers and a refusing SMTP server', () => {
   it('commits while Redis is down and delivers every notification exactly once when it is back', async () => {
@@ -33,7 +38,14 @@ describe('notifications survive Redis outages, killed workers and a refusing SMT
       const staff = await createUnitWithStaff(api);
       const fans: TestAccount[] = [];
       for (let i = 0; i < 4; i++) fans.push(await signUp(api, { displayName: `Seguidora ${i}` }));
-      const open = await createPublishedChallenge(sql, roundsFromNow([[-60_000, 3_600_000, 'SUBMISSION'], [3_600_000, 7_200_000, 'VOTING']]), { unitId: staff.unitId, adminId: staff.admin.id });
+      const open = await createPublishedChallenge(
+        sql,
+        roundsFromNow([
+          [-60_000, 3_600_000, 'SUBMISSION'],
+          [3_600_000, 7_200_000, 'VOTING'],
+        ]),
+        { unitId: staff.unitId, adminId: staff.admin.id },
+      );
       await sql.query(`UPDATE rounds SET status = 'OPEN', opened_at = opens_at WHERE id = $1`, [open.rounds[0].id]);
       for (const fan of fans) {
         await follow(api, fan.token, 'UNIT', staff.unitId);
@@ -46,22 +58,37 @@ describe('notifications survive Redis outages, killed workers and a refusing SMT
       await proxy.stop();
       const started = Date.now();
       expect((await api.gql(PUBLISH, { id: challengeId }, staff.admin.token)).errors).toBeUndefined();
-      expect((await api.gql(CLOSE_NOW, { roundId: open.rounds[0].id }, staff.admin.token)).data.closeRoundNow.status).toBe('CLOSED');
+      expect(
+        (await api.gql(CLOSE_NOW, { roundId: open.rounds[0].id }, staff.admin.token)).data.closeRoundNow.status,
+      ).toBe('CLOSED');
       expect(Date.now() - started).toBeLessThan(10_000);
-      const { rows: pending } = await sql.query(`SELECT type FROM outbox_events WHERE published_at IS NULL ORDER BY id`);
+      const { rows: pending } = await sql.query(
+        `SELECT type FROM outbox_events WHERE published_at IS NULL ORDER BY id`,
+      );
       expect(pending.map((r) => r.type)).toEqual(expect.arrayContaining(['challenge.published', 'round.closed']));
 
       await proxy.start();
       const ids = fans.map((f) => f.id).sort();
-      await waitFor('every notification', async () =>
-        (await sql.query(
-          `SELECT count(*)::int AS n FROM notifications WHERE (challenge_id = $1 AND type = 'CHALLENGE_PUBLISHED') OR (challenge_id = $2 AND type = 'ROUND_CLOSED')`,
-          [challengeId, open.challengeId],
-        )).rows[0].n >= 2 * fans.length,
-      40_000, 200);
+      await waitFor(
+        'every notification',
+        async () =>
+          (
+            await sql.query(
+              `SELECT count(*)::int AS n FROM notifications WHERE (challenge_id = $1 AND type = 'CHALLENGE_PUBLISHED') OR (challenge_id = $2 AND type = 'ROUND_CLOSED')`,
+              [challengeId, open.challengeId],
+            )
+          ).rows[0].n >=
+          2 * fans.length,
+        40_000,
+        200,
+      );
       await fanoutSettled(sql, api.app.get<Queue>(getQueueToken('notifications')), 30_000);
-      expect(await perRecipient(sql, `challenge_id = $1 AND type = 'CHALLENGE_PUBLISHED'`, [challengeId])).toEqual(ids.map((id) => ({ recipient_id: id, n: 1 })));
-      expect(await perRecipient(sql, `challenge_id = $1 AND type = 'ROUND_CLOSED'`, [open.challengeId])).toEqual(ids.map((id) => ({ recipient_id: id, n: 1 })));
+      expect(await perRecipient(sql, `challenge_id = $1 AND type = 'CHALLENGE_PUBLISHED'`, [challengeId])).toEqual(
+        ids.map((id) => ({ recipient_id: id, n: 1 })),
+      );
+      expect(await perRecipient(sql, `challenge_id = $1 AND type = 'ROUND_CLOSED'`, [open.challengeId])).toEqual(
+        ids.map((id) => ({ recipient_id: id, n: 1 })),
+      );
     } finally {
       await sql.end();
       await api.close();
@@ -76,7 +103,13 @@ describe('notifications survive Redis outages, killed workers and a refusing SMT
     let child: ChildProcess | null = null;
     let worker: INestApplicationContext | null = null;
     try {
-      const challenge = await createPublishedChallenge(sql, roundsFromNow([[3_600_000, 7_200_000, 'SUBMISSION'], [7_200_000, 9_000_000, 'VOTING']]));
+      const challenge = await createPublishedChallenge(
+        sql,
+        roundsFromNow([
+          [3_600_000, 7_200_000, 'SUBMISSION'],
+          [7_200_000, 9_000_000, 'VOTING'],
+        ]),
+      );
       const followers = 2500; // three chunks
       await sql.query(
         `WITH u AS (INSERT INTO users (email, password_hash, display_name) SELECT 'f' || i || '@ejemplo.mx', 'x', 'F' || i FROM generate_series(1, $1) i RETURNING id)
@@ -86,19 +119,39 @@ describe('notifications survive Redis outages, killed workers and a refusing SMT
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE notifications IN SHARE MODE');
       child = await startWorkerProcess(env);
-      await recordEvent(sql, 'round.opened', { challengeId: challenge.challengeId, roundId: challenge.rounds[0].id, position: 1, kind: 'SUBMISSION' });
-      await waitFor('a chunk blocked while storing', async () =>
-        (await sql.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO notifications%'`)).rowCount, 20_000);
+      await recordEvent(sql, 'round.opened', {
+        challengeId: challenge.challengeId,
+        roundId: challenge.rounds[0].id,
+        position: 1,
+        kind: 'SUBMISSION',
+      });
+      await waitFor(
+        'a chunk blocked while storing',
+        async () =>
+          (
+            await sql.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO notifications%'`,
+            )
+          ).rowCount,
+        20_000,
+      );
       child.kill('SIGKILL');
       await once(child, 'exit');
       await blocker.query('ROLLBACK');
       expect((await sql.query(`SELECT count(*)::int AS n FROM notifications`)).rows[0].n).toBe(0);
 
       worker = await createWorker(loadConfig(env));
-      await waitFor('every follower notified', async () =>
-        (await sql.query(`SELECT count(*)::int AS n FROM notifications WHERE type = 'ROUND_OPENED'`)).rows[0].n >= followers, 60_000, 250);
+      await waitFor(
+        'every follower notified',
+        async () =>
+          (await sql.query(`SELECT count(*)::int AS n FROM notifications WHERE type = 'ROUND_OPENED'`)).rows[0].n >=
+          followers,
+        60_000,
+        250,
+      );
       const { rows } = await sql.query(
-        `SELECT count(*)::int AS total, count(DISTINCT recipient_id)::int AS people FROM notifications WHERE type = 'ROUND_OPENED'`);
+        `SELECT count(*)::int AS total, count(DISTINCT recipient_id)::int AS people FROM notifications WHERE type = 'ROUND_OPENED'`,
+      );
       expect(rows[0]).toEqual({ total: followers, people: followers });
     } finally {
       if (child && child.exitCode === null && child.signalCode === null) {
@@ -118,11 +171,26 @@ describe('notifications survive Redis outages, killed workers and a refusing SMT
     const sql = await sqlClient(env.DATABASE_URL);
     const worker = await createWorker(loadConfig(env));
     try {
-      const challenge = await createPublishedChallenge(sql, roundsFromNow([[3_600_000, 7_200_000, 'SUBMISSION'], [7_200_000, 9_000_000, 'VOTING']]));
-      const { rows: [fan] } = await sql.query(
-        `INSERT INTO users (email, password_hash, display_name, email_verified_at) VALUES ('correo-smtp@ejemplo.mx', 'x', 'Lectora', now()) RETURNING id`);
-      await sql.query(`INSERT INTO follows (user_id, target_type, target_id) VALUES ($1, 'CHALLENGE', $2)`, [fan.id, challenge.challengeId]);
-      await recordEvent(sql, 'challenge.cancelled', { challengeId: challenge.challengeId, reason: 'Se canceló por falta de presupuesto.' });
+      const challenge = await createPublishedChallenge(
+        sql,
+        roundsFromNow([
+          [3_600_000, 7_200_000, 'SUBMISSION'],
+          [7_200_000, 9_000_000, 'VOTING'],
+        ]),
+      );
+      const {
+        rows: [fan],
+      } = await sql.query(
+        `INSERT INTO users (email, password_hash, display_name, email_verified_at) VALUES ('correo-smtp@ejemplo.mx', 'x', 'Lectora', now()) RETURNING id`,
+      );
+      await sql.query(`INSERT INTO follows (user_id, target_type, target_id) VALUES ($1, 'CHALLENGE', $2)`, [
+        fan.id,
+        challenge.challengeId,
+      ]);
+      await recordEvent(sql, 'challenge.cancelled', {
+        challengeId: challenge.challengeId,
+        reason: 'Se canceló por falta de presupuesto.',
+      });
       await waitFor('the e-mail delivered after two refusals', async () => smtp.messages.length > 0, 40_000, 100);
       expect(smtp.refusals).toBe(2);
       const mailQueue = worker.get<Queue>(getQueueToken('mail'));

@@ -23,7 +23,10 @@ describe('live notifications and tallies across API processes', () => {
 
   beforeAll(async () => {
     a = await startTestApp({ workers: false });
-    b = await startTestApp({ workers: true, env: { DATABASE_URL: a.env.DATABASE_URL, REDIS_PREFIX: a.env.REDIS_PREFIX, MAIL_DIR: a.env.MAIL_DIR } });
+    b = await startTestApp({
+      workers: true,
+      env: { DATABASE_URL: a.env.DATABASE_URL, REDIS_PREFIX: a.env.REDIS_PREFIX, MAIL_DIR: a.env.MAIL_DIR },
+    });
     sql = await sqlClient(a.env.DATABASE_URL);
   });
 
@@ -55,7 +58,11 @@ describe('live notifications and tallies across API processes', () => {
       await waitFor('the pushed notification', async () => live.messages.length > 0, 30_000);
       expect(live.messages[0].errors).toBeUndefined();
       expect(live.messages[0].data.notificationReceived).toEqual({
-        id: expect.any(String), type: 'CHALLENGE_PUBLISHED', title: expect.stringContaining('Agua limpia'), body: expect.any(String), readAt: null,
+        id: expect.any(String),
+        type: 'CHALLENGE_PUBLISHED',
+        title: expect.stringContaining('Agua limpia'),
+        body: expect.any(String),
+        readAt: null,
         challenge: { id: challengeId, viewerIsFollowing: false },
       });
       const { rows } = await sql.query(`SELECT id::text FROM notifications WHERE recipient_id = $1`, [citizen.id]);
@@ -67,7 +74,10 @@ describe('live notifications and tallies across API processes', () => {
   });
 
   it('sends live tallies of public rounds to A when votes change on B, at most about once a second', async () => {
-    const challenge = await createVotingChallenge(sql, { settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 3, showLiveTally: true }, proposals: 2 });
+    const challenge = await createVotingChallenge(sql, {
+      settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 3, showLiveTally: true },
+      proposals: 2,
+    });
     const roundId = challenge.rounds.find((r) => r.kind === 'VOTING')!.id;
     const voters = await createVoters(sql, b.config, 6);
     const client = wsClient(a);
@@ -79,7 +89,11 @@ describe('live notifications and tallies across API processes', () => {
         const cast = await b.gql(CAST, { id: challenge.proposalIds[0] }, voter.token);
         expect(cast.errors).toBeUndefined();
       }
-      await waitFor('the last tally', async () => live.messages.some((m) => m.data?.tallyUpdated?.[0]?.votes === 6), 15_000);
+      await waitFor(
+        'the last tally',
+        async () => live.messages.some((m) => m.data?.tallyUpdated?.[0]?.votes === 6),
+        15_000,
+      );
       const elapsedS = (Date.now() - started) / 1000;
       expect(live.messages.length).toBeLessThanOrEqual(Math.ceil(elapsedS) + 2);
       expect(live.messages.at(-1)!.data.tallyUpdated).toEqual([
@@ -87,10 +101,17 @@ describe('live notifications and tallies across API processes', () => {
         { votes: 0, rank: 2, share: 0, proposal: { id: challenge.proposalIds[1] } },
       ]);
       // Voting made each voter follow the challenge (RULES §8).
-      const followers = await waitFor('voters following the challenge', async () => {
-        const { rows } = await sql.query(`SELECT count(*)::int AS n FROM follows WHERE target_type = 'CHALLENGE' AND target_id = $1 AND user_id = ANY($2)`, [challenge.challengeId, voters.map((v) => v.id)]);
-        return rows[0].n === voters.length && rows[0].n;
-      }, 15_000);
+      const followers = await waitFor(
+        'voters following the challenge',
+        async () => {
+          const { rows } = await sql.query(
+            `SELECT count(*)::int AS n FROM follows WHERE target_type = 'CHALLENGE' AND target_id = $1 AND user_id = ANY($2)`,
+            [challenge.challengeId, voters.map((v) => v.id)],
+          );
+          return rows[0].n === voters.length && rows[0].n;
+        },
+        15_000,
+      );
       expect(followers).toBe(6);
     } finally {
       live.dispose();

@@ -25,11 +25,16 @@ describe('the outbox relay', () => {
     const config = loadConfig(await testEnvironment({ REDIS_URL: `redis://127.0.0.1:${port}` }));
     worker = await createWorker(config);
     // A stand-in consumer: one notifications job per cancelled challenge (notifications subscribe for real later).
-    worker.get(OutboxSubscriptions).subscribe('challenge.cancelled', ({ payload }) => [
-      { queue: 'notifications', name: 'test.cancelled', data: { reason: payload.reason } },
-    ]);
+    worker
+      .get(OutboxSubscriptions)
+      .subscribe('challenge.cancelled', ({ payload }) => [
+        { queue: 'notifications', name: 'test.cancelled', data: { reason: payload.reason } },
+      ]);
     sql = await sqlClient(config.databaseUrl);
-    notifications = new Queue('notifications', { connection: { url: TEST_REDIS_URL }, prefix: `${config.redis.prefix}:bull` });
+    notifications = new Queue('notifications', {
+      connection: { url: TEST_REDIS_URL },
+      prefix: `${config.redis.prefix}:bull`,
+    });
   });
 
   afterAll(async () => {
@@ -40,8 +45,11 @@ describe('the outbox relay', () => {
   });
 
   const record = (reason: string) =>
-    worker.get(Transactions).run((tx) => worker.get(Outbox).add(tx, 'challenge.cancelled', { challengeId: CHALLENGE_ID, reason }));
-  const publishedAt = async (id: string) => (await sql.query('SELECT published_at FROM outbox_events WHERE id = $1', [id])).rows[0].published_at as Date | null;
+    worker
+      .get(Transactions)
+      .run((tx) => worker.get(Outbox).add(tx, 'challenge.cancelled', { challengeId: CHALLENGE_ID, reason }));
+  const publishedAt = async (id: string) =>
+    (await sql.query('SELECT published_at FROM outbox_events WHERE id = $1', [id])).rows[0].published_at as Date | null;
 
   it('publishes a row well under a second after commit when idle (NOTIFY, not the 1 s poll)', async () => {
     const latencies: number[] = [];
@@ -74,7 +82,9 @@ describe('the outbox relay', () => {
     for (const row of rows) await waitFor('published after Redis is back', () => publishedAt(row.id), 20_000);
     const jobs = await notifications.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
     // The stand-in's job comes after the real notifications subscriber's own (`notify:<id>:start`).
-    const mine = jobs.filter((job) => job.name === 'test.cancelled' && rows.some((row) => job.id?.startsWith(`outbox:${row.id}:`)));
+    const mine = jobs.filter(
+      (job) => job.name === 'test.cancelled' && rows.some((row) => job.id?.startsWith(`outbox:${row.id}:`)),
+    );
     expect(mine.map((job) => job.data.reason).sort()).toEqual(['caída 1', 'caída 2', 'caída 3']);
     expect(jobs.filter((job) => job.name === 'test.cancelled' && job.data.reason.startsWith('caída'))).toHaveLength(3);
   });

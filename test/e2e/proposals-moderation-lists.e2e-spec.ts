@@ -1,7 +1,16 @@
 import { QueryCounter } from '../../src/infrastructure/database/query-counter.js';
 import { createUnitWithStaff, signUp, TestAccount } from '../support/accounts.js';
 import {
-  ADD_CO_AUTHOR, CREATE_PROPOSAL, HIDE_PROPOSAL, MARK_INELIGIBLE, PROPOSAL, proposalInput, proposalRowCounts, publishedChallenge, sql, SUBMIT_PROPOSAL,
+  ADD_CO_AUTHOR,
+  CREATE_PROPOSAL,
+  HIDE_PROPOSAL,
+  MARK_INELIGIBLE,
+  PROPOSAL,
+  proposalInput,
+  proposalRowCounts,
+  publishedChallenge,
+  sql,
+  SUBMIT_PROPOSAL,
   UNHIDE_PROPOSAL,
 } from '../support/proposals.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
@@ -52,53 +61,120 @@ describe('proposals: moderation, visibility and lists (RULES §4, §9)', () => {
       const challenge = await publishedChallenge(api, staff);
       const proposal = await submitted(challenge.id);
       const before = await proposalRowCounts(api);
-      expect((await api.gql(HIDE_PROPOSAL, { id: proposal.id, reason: 'Contenido ofensivo' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(
+        (await api.gql(HIDE_PROPOSAL, { id: proposal.id, reason: 'Contenido ofensivo' })).errors?.[0].extensions?.code,
+      ).toBe('UNAUTHENTICATED');
       for (const account of [citizen, author, staff.admin, staff.editor]) {
-        expect((await api.gql(HIDE_PROPOSAL, { id: proposal.id, reason: 'Contenido ofensivo' }, account.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(
+          (await api.gql(HIDE_PROPOSAL, { id: proposal.id, reason: 'Contenido ofensivo' }, account.token)).errors?.[0]
+            .extensions?.code,
+        ).toBe('FORBIDDEN');
       }
       for (const reason of ['no', '   ', 'x'.repeat(2001)]) {
         const refused = await api.gql(HIDE_PROPOSAL, { id: proposal.id, reason }, moderator.token);
         expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'reason' }] });
       }
-      expect((await api.gql(UNHIDE_PROPOSAL, { id: proposal.id }, moderator.token)).errors?.[0].extensions?.reason).toBe('INVALID_STATE_TRANSITION');
+      expect(
+        (await api.gql(UNHIDE_PROPOSAL, { id: proposal.id }, moderator.token)).errors?.[0].extensions?.reason,
+      ).toBe('INVALID_STATE_TRANSITION');
       expect(await proposalRowCounts(api)).toEqual(before);
     });
 
     it('takes the proposal out of the running; the public keeps the title and the reason, not the content', async () => {
       const challenge = await publishedChallenge(api, staff);
-      const proposal = await submitted(challenge.id, author.token, { body: 'Texto con la palabra clandestina que nadie debe leer.', summary: 'Resumen con el término murciélago escondido.' });
+      const proposal = await submitted(challenge.id, author.token, {
+        body: 'Texto con la palabra clandestina que nadie debe leer.',
+        summary: 'Resumen con el término murciélago escondido.',
+      });
       const coAuthor = await signUp(api);
       await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: coAuthor.email }, author.token);
       const reason = 'Incluye datos personales de terceros.';
       const hidden = await api.gql(HIDE_PROPOSAL, { id: proposal.id, reason }, moderator.token);
-      expect(hidden.data.hideProposal).toMatchObject({ status: 'HIDDEN', moderationReason: reason, body: expect.stringContaining('clandestina') });
+      expect(hidden.data.hideProposal).toMatchObject({
+        status: 'HIDDEN',
+        moderationReason: reason,
+        body: expect.stringContaining('clandestina'),
+      });
 
-      const blank = { title: proposal.title, status: 'HIDDEN', moderationReason: reason, contentHidden: true, summary: '', body: '', links: [], location: null, estimatedCost: null };
+      const blank = {
+        title: proposal.title,
+        status: 'HIDDEN',
+        moderationReason: reason,
+        contentHidden: true,
+        summary: '',
+        body: '',
+        links: [],
+        location: null,
+        estimatedCost: null,
+      };
       for (const token of [undefined, citizen.token]) {
         expect((await api.gql(PROPOSAL, { id: proposal.id }, token)).data.proposal).toMatchObject(blank);
       }
-      for (const token of [author.token, coAuthor.token, moderator.token, staff.editor.token, staff.platformAdmin.token]) {
+      for (const token of [
+        author.token,
+        coAuthor.token,
+        moderator.token,
+        staff.editor.token,
+        staff.platformAdmin.token,
+      ]) {
         const read = (await api.gql(PROPOSAL, { id: proposal.id }, token)).data.proposal;
-        expect(read).toMatchObject({ contentHidden: false, body: expect.stringContaining('clandestina'), location: { latitude: 19.0414 } });
+        expect(read).toMatchObject({
+          contentHidden: false,
+          body: expect.stringContaining('clandestina'),
+          location: { latitude: 19.0414 },
+        });
       }
       const publicList = await listOf(challenge.id, { filter: { statuses: ['HIDDEN'] } });
-      expect(publicList.nodes).toEqual([expect.objectContaining({ id: proposal.id, title: proposal.title, body: '', moderationReason: reason, contentHidden: true })]);
+      expect(publicList.nodes).toEqual([
+        expect.objectContaining({
+          id: proposal.id,
+          title: proposal.title,
+          body: '',
+          moderationReason: reason,
+          contentHidden: true,
+        }),
+      ]);
       expect((await listOf(challenge.id)).totalCount).toBe(0);
-      expect((await api.gql(`query ($id: ID) { challenge(id: $id) { proposalCount } }`, { id: challenge.id })).data.challenge.proposalCount).toBe(0);
+      expect(
+        (await api.gql(`query ($id: ID) { challenge(id: $id) { proposalCount } }`, { id: challenge.id })).data.challenge
+          .proposalCount,
+      ).toBe(0);
       // Hidden words cannot be found by the public, the title still can.
-      expect((await listOf(challenge.id, { filter: { statuses: ['HIDDEN'], search: 'murcielago' } })).totalCount).toBe(0);
-      expect((await listOf(challenge.id, { filter: { statuses: ['HIDDEN'], search: 'murcielago' } }, moderator.token)).totalCount).toBe(1);
-      expect((await listOf(challenge.id, { filter: { statuses: ['HIDDEN'], search: 'bebederos' } })).totalCount).toBe(1);
+      expect((await listOf(challenge.id, { filter: { statuses: ['HIDDEN'], search: 'murcielago' } })).totalCount).toBe(
+        0,
+      );
+      expect(
+        (await listOf(challenge.id, { filter: { statuses: ['HIDDEN'], search: 'murcielago' } }, moderator.token))
+          .totalCount,
+      ).toBe(1);
+      expect((await listOf(challenge.id, { filter: { statuses: ['HIDDEN'], search: 'bebederos' } })).totalCount).toBe(
+        1,
+      );
 
       const audit = (await api.gql(AUDIT, { id: challenge.id })).data.challenge.auditLog.nodes;
-      expect(audit[0]).toEqual({ action: 'proposal.hidden', summary: expect.stringContaining(reason), actor: { id: moderator.id } });
-      const events = await sql(api, `SELECT type, payload FROM outbox_events WHERE payload->>'proposalId' = $1 AND type LIKE 'proposal.hidden'`, [proposal.id]);
-      expect(events).toEqual([{ type: 'proposal.hidden', payload: { proposalId: proposal.id, challengeId: challenge.id, authorIds: [author.id, coAuthor.id], reason } }]);
+      expect(audit[0]).toEqual({
+        action: 'proposal.hidden',
+        summary: expect.stringContaining(reason),
+        actor: { id: moderator.id },
+      });
+      const events = await sql(
+        api,
+        `SELECT type, payload FROM outbox_events WHERE payload->>'proposalId' = $1 AND type LIKE 'proposal.hidden'`,
+        [proposal.id],
+      );
+      expect(events).toEqual([
+        {
+          type: 'proposal.hidden',
+          payload: { proposalId: proposal.id, challengeId: challenge.id, authorIds: [author.id, coAuthor.id], reason },
+        },
+      ]);
 
       const unhidden = await api.gql(UNHIDE_PROPOSAL, { id: proposal.id }, staff.platformAdmin.token);
       expect(unhidden.data.unhideProposal).toMatchObject({ status: 'SUBMITTED', moderationReason: null });
       expect((await api.gql(PROPOSAL, { id: proposal.id })).data.proposal.body).toContain('clandestina');
-      const actions = (await api.gql(AUDIT, { id: challenge.id })).data.challenge.auditLog.nodes.map((n: { action: string }) => n.action);
+      const actions = (await api.gql(AUDIT, { id: challenge.id })).data.challenge.auditLog.nodes.map(
+        (n: { action: string }) => n.action,
+      );
       expect(actions.slice(0, 2)).toEqual(['proposal.unhidden', 'proposal.hidden']);
     });
   });
@@ -107,10 +183,18 @@ describe('proposals: moderation, visibility and lists (RULES §4, §9)', () => {
     it('is for the unit’s ADMIN or EDITOR (and platform admins), not moderators or other units', async () => {
       const challenge = await publishedChallenge(api, staff);
       const proposal = await submitted(challenge.id);
-      const otherUnit = await createUnitWithStaff(api, { name: 'Municipio de Puebla', level: 'MUNICIPAL', stateCode: '21', municipalityCode: '21114' });
+      const otherUnit = await createUnitWithStaff(api, {
+        name: 'Municipio de Puebla',
+        level: 'MUNICIPAL',
+        stateCode: '21',
+        municipalityCode: '21114',
+      });
       const before = await proposalRowCounts(api);
       for (const account of [citizen, author, moderator, otherUnit.admin]) {
-        expect((await api.gql(MARK_INELIGIBLE, { id: proposal.id, reason: 'No cumple las bases' }, account.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(
+          (await api.gql(MARK_INELIGIBLE, { id: proposal.id, reason: 'No cumple las bases' }, account.token))
+            .errors?.[0].extensions?.code,
+        ).toBe('FORBIDDEN');
       }
       const noReason = await api.gql(MARK_INELIGIBLE, { id: proposal.id, reason: '' }, staff.editor.token);
       expect(noReason.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -119,16 +203,38 @@ describe('proposals: moderation, visibility and lists (RULES §4, §9)', () => {
       const reason = 'Excede el alcance territorial del reto.';
       const marked = await api.gql(MARK_INELIGIBLE, { id: proposal.id, reason }, staff.editor.token);
       expect(marked.data.markProposalIneligible).toMatchObject({ status: 'INELIGIBLE', moderationReason: reason });
-      expect((await api.gql(PROPOSAL, { id: proposal.id })).data.proposal).toMatchObject({ title: proposal.title, moderationReason: reason, body: '', contentHidden: true });
-      expect((await api.gql(PROPOSAL, { id: proposal.id }, otherUnit.admin.token)).data.proposal.contentHidden).toBe(true);
+      expect((await api.gql(PROPOSAL, { id: proposal.id })).data.proposal).toMatchObject({
+        title: proposal.title,
+        moderationReason: reason,
+        body: '',
+        contentHidden: true,
+      });
+      expect((await api.gql(PROPOSAL, { id: proposal.id }, otherUnit.admin.token)).data.proposal.contentHidden).toBe(
+        true,
+      );
       const again = await api.gql(MARK_INELIGIBLE, { id: proposal.id, reason }, staff.admin.token);
       expect(again.errors?.[0].extensions?.reason).toBe('INVALID_STATE_TRANSITION');
       const audit = (await api.gql(AUDIT, { id: challenge.id })).data.challenge.auditLog.nodes[0];
-      expect(audit).toEqual({ action: 'proposal.ineligible', summary: expect.stringContaining(reason), actor: { id: staff.editor.id } });
-      const [event] = await sql(api, `SELECT payload FROM outbox_events WHERE type = 'proposal.ineligible' AND payload->>'proposalId' = $1`, [proposal.id]);
-      expect(event.payload).toEqual({ proposalId: proposal.id, challengeId: challenge.id, authorIds: [author.id], reason });
+      expect(audit).toEqual({
+        action: 'proposal.ineligible',
+        summary: expect.stringContaining(reason),
+        actor: { id: staff.editor.id },
+      });
+      const [event] = await sql(
+        api,
+        `SELECT payload FROM outbox_events WHERE type = 'proposal.ineligible' AND payload->>'proposalId' = $1`,
+        [proposal.id],
+      );
+      expect(event.payload).toEqual({
+        proposalId: proposal.id,
+        challengeId: challenge.id,
+        authorIds: [author.id],
+        reason,
+      });
       const byAdmin = await submitted(challenge.id);
-      expect((await api.gql(MARK_INELIGIBLE, { id: byAdmin.id, reason }, staff.platformAdmin.token)).errors).toBeUndefined();
+      expect(
+        (await api.gql(MARK_INELIGIBLE, { id: byAdmin.id, reason }, staff.platformAdmin.token)).errors,
+      ).toBeUndefined();
     });
   });
 
@@ -142,7 +248,9 @@ describe('proposals: moderation, visibility and lists (RULES §4, §9)', () => {
     expect((await listOf(challenge.id, all)).totalCount).toBe(1);
     expect((await listOf(challenge.id, all, staff.admin.token)).totalCount).toBe(1);
     expect((await listOf(challenge.id, all, moderator.token)).totalCount).toBe(1);
-    expect((await listOf(challenge.id, all, author.token)).nodes.map((n: { id: string }) => n.id).sort()).toEqual([sent.id, draftId].sort());
+    expect((await listOf(challenge.id, all, author.token)).nodes.map((n: { id: string }) => n.id).sort()).toEqual(
+      [sent.id, draftId].sort(),
+    );
   });
 
   it('lists a page with author and co-authors in the same number of SQL queries for 5 or 20 proposals', async () => {
@@ -151,7 +259,8 @@ describe('proposals: moderation, visibility and lists (RULES §4, §9)', () => {
     for (let i = 0; i < 22; i++) {
       const writer = await signUp(api, { displayName: `Autora ${i}` });
       const created = await api.gql(CREATE_PROPOSAL, { input: proposalInput(challenge.id) }, writer.token);
-      for (const c of coAuthors.slice(0, i % 4)) await api.gql(ADD_CO_AUTHOR, { id: created.data.createProposal.id, email: c.email }, writer.token);
+      for (const c of coAuthors.slice(0, i % 4))
+        await api.gql(ADD_CO_AUTHOR, { id: created.data.createProposal.id, email: c.email }, writer.token);
       await api.gql(SUBMIT_PROPOSAL, { id: created.data.createProposal.id }, writer.token);
     }
     const query = `query ($id: ID, $first: Int) { challenge(id: $id) { proposalCount participantCount proposals(first: $first) {
@@ -203,7 +312,9 @@ describe('proposals: moderation, visibility and lists (RULES §4, §9)', () => {
     const newest = await listOf(challenge.id, { first: 23 });
     expect(newest.nodes.map((n: { id: string }) => n.id)).toEqual([...ids].reverse());
     // Orders that voting fills in fall back to NEWEST until then.
-    expect((await listOf(challenge.id, { first: 23, orderBy: 'MOST_VOTED' })).nodes.map((n: { id: string }) => n.id)).toEqual([...ids].reverse());
+    expect(
+      (await listOf(challenge.id, { first: 23, orderBy: 'MOST_VOTED' })).nodes.map((n: { id: string }) => n.id),
+    ).toEqual([...ids].reverse());
     expect((await listOf(challenge.id, { filter: { winnersOnly: true } })).totalCount).toBe(0);
     const bad = await api.gql(LIST, { id: challenge.id, after: 'bm9wZQ' });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'after' }] });
@@ -213,7 +324,9 @@ describe('proposals: moderation, visibility and lists (RULES §4, §9)', () => {
   it('orders challenges by their real number of submitted proposals', async () => {
     const busy = await publishedChallenge(api, staff, { title: 'Reto con muchas propuestas ciudadanas' });
     for (let i = 0; i < 3; i++) await submitted(busy.id);
-    const { data } = await api.gql(`{ challenges(orderBy: MOST_PROPOSALS, first: 100) { nodes { id proposalCount } } }`);
+    const { data } = await api.gql(
+      `{ challenges(orderBy: MOST_PROPOSALS, first: 100) { nodes { id proposalCount } } }`,
+    );
     const counts = data.challenges.nodes.map((n: { proposalCount: number }) => n.proposalCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(counts[0]).toBeGreaterThan(3);

@@ -1,7 +1,17 @@
 import { createUnitWithStaff, signUp, TestAccount } from '../support/accounts.js';
 import {
-  ADD_CO_AUTHOR, CREATE_PROPOSAL, PROPOSAL, proposalInput, proposalRowCounts, PublishedChallenge, publishedChallenge, sql, SUBMIT_PROPOSAL,
-  TestClock, UPDATE_PROPOSAL, WITHDRAW_PROPOSAL,
+  ADD_CO_AUTHOR,
+  CREATE_PROPOSAL,
+  PROPOSAL,
+  proposalInput,
+  proposalRowCounts,
+  PublishedChallenge,
+  publishedChallenge,
+  sql,
+  SUBMIT_PROPOSAL,
+  TestClock,
+  UPDATE_PROPOSAL,
+  WITHDRAW_PROPOSAL,
 } from '../support/proposals.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
 
@@ -41,9 +51,18 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
     const { data, errors } = await api.gql(CREATE_PROPOSAL, { input }, author.token);
     expect(errors).toBeUndefined();
     expect(data.createProposal).toMatchObject({
-      title: input.title, body: input.body, status: 'DRAFT', stage: 1, submittedAt: null, viewerCanEdit: true, contentHidden: false,
-      links: ['https://ejemplo.mx/plano.pdf'], location: { latitude: 19.0414, longitude: -98.2063 },
-      author: { id: author.id, displayName: 'Ana Autora' }, coAuthors: [], challenge: { id: open.id },
+      title: input.title,
+      body: input.body,
+      status: 'DRAFT',
+      stage: 1,
+      submittedAt: null,
+      viewerCanEdit: true,
+      contentHidden: false,
+      links: ['https://ejemplo.mx/plano.pdf'],
+      location: { latitude: 19.0414, longitude: -98.2063 },
+      author: { id: author.id, displayName: 'Ana Autora' },
+      coAuthors: [],
+      challenge: { id: open.id },
     });
     const id = data.createProposal.id;
     expect((await api.gql(PROPOSAL, { id })).data.proposal).toBeNull();
@@ -80,12 +99,24 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
   it('refuses a malformed Decimal cost and a cost above the challenge budget', async () => {
     const budgeted = await publishedChallenge(api, staff, { overrides: { budget: '1000.00' } });
     const before = await proposalRowCounts(api);
-    const malformed = await api.gql(CREATE_PROPOSAL, { input: proposalInput(budgeted.id, { estimatedCost: '12.345' }) }, author.token);
+    const malformed = await api.gql(
+      CREATE_PROPOSAL,
+      { input: proposalInput(budgeted.id, { estimatedCost: '12.345' }) },
+      author.token,
+    );
     expect(malformed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const above = await api.gql(CREATE_PROPOSAL, { input: proposalInput(budgeted.id, { estimatedCost: '1000.01' }) }, author.token);
+    const above = await api.gql(
+      CREATE_PROPOSAL,
+      { input: proposalInput(budgeted.id, { estimatedCost: '1000.01' }) },
+      author.token,
+    );
     expect(above.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'estimatedCost' }] });
     expect(await proposalRowCounts(api)).toEqual(before);
-    const exact = await api.gql(CREATE_PROPOSAL, { input: proposalInput(budgeted.id, { estimatedCost: '1000' }) }, author.token);
+    const exact = await api.gql(
+      CREATE_PROPOSAL,
+      { input: proposalInput(budgeted.id, { estimatedCost: '1000' }) },
+      author.token,
+    );
     expect(exact.data.createProposal.estimatedCost).toBe('1000.00');
   });
 
@@ -93,7 +124,9 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
     it('needs a signed-in account with a verified e-mail, and stores nothing otherwise', async () => {
       const unverified = await signUp(api, { verified: false });
       const before = await proposalRowCounts(api);
-      expect((await api.gql(CREATE_PROPOSAL, { input: proposalInput(open.id) })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await api.gql(CREATE_PROPOSAL, { input: proposalInput(open.id) })).errors?.[0].extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
       const refused = await api.gql(CREATE_PROPOSAL, { input: proposalInput(open.id) }, unverified.token);
       expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'EMAIL_NOT_VERIFIED' });
       expect(refused.errors?.[0].message).toContain('correo');
@@ -101,18 +134,26 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
     });
 
     it('asks for a verified CURP when the challenge requires it', async () => {
-      const strict = await publishedChallenge(api, staff, { overrides: { settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 3, requireCurp: true } } });
+      const strict = await publishedChallenge(api, staff, {
+        overrides: { settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 3, requireCurp: true } },
+      });
       const before = await proposalRowCounts(api);
       const refused = await api.gql(CREATE_PROPOSAL, { input: proposalInput(strict.id) }, author.token);
       expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CURP_REQUIRED' });
       expect(await proposalRowCounts(api)).toEqual(before);
       const withCurp = await signUp(api);
-      await sql(api, `UPDATE users SET curp_hash = md5(id::text), curp_verified_at = now() WHERE id = $1`, [withCurp.id]);
-      expect((await api.gql(CREATE_PROPOSAL, { input: proposalInput(strict.id) }, withCurp.token)).errors).toBeUndefined();
+      await sql(api, `UPDATE users SET curp_hash = md5(id::text), curp_verified_at = now() WHERE id = $1`, [
+        withCurp.id,
+      ]);
+      expect(
+        (await api.gql(CREATE_PROPOSAL, { input: proposalInput(strict.id) }, withCurp.token)).errors,
+      ).toBeUndefined();
     });
 
     it('admits only residents of the state to a residents-only state challenge', async () => {
-      const local = await publishedChallenge(api, staff, { overrides: { settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 3, residentsOnly: true } } });
+      const local = await publishedChallenge(api, staff, {
+        overrides: { settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 3, residentsOnly: true } },
+      });
       const fromCdmx = await signUp(api, { stateCode: '09', municipalityCode: '09003' });
       const nowhere = await signUp(api);
       const fromPueblaCity = await signUp(api, { stateCode: '21', municipalityCode: '21114' });
@@ -122,7 +163,9 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
         expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_RESIDENT' });
       }
       expect(await proposalRowCounts(api)).toEqual(before);
-      expect((await api.gql(CREATE_PROPOSAL, { input: proposalInput(local.id) }, fromPueblaCity.token)).errors).toBeUndefined();
+      expect(
+        (await api.gql(CREATE_PROPOSAL, { input: proposalInput(local.id) }, fromPueblaCity.token)).errors,
+      ).toBeUndefined();
       // Eligibility is checked again on submitting: a resident who moves away may no longer submit.
       const proposal = await draft(author.token, local.id);
       await sql(api, `UPDATE users SET state_code = '09', municipality_code = NULL WHERE id = $1`, [author.id]);
@@ -160,17 +203,24 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
       const coAuthor = await signUp(api);
 
       clock.at = new Date(closesAt.getTime() - 1);
-      expect((await api.gql(SUBMIT_PROPOSAL, { id: justInTime.id }, author.token)).data.submitProposal.status).toBe('SUBMITTED');
+      expect((await api.gql(SUBMIT_PROPOSAL, { id: justInTime.id }, author.token)).data.submitProposal.status).toBe(
+        'SUBMITTED',
+      );
 
       clock.at = closesAt;
       const before = await proposalRowCounts(api);
       const attempts = [
         await api.gql(SUBMIT_PROPOSAL, { id: late.id }, author.token),
-        await api.gql(UPDATE_PROPOSAL, { id: justInTime.id, input: { title: 'Un título cambiado tarde' } }, author.token),
+        await api.gql(
+          UPDATE_PROPOSAL,
+          { id: justInTime.id, input: { title: 'Un título cambiado tarde' } },
+          author.token,
+        ),
         await api.gql(CREATE_PROPOSAL, { input: proposalInput(closing.id) }, author.token),
         await api.gql(ADD_CO_AUTHOR, { id: justInTime.id, email: coAuthor.email }, author.token),
       ];
-      for (const attempt of attempts) expect(attempt.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_NOT_OPEN' });
+      for (const attempt of attempts)
+        expect(attempt.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_NOT_OPEN' });
       expect(await proposalRowCounts(api)).toEqual(before);
       const [round] = await sql(api, `SELECT status FROM rounds WHERE id = $1`, [closing.rounds[0].id]);
       expect(round.status).toBe('OPEN');
@@ -178,7 +228,9 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
       expect(read.data.proposal.viewerCanEdit).toBe(false);
 
       clock.at = new Date(closesAt.getTime() + 300_000);
-      expect((await api.gql(SUBMIT_PROPOSAL, { id: late.id }, author.token)).errors?.[0].extensions?.reason).toBe('ROUND_NOT_OPEN');
+      expect((await api.gql(SUBMIT_PROPOSAL, { id: late.id }, author.token)).errors?.[0].extensions?.reason).toBe(
+        'ROUND_NOT_OPEN',
+      );
     });
 
     it('refuses a round closed early (closeRoundNow) inside its dates, and moves submitted proposals on', async () => {
@@ -195,14 +247,23 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
       expect(closed.data.closeRoundNow.status).toBe('CLOSED');
       const rows = await sql(api, `SELECT id, status, stage FROM proposals WHERE challenge_id = $1`, [challenge.id]);
       expect(Object.fromEntries(rows.map((r) => [r.id, [r.status, r.stage]]))).toEqual({
-        [submitted.id]: ['SUBMITTED', 2], [stillDraft.id]: ['DRAFT', 1], [withdrawn.id]: ['WITHDRAWN', 1],
+        [submitted.id]: ['SUBMITTED', 2],
+        [stillDraft.id]: ['DRAFT', 1],
+        [withdrawn.id]: ['WITHDRAWN', 1],
       });
-      const [event] = await sql(api, `SELECT payload FROM outbox_events WHERE type = 'round.closed' AND payload->>'roundId' = $1`, [challenge.rounds[0].id]);
+      const [event] = await sql(
+        api,
+        `SELECT payload FROM outbox_events WHERE type = 'round.closed' AND payload->>'roundId' = $1`,
+        [challenge.rounds[0].id],
+      );
       expect(event.payload.advanced).toEqual([submitted.id]);
 
       const refused = await api.gql(SUBMIT_PROPOSAL, { id: stillDraft.id }, author.token);
       expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_NOT_OPEN' });
-      const staged = await api.gql(`query ($id: ID) { challenge(id: $id) { proposals(filter: { stage: 2 }) { nodes { id stage } } } }`, { id: challenge.id });
+      const staged = await api.gql(
+        `query ($id: ID) { challenge(id: $id) { proposals(filter: { stage: 2 }) { nodes { id stage } } } }`,
+        { id: challenge.id },
+      );
       expect(staged.data.challenge.proposals.nodes).toEqual([{ id: submitted.id, stage: 2 }]);
     });
   });
@@ -213,26 +274,54 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
     const coAuthor = await signUp(api, { displayName: 'Cora Coautora' });
     await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: coAuthor.email.toUpperCase() }, author.token);
     await draft(stranger.token, challenge.id); // a draft counts for nothing
-    expect((await api.gql(COUNTS, { id: challenge.id })).data.challenge).toMatchObject({ proposalCount: 0, participantCount: 0 });
+    expect((await api.gql(COUNTS, { id: challenge.id })).data.challenge).toMatchObject({
+      proposalCount: 0,
+      participantCount: 0,
+    });
 
     const submitted = await api.gql(SUBMIT_PROPOSAL, { id: proposal.id }, author.token);
-    expect(submitted.data.submitProposal).toMatchObject({ status: 'SUBMITTED', coAuthors: [{ id: coAuthor.id, displayName: 'Cora Coautora' }] });
+    expect(submitted.data.submitProposal).toMatchObject({
+      status: 'SUBMITTED',
+      coAuthors: [{ id: coAuthor.id, displayName: 'Cora Coautora' }],
+    });
     const again = await api.gql(SUBMIT_PROPOSAL, { id: proposal.id }, author.token);
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_STATE_TRANSITION' });
-    const events = await sql(api, `SELECT payload FROM outbox_events WHERE type = 'proposal.submitted' AND payload->>'proposalId' = $1`, [proposal.id]);
-    expect(events).toEqual([{ payload: { proposalId: proposal.id, challengeId: challenge.id, authorIds: [author.id, coAuthor.id] } }]);
+    const events = await sql(
+      api,
+      `SELECT payload FROM outbox_events WHERE type = 'proposal.submitted' AND payload->>'proposalId' = $1`,
+      [proposal.id],
+    );
+    expect(events).toEqual([
+      { payload: { proposalId: proposal.id, challengeId: challenge.id, authorIds: [author.id, coAuthor.id] } },
+    ]);
 
     const counts = (await api.gql(COUNTS, { id: challenge.id })).data.challenge;
-    expect(counts).toMatchObject({ proposalCount: 1, participantCount: 2, proposals: { totalCount: 1, nodes: [{ id: proposal.id }] } });
-    expect((await api.gql(PROPOSAL, { id: proposal.id })).data.proposal).toMatchObject({ title: proposal.title, viewerCanEdit: false });
+    expect(counts).toMatchObject({
+      proposalCount: 1,
+      participantCount: 2,
+      proposals: { totalCount: 1, nodes: [{ id: proposal.id }] },
+    });
+    expect((await api.gql(PROPOSAL, { id: proposal.id })).data.proposal).toMatchObject({
+      title: proposal.title,
+      viewerCanEdit: false,
+    });
   });
 
   it('lets co-authors edit but only the author submit and withdraw; others are FORBIDDEN', async () => {
     const proposal = await draft();
     const coAuthor = await signUp(api);
     await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: coAuthor.email }, author.token);
-    const edited = await api.gql(UPDATE_PROPOSAL, { id: proposal.id, input: { title: 'Bebederos solares para 40 escuelas', location: null } }, coAuthor.token);
-    expect(edited.data.updateProposal).toMatchObject({ title: 'Bebederos solares para 40 escuelas', location: null, summary: proposal.summary, viewerCanEdit: true });
+    const edited = await api.gql(
+      UPDATE_PROPOSAL,
+      { id: proposal.id, input: { title: 'Bebederos solares para 40 escuelas', location: null } },
+      coAuthor.token,
+    );
+    expect(edited.data.updateProposal).toMatchObject({
+      title: 'Bebederos solares para 40 escuelas',
+      location: null,
+      summary: proposal.summary,
+      viewerCanEdit: true,
+    });
 
     const before = await proposalRowCounts(api);
     for (const [query, variables, token] of [
@@ -256,10 +345,22 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
     await api.gql(SUBMIT_PROPOSAL, { id: proposal.id }, author.token);
     const withdrawn = await api.gql(WITHDRAW_PROPOSAL, { id: proposal.id }, author.token);
     expect(withdrawn.data.withdrawProposal).toMatchObject({ status: 'WITHDRAWN', viewerCanEdit: false });
-    const list = await api.gql(`query ($id: ID) { challenge(id: $id) { proposalCount proposals { totalCount } withdrawn: proposals(filter: { statuses: [WITHDRAWN] }) { nodes { id body } } } }`, { id: challenge.id });
-    expect(list.data.challenge).toEqual({ proposalCount: 0, proposals: { totalCount: 0 }, withdrawn: { nodes: [{ id: proposal.id, body: proposal.body }] } });
-    expect((await api.gql(WITHDRAW_PROPOSAL, { id: proposal.id }, author.token)).errors?.[0].extensions?.reason).toBe('INVALID_STATE_TRANSITION');
-    expect((await api.gql(UPDATE_PROPOSAL, { id: proposal.id, input: { title: 'Reescrita tras retirarla' } }, author.token)).errors?.[0].extensions?.reason).toBe('INVALID_STATE_TRANSITION');
+    const list = await api.gql(
+      `query ($id: ID) { challenge(id: $id) { proposalCount proposals { totalCount } withdrawn: proposals(filter: { statuses: [WITHDRAWN] }) { nodes { id body } } } }`,
+      { id: challenge.id },
+    );
+    expect(list.data.challenge).toEqual({
+      proposalCount: 0,
+      proposals: { totalCount: 0 },
+      withdrawn: { nodes: [{ id: proposal.id, body: proposal.body }] },
+    });
+    expect((await api.gql(WITHDRAW_PROPOSAL, { id: proposal.id }, author.token)).errors?.[0].extensions?.reason).toBe(
+      'INVALID_STATE_TRANSITION',
+    );
+    expect(
+      (await api.gql(UPDATE_PROPOSAL, { id: proposal.id, input: { title: 'Reescrita tras retirarla' } }, author.token))
+        .errors?.[0].extensions?.reason,
+    ).toBe('INVALID_STATE_TRANSITION');
 
     const other = await draft(author.token, challenge.id);
     await api.gql(SUBMIT_PROPOSAL, { id: other.id }, author.token);
@@ -275,13 +376,19 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
     const proposal = await draft(author.token, budget.id);
     const before = await proposalRowCounts(api);
     const refused = await api.gql(SUBMIT_PROPOSAL, { id: proposal.id }, author.token);
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'estimatedCost' }] });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'estimatedCost' }],
+    });
     expect(await proposalRowCounts(api)).toEqual(before);
     await api.gql(UPDATE_PROPOSAL, { id: proposal.id, input: { estimatedCost: '125000.50' } }, author.token);
     const submitted = await api.gql(SUBMIT_PROPOSAL, { id: proposal.id }, author.token);
     expect(submitted.data.submitProposal).toMatchObject({ status: 'SUBMITTED', estimatedCost: '125000.50' });
     const cleared = await api.gql(UPDATE_PROPOSAL, { id: proposal.id, input: { estimatedCost: null } }, author.token);
-    expect(cleared.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'estimatedCost' }] });
+    expect(cleared.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'estimatedCost' }],
+    });
   });
 
   describe('co-authors', () => {
@@ -294,11 +401,17 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
         expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'email' }] });
         expect(refused.errors?.[0].message).toBe('No hay una cuenta verificada con ese correo.');
       }
-      expect((await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: author.email }, author.token)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(
+        (await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: author.email }, author.token)).errors?.[0].extensions
+          ?.code,
+      ).toBe('BAD_USER_INPUT');
       expect(await proposalRowCounts(api)).toEqual(before);
 
       const five = await Promise.all(Array.from({ length: 5 }, () => signUp(api)));
-      for (const account of five) expect((await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: account.email }, author.token)).errors).toBeUndefined();
+      for (const account of five)
+        expect(
+          (await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: account.email }, author.token)).errors,
+        ).toBeUndefined();
       const twice = await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: five[0].email }, author.token);
       expect(twice.errors?.[0].extensions?.code).toBe('CONFLICT');
       const sixth = await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: stranger.email }, author.token);
@@ -312,19 +425,31 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
     it('never exceed 5 under 10 parallel additions', async () => {
       const proposal = await draft();
       const candidates = await Promise.all(Array.from({ length: 10 }, () => signUp(api)));
-      const results = await Promise.all(candidates.map((c) => api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: c.email }, author.token)));
+      const results = await Promise.all(
+        candidates.map((c) => api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: c.email }, author.token)),
+      );
       expect(results.filter((r) => !r.errors)).toHaveLength(5);
-      expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.code)).toEqual(Array(5).fill('CONFLICT'));
-      const [row] = await sql(api, `SELECT count(*)::int AS n FROM proposal_co_authors WHERE proposal_id = $1`, [proposal.id]);
+      expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.code)).toEqual(
+        Array(5).fill('CONFLICT'),
+      );
+      const [row] = await sql(api, `SELECT count(*)::int AS n FROM proposal_co_authors WHERE proposal_id = $1`, [
+        proposal.id,
+      ]);
       expect(row.n).toBe(5);
     });
 
     it('the same account added twice at once is stored once', async () => {
       const proposal = await draft();
       const coAuthor = await signUp(api);
-      const results = await Promise.all(Array.from({ length: 4 }, () => api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: coAuthor.email }, author.token)));
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: coAuthor.email }, author.token),
+        ),
+      );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
-      const [row] = await sql(api, `SELECT count(*)::int AS n FROM proposal_co_authors WHERE proposal_id = $1`, [proposal.id]);
+      const [row] = await sql(api, `SELECT count(*)::int AS n FROM proposal_co_authors WHERE proposal_id = $1`, [
+        proposal.id,
+      ]);
       expect(row.n).toBe(1);
     });
   });

@@ -27,16 +27,23 @@ describe('startup', () => {
   });
 
   it('stops with one line naming REDIS_URL when Redis cannot be reached', async () => {
-    const config = loadConfig({ DATABASE_URL: databaseUrl(`retos_t_${runId()}_fresh`), REDIS_URL: 'redis://127.0.0.1:1' });
+    const config = loadConfig({
+      DATABASE_URL: databaseUrl(`retos_t_${runId()}_fresh`),
+      REDIS_URL: 'redis://127.0.0.1:1',
+    });
     await expect(prepareInfrastructure(config)).rejects.toThrow(/^REDIS_URL: /);
   });
 
   it('the entry points print that line alone, without a stack trace, and exit 1', async () => {
     const written: string[] = [];
-    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    const write = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((chunk) => (written.push(String(chunk)), true));
     const exit = jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
     try {
-      await runOrExit(async () => prepareInfrastructure(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/retos' })));
+      await runOrExit(async () =>
+        prepareInfrastructure(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/retos' })),
+      );
       expect(exit).toHaveBeenCalledWith(1);
     } finally {
       write.mockRestore();

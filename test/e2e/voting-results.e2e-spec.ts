@@ -6,7 +6,15 @@ import { parsePabulib } from '../../src/modules/voting/pabulib.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
-import { BALLOT, CAST, createVoters, createVotingChallenge, outcomes, TALLY, type Voter } from '../support/voting-fixtures.js';
+import {
+  BALLOT,
+  CAST,
+  createVoters,
+  createVotingChallenge,
+  outcomes,
+  TALLY,
+  type Voter,
+} from '../support/voting-fixtures.js';
 
 const RESULTS = `query($id: ID) { challenge(id: $id) {
   status
@@ -40,7 +48,11 @@ describe('voting results', () => {
 
   const fetchText = async (path: string) => {
     const response = await fetch(`${api.url}${path}`);
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      body: await response.text(),
+    };
   };
   const sweep = () => api.app.get(RoundClock).sweep();
   const vote = async (voter: Voter, ids: string[]) => {
@@ -76,13 +88,28 @@ describe('voting results', () => {
 
     clock.set(base + 2 * MIN);
     await sweep(); // first vote closes: P3 (4) and P2 (3) advance, P1 (1) and P4 (0) are out
-    const { rows } = await sql.query('SELECT id, stage, eliminated_in_round FROM proposals WHERE challenge_id = $1', [challenge.challengeId]);
+    const { rows } = await sql.query('SELECT id, stage, eliminated_in_round FROM proposals WHERE challenge_id = $1', [
+      challenge.challengeId,
+    ]);
     const byId = Object.fromEntries(rows.map((r) => [r.id, [r.stage, r.eliminated_in_round]]));
     expect(byId).toEqual({ [p1]: [2, 2], [p2]: [3, null], [p3]: [3, null], [p4]: [2, 2] });
     const tally = await api.gql(TALLY, { id: challenge.challengeId });
-    expect(tally.data.challenge.rounds[1].tally.map((t: { proposal: { id: string }; votes: number; rank: number }) => [t.proposal.id, t.votes, t.rank]))
-      .toEqual([[p3, 4, 1], [p2, 3, 2], [p1, 1, 3], [p4, 0, 4]]);
-    const { rows: frozen } = await sql.query('SELECT proposal_id, advanced FROM round_tallies WHERE round_id = $1 ORDER BY rank', [challenge.rounds[1].id]);
+    expect(
+      tally.data.challenge.rounds[1].tally.map((t: { proposal: { id: string }; votes: number; rank: number }) => [
+        t.proposal.id,
+        t.votes,
+        t.rank,
+      ]),
+    ).toEqual([
+      [p3, 4, 1],
+      [p2, 3, 2],
+      [p1, 1, 3],
+      [p4, 0, 4],
+    ]);
+    const { rows: frozen } = await sql.query(
+      'SELECT proposal_id, advanced FROM round_tallies WHERE round_id = $1 ORDER BY rank',
+      [challenge.rounds[1].id],
+    );
     expect(frozen.map((r) => r.advanced)).toEqual([true, true, false, false]);
     const refused = await api.gql(CAST, { id: p1 }, voters[4].token);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'PROPOSAL_NOT_IN_RUNNING' });
@@ -103,31 +130,71 @@ describe('voting results', () => {
     expect(results).toMatchObject({ totalVoters: 4, totalVotes: 5, budgetUsed: null, winners: [{ id: p2 }] });
     expect(results.method).toMatch(/^Votación múltiple: cada persona pudo apoyar hasta 2 propuestas distintas/);
     expect(results.entries).toEqual([
-      { rank: 1, votes: 3, voteScore: 100, juryScore: null, finalScore: 100, isWinner: true, allocated: null, evaluationCount: 0, criterionAverages: [], jurorScores: [], proposal: { id: p2, rank: 1, isWinner: true } },
-      { rank: 2, votes: 2, voteScore: 200 / 3, juryScore: null, finalScore: 200 / 3, isWinner: false, allocated: null, evaluationCount: 0, criterionAverages: [], jurorScores: [], proposal: { id: p3, rank: 2, isWinner: false } },
+      {
+        rank: 1,
+        votes: 3,
+        voteScore: 100,
+        juryScore: null,
+        finalScore: 100,
+        isWinner: true,
+        allocated: null,
+        evaluationCount: 0,
+        criterionAverages: [],
+        jurorScores: [],
+        proposal: { id: p2, rank: 1, isWinner: true },
+      },
+      {
+        rank: 2,
+        votes: 2,
+        voteScore: 200 / 3,
+        juryScore: null,
+        finalScore: 200 / 3,
+        isWinner: false,
+        allocated: null,
+        evaluationCount: 0,
+        criterionAverages: [],
+        jurorScores: [],
+        proposal: { id: p3, rank: 2, isWinner: false },
+      },
     ]);
     expect(data.challenge.ranked.nodes.map((n: { id: string }) => n.id).slice(0, 2)).toEqual([p2, p3]);
     expect(data.challenge.winnersOnly.nodes).toEqual([{ id: p2 }]);
-    const { rows: audit } = await sql.query(`SELECT data FROM audit_events WHERE challenge_id = $1 AND action = 'results.published'`, [challenge.challengeId]);
+    const { rows: audit } = await sql.query(
+      `SELECT data FROM audit_events WHERE challenge_id = $1 AND action = 'results.published'`,
+      [challenge.challengeId],
+    );
     expect(audit).toEqual([{ data: { winners: [p2] } }]);
 
     // Stored once: a second sweep or close changes nothing.
     clock.set(base + 4 * MIN);
     await sweep();
-    const { rows: stored } = await sql.query('SELECT count(*)::int AS n FROM challenge_results WHERE challenge_id = $1', [challenge.challengeId]);
+    const { rows: stored } = await sql.query(
+      'SELECT count(*)::int AS n FROM challenge_results WHERE challenge_id = $1',
+      [challenge.challengeId],
+    );
     expect(stored[0].n).toBe(1);
   });
 
   it('orders MOST_VOTED by stored votes while the round runs', async () => {
     const base = Date.now();
     clock.set(base);
-    const challenge = await createVotingChallenge(sql, { settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 3 }, proposals: 3 });
+    const challenge = await createVotingChallenge(sql, {
+      settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 3 },
+      proposals: 3,
+    });
     const [p1, p2, p3] = challenge.proposalIds;
     const voters = await createVoters(sql, api.config, 2);
     await vote(voters[0], [p2, p3]);
     await vote(voters[1], [p2]);
-    const { data } = await api.gql(`query($id: ID) { challenge(id: $id) { proposals(orderBy: MOST_VOTED) { nodes { id voteCount } } } }`, { id: challenge.challengeId });
-    expect(data.challenge.proposals.nodes).toEqual([{ id: p2, voteCount: 2 }, { id: p3, voteCount: 1 }, { id: p1, voteCount: 0 }]);
+    const { data } = await api.gql(
+      `query($id: ID) { challenge(id: $id) { proposals(orderBy: MOST_VOTED) { nodes { id voteCount } } } }`,
+      { id: challenge.challengeId },
+    );
+    expect(data.challenge.proposals.nodes).toEqual([
+      { id: p2, voteCount: 2 },
+      { id: p3, voteCount: 1 },
+      { id: p1, voteCount: 0 },
+    ]);
   });
 
   it('publishes an EQUAL_SHARES budget: funded set, allocations, budgetUsed; ballots.pb parses back to the same outcome', async () => {
@@ -144,14 +211,11 @@ describe('voting results', () => {
       ],
     });
     const [a, b, c, d, e] = challenge.proposalIds;
-    const plan: string[][] = [
-      [a, b], [a, b], [a, b], [a, b], [a, b],
-      [c, d], [c, d], [c, d],
-      [c], [c, e], [e],
-      [],
-    ];
+    const plan: string[][] = [[a, b], [a, b], [a, b], [a, b], [a, b], [c, d], [c, d], [c, d], [c], [c, e], [e], []];
     const voters = await createVoters(sql, api.config, plan.length);
-    const responses = await Promise.all(plan.map((ids, i) => api.gql(BALLOT, { c: challenge.challengeId, ids }, voters[i].token)));
+    const responses = await Promise.all(
+      plan.map((ids, i) => api.gql(BALLOT, { c: challenge.challengeId, ids }, voters[i].token)),
+    );
     expect(outcomes(responses)).toEqual({ ok: plan.length });
     expect((await fetchText(`/open-data/challenges/${challenge.challengeId}/ballots.pb`)).status).toBe(404);
 
@@ -161,7 +225,10 @@ describe('voting results', () => {
     const { results } = data.challenge;
 
     // The same rule run here on the same ballots, with the stored submission times for ties.
-    const { rows: projects } = await sql.query('SELECT id, estimated_cost::text AS cost, submitted_at FROM proposals WHERE challenge_id = $1', [challenge.challengeId]);
+    const { rows: projects } = await sql.query(
+      'SELECT id, estimated_cost::text AS cost, submitted_at FROM proposals WHERE challenge_id = $1',
+      [challenge.challengeId],
+    );
     const expected = equalSharesOutcome(
       projects.map((p) => ({ id: p.id, cost: parseCurrencyToCentavos(p.cost), submittedAt: p.submitted_at.getTime() })),
       plan,
@@ -183,7 +250,12 @@ describe('voting results', () => {
     expect(first.contentType).toMatch(/^text\/plain/);
     const parsed = parsePabulib(first.body);
     expect(Object.fromEntries(parsed.meta)).toMatchObject({
-      country: 'Mexico', budget: '1000', vote_type: 'approval', rule: 'equalshares/add1', num_projects: '5', num_votes: '12',
+      country: 'Mexico',
+      budget: '1000',
+      vote_type: 'approval',
+      rule: 'equalshares/add1',
+      num_projects: '5',
+      num_votes: '12',
     });
     expect(parsed.votes).toHaveLength(12);
     for (const voter of voters) expect(first.body).not.toContain(voter.id);

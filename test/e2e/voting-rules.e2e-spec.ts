@@ -1,7 +1,15 @@
 import type pg from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
-import { BALLOT, CAST, createVoters, createVotingChallenge, RETRACT, TALLY, tokenFor } from '../support/voting-fixtures.js';
+import {
+  BALLOT,
+  CAST,
+  createVoters,
+  createVotingChallenge,
+  RETRACT,
+  TALLY,
+  tokenFor,
+} from '../support/voting-fixtures.js';
 
 /** Every rule and reason of RULES §5 refuses with its code, and a refused call stores nothing. */
 describe('voting rules', () => {
@@ -19,12 +27,19 @@ describe('voting rules', () => {
   });
 
   /** Everything a vote or ballot could have written. */
-  const footprint = async () => (await sql.query(
-    `SELECT (SELECT count(*)::int FROM votes) AS votes, (SELECT coalesce(sum(used), 0)::int FROM vote_quotas) AS used,
+  const footprint = async () =>
+    (
+      await sql.query(
+        `SELECT (SELECT count(*)::int FROM votes) AS votes, (SELECT coalesce(sum(used), 0)::int FROM vote_quotas) AS used,
             (SELECT count(*)::int FROM budget_ballots) AS ballots, (SELECT count(*)::int FROM budget_ballot_items) AS items`,
-  )).rows[0];
+      )
+    ).rows[0];
 
-  async function expectRefused(send: () => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>, code: string, reason?: string) {
+  async function expectRefused(
+    send: () => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>,
+    code: string,
+    reason?: string,
+  ) {
     const before = await footprint();
     const response = await send();
     expect(response.errors?.[0].extensions).toMatchObject(reason ? { code, reason } : { code });
@@ -37,11 +52,17 @@ describe('voting rules', () => {
     const [voter, other] = await createVoters(sql, api.config, 2);
     const cast = await api.gql(CAST, { id: challenge.proposalIds[0] }, voter.token);
     expect(cast.errors).toBeUndefined();
-    expect(cast.data.castVote).toMatchObject({ proposal: { id: challenge.proposalIds[0] }, round: { id: challenge.rounds[1].id, position: 2 } });
+    expect(cast.data.castVote).toMatchObject({
+      proposal: { id: challenge.proposalIds[0] },
+      round: { id: challenge.rounds[1].id, position: 2 },
+    });
 
     const VIEWER = `query($id: ID) { challenge(id: $id) { viewerRemainingVotes viewerVotes { id proposal { id } } } }`;
     const mine = await api.gql(VIEWER, { id: challenge.challengeId }, voter.token);
-    expect(mine.data.challenge).toEqual({ viewerRemainingVotes: 1, viewerVotes: [{ id: cast.data.castVote.id, proposal: { id: challenge.proposalIds[0] } }] });
+    expect(mine.data.challenge).toEqual({
+      viewerRemainingVotes: 1,
+      viewerVotes: [{ id: cast.data.castVote.id, proposal: { id: challenge.proposalIds[0] } }],
+    });
     const theirs = await api.gql(VIEWER, { id: challenge.challengeId }, other.token);
     expect(theirs.data.challenge).toEqual({ viewerRemainingVotes: 2, viewerVotes: [] });
     const anonymous = await api.gql(VIEWER, { id: challenge.challengeId });
@@ -49,7 +70,9 @@ describe('voting rules', () => {
 
     expect((await api.gql(RETRACT, { id: challenge.proposalIds[0] }, voter.token)).data.retractVote).toBe(true);
     expect((await api.gql(RETRACT, { id: challenge.proposalIds[0] }, voter.token)).data.retractVote).toBe(false);
-    expect((await api.gql(VIEWER, { id: challenge.challengeId }, voter.token)).data.challenge.viewerRemainingVotes).toBe(2);
+    expect(
+      (await api.gql(VIEWER, { id: challenge.challengeId }, voter.token)).data.challenge.viewerRemainingVotes,
+    ).toBe(2);
   });
 
   it('SINGLE: a second vote is ALREADY_VOTED; MULTIPLE: the same proposal twice is ALREADY_VOTED, one over the limit VOTE_LIMIT_REACHED', async () => {
@@ -63,8 +86,15 @@ describe('voting rules', () => {
     expect((await api.gql(CAST, { id: multiple.proposalIds[0] }, voter.token)).errors).toBeUndefined();
     await expectRefused(() => api.gql(CAST, { id: multiple.proposalIds[0] }, voter.token), 'CONFLICT', 'ALREADY_VOTED');
     expect((await api.gql(CAST, { id: multiple.proposalIds[1] }, voter.token)).errors).toBeUndefined();
-    const refused = await expectRefused(() => api.gql(CAST, { id: multiple.proposalIds[2] }, voter.token), 'CONFLICT', 'VOTE_LIMIT_REACHED');
-    expect(refused.errors![0]).toHaveProperty('message', 'Ya usaste tus 2 votos de esta ronda; retira uno para votar por otra propuesta.');
+    const refused = await expectRefused(
+      () => api.gql(CAST, { id: multiple.proposalIds[2] }, voter.token),
+      'CONFLICT',
+      'VOTE_LIMIT_REACHED',
+    );
+    expect(refused.errors![0]).toHaveProperty(
+      'message',
+      'Ya usaste tus 2 votos de esta ronda; retira uno para votar por otra propuesta.',
+    );
     // Retracting frees the place again.
     await api.gql(RETRACT, { id: multiple.proposalIds[0] }, voter.token);
     expect((await api.gql(CAST, { id: multiple.proposalIds[2] }, voter.token)).errors).toBeUndefined();
@@ -74,10 +104,22 @@ describe('voting rules', () => {
     const challenge = await createVotingChallenge(sql);
     const [voter] = await createVoters(sql, api.config, 1);
     await api.gql(CAST, { id: challenge.proposalIds[1] }, voter.token);
-    await sql.query(`UPDATE rounds SET closes_at = now() - interval '1 second' WHERE id = $1`, [challenge.rounds[1].id]);
-    expect((await sql.query('SELECT status FROM rounds WHERE id = $1', [challenge.rounds[1].id])).rows[0].status).toBe('OPEN');
-    await expectRefused(() => api.gql(CAST, { id: challenge.proposalIds[0] }, voter.token), 'CONFLICT', 'ROUND_NOT_OPEN');
-    await expectRefused(() => api.gql(RETRACT, { id: challenge.proposalIds[1] }, voter.token), 'CONFLICT', 'ROUND_NOT_OPEN');
+    await sql.query(`UPDATE rounds SET closes_at = now() - interval '1 second' WHERE id = $1`, [
+      challenge.rounds[1].id,
+    ]);
+    expect((await sql.query('SELECT status FROM rounds WHERE id = $1', [challenge.rounds[1].id])).rows[0].status).toBe(
+      'OPEN',
+    );
+    await expectRefused(
+      () => api.gql(CAST, { id: challenge.proposalIds[0] }, voter.token),
+      'CONFLICT',
+      'ROUND_NOT_OPEN',
+    );
+    await expectRefused(
+      () => api.gql(RETRACT, { id: challenge.proposalIds[1] }, voter.token),
+      'CONFLICT',
+      'ROUND_NOT_OPEN',
+    );
 
     const now = Date.now();
     const upcoming = await createVotingChallenge(sql, {
@@ -86,7 +128,11 @@ describe('voting rules', () => {
         { kind: 'VOTING', opensAt: new Date(now + 3600_000), closesAt: new Date(now + 7200_000) },
       ],
     });
-    await expectRefused(() => api.gql(CAST, { id: upcoming.proposalIds[0] }, voter.token), 'CONFLICT', 'ROUND_NOT_OPEN');
+    await expectRefused(
+      () => api.gql(CAST, { id: upcoming.proposalIds[0] }, voter.token),
+      'CONFLICT',
+      'ROUND_NOT_OPEN',
+    );
   });
 
   it('opens a round whose opensAt passed before its job ran: the clock catches up in the request and the vote counts', async () => {
@@ -94,9 +140,13 @@ describe('voting rules', () => {
     const [voter] = await createVoters(sql, api.config, 1);
     const cast = await api.gql(CAST, { id: challenge.proposalIds[0] }, voter.token);
     expect(cast.errors).toBeUndefined();
-    const { rows } = await sql.query('SELECT position, status FROM rounds WHERE challenge_id = $1 ORDER BY position', [challenge.challengeId]);
+    const { rows } = await sql.query('SELECT position, status FROM rounds WHERE challenge_id = $1 ORDER BY position', [
+      challenge.challengeId,
+    ]);
     expect(rows.map((r) => r.status)).toEqual(['CLOSED', 'OPEN']);
-    const { rows: stages } = await sql.query('SELECT DISTINCT stage FROM proposals WHERE challenge_id = $1', [challenge.challengeId]);
+    const { rows: stages } = await sql.query('SELECT DISTINCT stage FROM proposals WHERE challenge_id = $1', [
+      challenge.challengeId,
+    ]);
     expect(stages).toEqual([{ stage: 2 }]);
   });
 
@@ -107,12 +157,16 @@ describe('voting rules', () => {
     await sql.query(`UPDATE proposals SET eliminated_in_round = 2 WHERE id = $1`, [eliminated]);
     await sql.query(`UPDATE proposals SET status = 'WITHDRAWN' WHERE id = $1`, [withdrawn]);
     await sql.query(`UPDATE proposals SET status = 'HIDDEN', moderation_reason = 'Spam' WHERE id = $1`, [hidden]);
-    await sql.query(`UPDATE proposals SET status = 'INELIGIBLE', moderation_reason = 'Fuera de tema' WHERE id = $1`, [ineligible]);
+    await sql.query(`UPDATE proposals SET status = 'INELIGIBLE', moderation_reason = 'Fuera de tema' WHERE id = $1`, [
+      ineligible,
+    ]);
     await sql.query(`UPDATE proposals SET stage = 1 WHERE id = $1`, [behind]);
     for (const id of [eliminated, withdrawn, hidden, ineligible, behind]) {
       await expectRefused(() => api.gql(CAST, { id }, voter.token), 'CONFLICT', 'PROPOSAL_NOT_IN_RUNNING');
     }
-    await sql.query(`UPDATE proposals SET status = 'DRAFT', submitted_at = NULL WHERE id = $1`, [challenge.proposalIds[5]]);
+    await sql.query(`UPDATE proposals SET status = 'DRAFT', submitted_at = NULL WHERE id = $1`, [
+      challenge.proposalIds[5],
+    ]);
     await expectRefused(() => api.gql(CAST, { id: challenge.proposalIds[5] }, voter.token), 'NOT_FOUND');
     await expectRefused(() => api.gql(CAST, { id: 'no-es-un-id' }, voter.token), 'NOT_FOUND');
     await expectRefused(() => api.gql(CAST, { id: challenge.proposalIds[0] }), 'UNAUTHENTICATED');
@@ -124,28 +178,61 @@ describe('voting rules', () => {
     const [unverified] = await createVoters(sql, api.config, 1, { verified: false, curp: true, stateCode: '21' });
     const [noCurp] = await createVoters(sql, api.config, 1, { curp: false, stateCode: '21' });
     const [elsewhere] = await createVoters(sql, api.config, 1, { curp: true, stateCode: '09' });
-    const [resident] = await createVoters(sql, api.config, 1, { curp: true, stateCode: '21', municipalityCode: '21114' });
-    await expectRefused(() => api.gql(CAST, { id: challenge.proposalIds[0] }, unverified.token), 'FORBIDDEN', 'EMAIL_NOT_VERIFIED');
-    await expectRefused(() => api.gql(CAST, { id: challenge.proposalIds[0] }, noCurp.token), 'FORBIDDEN', 'CURP_REQUIRED');
-    await expectRefused(() => api.gql(CAST, { id: challenge.proposalIds[0] }, elsewhere.token), 'FORBIDDEN', 'NOT_RESIDENT');
+    const [resident] = await createVoters(sql, api.config, 1, {
+      curp: true,
+      stateCode: '21',
+      municipalityCode: '21114',
+    });
+    await expectRefused(
+      () => api.gql(CAST, { id: challenge.proposalIds[0] }, unverified.token),
+      'FORBIDDEN',
+      'EMAIL_NOT_VERIFIED',
+    );
+    await expectRefused(
+      () => api.gql(CAST, { id: challenge.proposalIds[0] }, noCurp.token),
+      'FORBIDDEN',
+      'CURP_REQUIRED',
+    );
+    await expectRefused(
+      () => api.gql(CAST, { id: challenge.proposalIds[0] }, elsewhere.token),
+      'FORBIDDEN',
+      'NOT_RESIDENT',
+    );
     expect((await api.gql(CAST, { id: challenge.proposalIds[0] }, resident.token)).errors).toBeUndefined();
   });
 
   it('BUDGET: castVote is PHASE_MISMATCH; a ballot one centavo over voterBudget is BUDGET_EXCEEDED; exactly at it is accepted and replaces the ballot', async () => {
     const challenge = await createVotingChallenge(sql, {
-      settings: { votingMethod: 'BUDGET', budgetRule: 'EQUAL_SHARES', voterBudget: '1000.00' }, budget: '5000.00',
+      settings: { votingMethod: 'BUDGET', budgetRule: 'EQUAL_SHARES', voterBudget: '1000.00' },
+      budget: '5000.00',
       costs: ['600.00', '400.00', '400.01', '0.01'],
     });
     const [voter] = await createVoters(sql, api.config, 1);
     const [a, b, c, d] = challenge.proposalIds;
     await expectRefused(() => api.gql(CAST, { id: a }, voter.token), 'CONFLICT', 'PHASE_MISMATCH');
-    const over = await expectRefused(() => api.gql(BALLOT, { c: challenge.challengeId, ids: [a, c] }, voter.token), 'BAD_USER_INPUT', 'BUDGET_EXCEEDED');
-    expect(over.errors![0].extensions!.fields).toEqual([{ path: 'proposalIds', message: 'El costo total de tu boleta (1000.01) supera tu presupuesto de 1000.00.' }]);
-    await expectRefused(() => api.gql(BALLOT, { c: challenge.challengeId, ids: [a, b, d] }, voter.token), 'BAD_USER_INPUT', 'BUDGET_EXCEEDED');
-    await expectRefused(() => api.gql(BALLOT, { c: challenge.challengeId, ids: [a, a] }, voter.token), 'BAD_USER_INPUT');
+    const over = await expectRefused(
+      () => api.gql(BALLOT, { c: challenge.challengeId, ids: [a, c] }, voter.token),
+      'BAD_USER_INPUT',
+      'BUDGET_EXCEEDED',
+    );
+    expect(over.errors![0].extensions!.fields).toEqual([
+      { path: 'proposalIds', message: 'El costo total de tu boleta (1000.01) supera tu presupuesto de 1000.00.' },
+    ]);
+    await expectRefused(
+      () => api.gql(BALLOT, { c: challenge.challengeId, ids: [a, b, d] }, voter.token),
+      'BAD_USER_INPUT',
+      'BUDGET_EXCEEDED',
+    );
+    await expectRefused(
+      () => api.gql(BALLOT, { c: challenge.challengeId, ids: [a, a] }, voter.token),
+      'BAD_USER_INPUT',
+    );
 
     const exact = await api.gql(BALLOT, { c: challenge.challengeId, ids: [a, b] }, voter.token);
-    expect(exact.data.submitBudgetBallot).toMatchObject({ totalCost: '1000.00', round: { id: challenge.rounds[1].id } });
+    expect(exact.data.submitBudgetBallot).toMatchObject({
+      totalCost: '1000.00',
+      round: { id: challenge.rounds[1].id },
+    });
     const replaced = await api.gql(BALLOT, { c: challenge.challengeId, ids: [d] }, voter.token);
     expect(replaced.data.submitBudgetBallot).toMatchObject({ totalCost: '0.01', proposals: [{ id: d }] });
     const empty = await api.gql(BALLOT, { c: challenge.challengeId, ids: [] }, voter.token);
@@ -154,9 +241,17 @@ describe('voting rules', () => {
     expect(rows[0].n).toBe(1);
 
     await sql.query(`UPDATE proposals SET status = 'WITHDRAWN' WHERE id = $1`, [b]);
-    await expectRefused(() => api.gql(BALLOT, { c: challenge.challengeId, ids: [b] }, voter.token), 'CONFLICT', 'PROPOSAL_NOT_IN_RUNNING');
+    await expectRefused(
+      () => api.gql(BALLOT, { c: challenge.challengeId, ids: [b] }, voter.token),
+      'CONFLICT',
+      'PROPOSAL_NOT_IN_RUNNING',
+    );
     const multiple = await createVotingChallenge(sql);
-    await expectRefused(() => api.gql(BALLOT, { c: multiple.challengeId, ids: [multiple.proposalIds[0]] }, voter.token), 'CONFLICT', 'PHASE_MISMATCH');
+    await expectRefused(
+      () => api.gql(BALLOT, { c: multiple.challengeId, ids: [multiple.proposalIds[0]] }, voter.token),
+      'CONFLICT',
+      'PHASE_MISMATCH',
+    );
   });
 
   it('hides counts from everyone, officials included, while the round is open and showLiveTally is off', async () => {
@@ -173,21 +268,46 @@ describe('voting rules', () => {
       expect(data.challenge.rounds.map((r: { tally: unknown }) => r.tally)).toEqual([null, null]);
     }
     const own = await api.gql(PROPOSALS, { id: challenge.challengeId }, voter.token);
-    expect(own.data.challenge.viewerVotes).toEqual([{ proposal: { id: challenge.proposalIds[0], voteCount: null, viewerHasVoted: true } }]);
+    expect(own.data.challenge.viewerVotes).toEqual([
+      { proposal: { id: challenge.proposalIds[0], voteCount: null, viewerHasVoted: true } },
+    ]);
 
     // Once the round is over by its dates, the counts are public.
-    await sql.query(`UPDATE rounds SET closes_at = now() - interval '1 second' WHERE id = $1`, [challenge.rounds[1].id]);
+    await sql.query(`UPDATE rounds SET closes_at = now() - interval '1 second' WHERE id = $1`, [
+      challenge.rounds[1].id,
+    ]);
     const after = await api.gql(TALLY, { id: challenge.challengeId });
-    expect(after.data.challenge.rounds[1].tally[0]).toMatchObject({ votes: 1, rank: 1, share: 1, proposal: { id: challenge.proposalIds[0], voteCount: 1 } });
+    expect(after.data.challenge.rounds[1].tally[0]).toMatchObject({
+      votes: 1,
+      rank: 1,
+      share: 1,
+      proposal: { id: challenge.proposalIds[0], voteCount: 1 },
+    });
   });
 
   it('ranks a live tally by votes, then earlier submission, then id; share is 0 when nobody voted', async () => {
-    const challenge = await createVotingChallenge(sql, { settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 2 }, proposals: 3 });
+    const challenge = await createVotingChallenge(sql, {
+      settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 2 },
+      proposals: 3,
+    });
     const [p1, p2, p3] = challenge.proposalIds;
     const empty = await api.gql(TALLY, { id: challenge.challengeId });
-    expect(empty.data.challenge.rounds[1].tally.map((t: { proposal: { id: string }; share: number }) => [t.proposal.id, t.share])).toEqual([[p1, 0], [p2, 0], [p3, 0]]);
+    expect(
+      empty.data.challenge.rounds[1].tally.map((t: { proposal: { id: string }; share: number }) => [
+        t.proposal.id,
+        t.share,
+      ]),
+    ).toEqual([
+      [p1, 0],
+      [p2, 0],
+      [p3, 0],
+    ]);
     const voters = await createVoters(sql, api.config, 3);
-    for (const [voter, ids] of [[voters[0], [p3, p2]], [voters[1], [p3, p2]], [voters[2], [p3]]] as const) {
+    for (const [voter, ids] of [
+      [voters[0], [p3, p2]],
+      [voters[1], [p3, p2]],
+      [voters[2], [p3]],
+    ] as const) {
       for (const id of ids) await api.gql(CAST, { id }, voter.token);
     }
     const { data } = await api.gql(TALLY, { id: challenge.challengeId });

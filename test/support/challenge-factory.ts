@@ -37,13 +37,21 @@ export function roundsFromNow(offsets: [number, number, RoundKind][], base = Dat
 const tag = () => randomBytes(4).toString('hex');
 
 /** A verified account that is ADMIN of a new federal unit. */
-export async function createUnitWithAdmin(sql: pg.Client | pg.PoolClient): Promise<{ unitId: string; adminId: string }> {
+export async function createUnitWithAdmin(
+  sql: pg.Client | pg.PoolClient,
+): Promise<{ unitId: string; adminId: string }> {
   const t = tag();
-  const { rows: [user] } = await sql.query(
+  const {
+    rows: [user],
+  } = await sql.query(
     `INSERT INTO users (email, password_hash, display_name, email_verified_at) VALUES ($1, 'x', $2, now()) RETURNING id`,
     [`admin-${t}@example.mx`, `Admin ${t}`],
   );
-  const { rows: [unit] } = await sql.query(`INSERT INTO government_units (name, level) VALUES ($1, 'FEDERAL') RETURNING id`, [`Secretaría ${t}`]);
+  const {
+    rows: [unit],
+  } = await sql.query(`INSERT INTO government_units (name, level) VALUES ($1, 'FEDERAL') RETURNING id`, [
+    `Secretaría ${t}`,
+  ]);
   await sql.query(`INSERT INTO unit_memberships (unit_id, user_id, role) VALUES ($1, $2, 'ADMIN')`, [unit.id, user.id]);
   return { unitId: unit.id, adminId: user.id };
 }
@@ -62,9 +70,14 @@ export async function createPublishedChallenge(
   try {
     const { unitId, adminId } = owner ?? (await createUnitWithAdmin(sql));
     const plan = applySettingsDefaults({});
-    const settings: StoredSettings = { ...plan, voterBudget: plan.voterBudget === null ? null : (Number(plan.voterBudget) / 100).toFixed(2) };
+    const settings: StoredSettings = {
+      ...plan,
+      voterBudget: plan.voterBudget === null ? null : (Number(plan.voterBudget) / 100).toFixed(2),
+    };
     const t = tag();
-    const { rows: [challenge] } = await sql.query(
+    const {
+      rows: [challenge],
+    } = await sql.query(
       `INSERT INTO challenges (unit_id, slug, title, summary, description, category, level, status, settings, created_by_id, published_at)
        VALUES ($1, $2, $3, 'Resumen del reto de prueba', 'Descripción larga del reto de prueba para la ciudadanía.', 'OTHER', 'FEDERAL',
                'PUBLISHED', $4, $5, now())
@@ -74,12 +87,21 @@ export async function createPublishedChallenge(
     const created: CreatedRound[] = [];
     for (const [index, spec] of rounds.entries()) {
       const title = spec.title ?? TITLES[spec.kind];
-      const { rows: [round] } = await sql.query(
+      const {
+        rows: [round],
+      } = await sql.query(
         `INSERT INTO rounds (challenge_id, position, kind, title, opens_at, closes_at, advance_count)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [challenge.id, index + 1, spec.kind, title, spec.opensAt, spec.closesAt, spec.advanceCount ?? null],
       );
-      created.push({ id: round.id, position: index + 1, kind: spec.kind, title, opensAt: spec.opensAt, closesAt: spec.closesAt });
+      created.push({
+        id: round.id,
+        position: index + 1,
+        kind: spec.kind,
+        title,
+        opensAt: spec.opensAt,
+        closesAt: spec.closesAt,
+      });
     }
     await sql.query(
       `INSERT INTO audit_events (challenge_id, action, actor_id, summary, data) VALUES ($1, 'challenge.published', $2, $3, '{}')`,
@@ -87,9 +109,15 @@ export async function createPublishedChallenge(
     );
     const payload = {
       challengeId: challenge.id,
-      rounds: created.map((r) => ({ roundId: r.id, opensAt: r.opensAt.toISOString(), closesAt: r.closesAt.toISOString() })),
+      rounds: created.map((r) => ({
+        roundId: r.id,
+        opensAt: r.opensAt.toISOString(),
+        closesAt: r.closesAt.toISOString(),
+      })),
     };
-    await sql.query(`INSERT INTO outbox_events (type, payload) VALUES ('challenge.published', $1)`, [JSON.stringify(payload)]);
+    await sql.query(`INSERT INTO outbox_events (type, payload) VALUES ('challenge.published', $1)`, [
+      JSON.stringify(payload),
+    ]);
     await sql.query('COMMIT');
     return { challengeId: challenge.id, unitId, adminId, rounds: created };
   } catch (error) {

@@ -1,5 +1,8 @@
 /** A valid CreateChallengeInput whose rounds start `startInMs` from now and last `roundMs` each. */
-export function challengeInput(unitId: string, options: { startInMs?: number; roundMs?: number; title?: string; overrides?: Record<string, unknown> } = {}) {
+export function challengeInput(
+  unitId: string,
+  options: { startInMs?: number; roundMs?: number; title?: string; overrides?: Record<string, unknown> } = {},
+) {
   const start = Date.now() + (options.startInMs ?? 3600_000);
   const roundMs = options.roundMs ?? 86_400_000;
   const at = (i: number) => new Date(start + i * roundMs).toISOString();

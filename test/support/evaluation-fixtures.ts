@@ -47,7 +47,14 @@ const HOUR = 3600_000;
 export async function createJuryChallenge(
   sql: pg.Client,
   config: AppConfig,
-  options: { kinds: RoundSpec['kind'][]; advance?: (number | null)[]; openPosition: number; proposals: number; settings: Record<string, unknown>; criteria: [number, number][] },
+  options: {
+    kinds: RoundSpec['kind'][];
+    advance?: (number | null)[];
+    openPosition: number;
+    proposals: number;
+    settings: Record<string, unknown>;
+    criteria: [number, number][];
+  },
 ): Promise<JuryChallenge> {
   const now = Date.now();
   const o = options.openPosition - 1;
@@ -59,16 +66,23 @@ export async function createJuryChallenge(
     advanceCount: options.advance?.[i] ?? null,
   }));
   const created = await createPublishedChallenge(sql, rounds);
-  await sql.query(`UPDATE challenges SET settings = settings || $2::jsonb WHERE id = $1`, [created.challengeId, JSON.stringify(options.settings)]);
+  await sql.query(`UPDATE challenges SET settings = settings || $2::jsonb WHERE id = $1`, [
+    created.challengeId,
+    JSON.stringify(options.settings),
+  ]);
   const criteria: CriterionRow[] = [];
   for (const [index, [weight, maxScore]] of options.criteria.entries()) {
-    const { rows: [row] } = await sql.query(
+    const {
+      rows: [row],
+    } = await sql.query(
       `INSERT INTO evaluation_criteria (challenge_id, position, name, description, weight, max_score) VALUES ($1, $2, $3, NULL, $4, $5) RETURNING id`,
       [created.challengeId, index + 1, `Criterio ${index + 1}`, weight, maxScore],
     );
     criteria.push({ id: row.id, weight, maxScore });
   }
-  const { rows: [author] } = await sql.query(
+  const {
+    rows: [author],
+  } = await sql.query(
     `INSERT INTO users (email, password_hash, display_name, email_verified_at) VALUES ($1, 'x', 'Autora Visible', now()) RETURNING id`,
     [`autora-${randomBytes(4).toString('hex')}@ejemplo.mx`],
   );
@@ -80,10 +94,21 @@ export async function createJuryChallenge(
     [created.challengeId, author.id, options.openPosition, options.proposals],
   );
   for (const round of created.rounds) {
-    if (round.position < options.openPosition) await sql.query(`UPDATE rounds SET status = 'CLOSED', opened_at = opens_at, closed_at = closes_at WHERE id = $1`, [round.id]);
-    if (round.position === options.openPosition) await sql.query(`UPDATE rounds SET status = 'OPEN', opened_at = opens_at WHERE id = $1`, [round.id]);
+    if (round.position < options.openPosition)
+      await sql.query(
+        `UPDATE rounds SET status = 'CLOSED', opened_at = opens_at, closed_at = closes_at WHERE id = $1`,
+        [round.id],
+      );
+    if (round.position === options.openPosition)
+      await sql.query(`UPDATE rounds SET status = 'OPEN', opened_at = opens_at WHERE id = $1`, [round.id]);
   }
-  return { ...created, adminToken: await tokenFor(config, created.adminId), criteria, proposalIds: rows.map((r: { id: string }) => r.id), authorId: author.id };
+  return {
+    ...created,
+    adminToken: await tokenFor(config, created.adminId),
+    criteria,
+    proposalIds: rows.map((r: { id: string }) => r.id),
+    authorId: author.id,
+  };
 }
 
 export const CLOSE_NOW = `mutation($roundId: ID!) { closeRoundNow(roundId: $roundId) { id status } }`;
@@ -97,7 +122,12 @@ export const ASSIGNMENTS = `query($c: ID!) { myEvaluationAssignments(challengeId
  * Lets the next round open when the given OPEN round is closed now: its opensAt moves to the present
  * (what waiting would do), then the unit ADMIN closes the open round through the API.
  */
-export async function advanceTo(sql: pg.Client, api: { gql: (q: string, v?: Record<string, unknown>, t?: string) => Promise<any> }, challenge: JuryChallenge, closing: number): Promise<void> {
+export async function advanceTo(
+  sql: pg.Client,
+  api: { gql: (q: string, v?: Record<string, unknown>, t?: string) => Promise<any> },
+  challenge: JuryChallenge,
+  closing: number,
+): Promise<void> {
   const next = challenge.rounds.find((r) => r.position === closing + 1);
   if (next) await sql.query(`UPDATE rounds SET opens_at = now() - interval '1 second' WHERE id = $1`, [next.id]);
   const round = challenge.rounds.find((r) => r.position === closing)!;
@@ -107,7 +137,11 @@ export async function advanceTo(sql: pg.Client, api: { gql: (q: string, v?: Reco
 
 /** Boots the API (no workers) and a SQL client for one test file; `ok` runs an operation and fails the test on errors. */
 export function juryHarness() {
-  const h = {} as { api: TestApp; sql: pg.Client; ok: (query: string, variables: Record<string, unknown>, token?: string) => Promise<any> };
+  const h = {} as {
+    api: TestApp;
+    sql: pg.Client;
+    ok: (query: string, variables: Record<string, unknown>, token?: string) => Promise<any>;
+  };
   beforeAll(async () => {
     h.api = await startTestApp();
     h.sql = await sqlClient(h.api.env.DATABASE_URL);

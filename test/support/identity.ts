@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from './test-app.js';
 
-export const VIEWER_FIELDS = 'id email emailVerified displayName platformRole curpVerified createdAt state { code } municipality { code }';
+export const VIEWER_FIELDS =
+  'id email emailVerified displayName platformRole curpVerified createdAt state { code } municipality { code }';
 export const AUTH_FIELDS = `accessToken refreshToken accessTokenExpiresAt viewer { ${VIEWER_FIELDS} }`;
 
 export const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { ${AUTH_FIELDS} } }`;
@@ -29,14 +30,30 @@ export async function registerAndLogin(api: TestApp, input: Record<string, unkno
   const { data, errors } = await api.gql(REGISTER, { input: full });
   if (errors) throw new Error(`register falló: ${JSON.stringify(errors)}`);
   const payload = data.register;
-  return { id: payload.viewer.id, email: full.email as string, password: full.password as string, accessToken: payload.accessToken, refreshToken: payload.refreshToken };
+  return {
+    id: payload.viewer.id,
+    email: full.email,
+    password: full.password,
+    accessToken: payload.accessToken,
+    refreshToken: payload.refreshToken,
+  };
 }
 
 /** Like `api.gql`, from a given client IP (the API trusts X-Forwarded-For), for tests of per-IP limits. */
-export async function gqlFrom(api: TestApp, ip: string, query: string, variables?: Record<string, unknown>, token?: string) {
+export async function gqlFrom(
+  api: TestApp,
+  ip: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+) {
   const response = await fetch(`${api.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': ip,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };

@@ -41,7 +41,12 @@ async function findNew(dir: string, to: string, match: (mail: ReadMail) => boole
  * Waits for the next unread `.eml` addressed to `to` in MAIL_DIR (written by the MailProcessor) and returns it.
  * Watches the folder instead of polling; each message is returned once.
  */
-export async function readMail(dir: string, to: string, match: (mail: ReadMail) => boolean = () => true, timeoutMs = 15_000): Promise<ReadMail> {
+export async function readMail(
+  dir: string,
+  to: string,
+  match: (mail: ReadMail) => boolean = () => true,
+  timeoutMs = 15_000,
+): Promise<ReadMail> {
   const watcher = watch(dir);
   try {
     const deadline = Date.now() + timeoutMs;

@@ -42,7 +42,12 @@ export async function publishedChallenge(
   staff: { unitId: string; admin: { token: string } },
   options: { startInMs?: number; roundMs?: number; title?: string; overrides?: Record<string, unknown> } = {},
 ): Promise<PublishedChallenge> {
-  const input = challengeInput(staff.unitId, { startInMs: options.startInMs ?? -3_600_000, roundMs: options.roundMs ?? 86_400_000, title: options.title, overrides: options.overrides });
+  const input = challengeInput(staff.unitId, {
+    startInMs: options.startInMs ?? -3_600_000,
+    roundMs: options.roundMs ?? 86_400_000,
+    title: options.title,
+    overrides: options.overrides,
+  });
   const created = await api.gql(CREATE_CHALLENGE, { input }, staff.admin.token);
   if (created.errors) throw new Error(`createChallenge failed: ${JSON.stringify(created.errors)}`);
   const published = await api.gql(PUBLISH_CHALLENGE, { id: created.data.createChallenge.id }, staff.admin.token);
@@ -78,10 +83,13 @@ export async function sql<T = any>(api: TestApp, text: string, params: unknown[]
 
 /** Rows that a refused proposal call must not have written. */
 export async function proposalRowCounts(api: TestApp) {
-  const [row] = await sql(api, `SELECT (SELECT count(*) FROM proposals)::int AS proposals,
+  const [row] = await sql(
+    api,
+    `SELECT (SELECT count(*) FROM proposals)::int AS proposals,
     (SELECT count(*) FROM proposals WHERE status <> 'DRAFT')::int AS "notDraft",
     (SELECT count(*) FROM proposal_co_authors)::int AS "coAuthors",
     (SELECT count(*) FROM audit_events)::int AS audit, (SELECT count(*) FROM outbox_events)::int AS outbox,
-    (SELECT coalesce(max(updated_at), 'epoch') FROM proposals) AS "lastUpdate"`);
+    (SELECT coalesce(max(updated_at), 'epoch') FROM proposals) AS "lastUpdate"`,
+  );
   return row;
 }

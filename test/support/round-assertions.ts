@@ -1,7 +1,10 @@
 import type pg from 'pg';
 
 /** How many round.opened / round.closed audit events and round.closed outbox rows each round of a challenge has. */
-export async function clockEventsPerRound(sql: pg.Client, challengeId: string): Promise<{ id: string; status: string; opened: number; closed: number; closedEvents: number }[]> {
+export async function clockEventsPerRound(
+  sql: pg.Client,
+  challengeId: string,
+): Promise<{ id: string; status: string; opened: number; closed: number; closedEvents: number }[]> {
   const { rows } = await sql.query(
     `SELECT r.id, r.status,
        (SELECT count(*)::int FROM audit_events a WHERE a.action = 'round.opened' AND a.data->>'roundId' = r.id::text) AS opened,

@@ -15,7 +15,7 @@ export class SmtpSink {
   async start(): Promise<number> {
     this.server = createServer((socket) => this.session(socket));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server!.address() as { port: number }).port;
+    this.port = (this.server.address() as { port: number }).port;
     return this.port;
   }
 

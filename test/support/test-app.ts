@@ -42,10 +42,16 @@ export async function testEnvironment(overrides: Record<string, string> = {}): P
 }
 
 /** Boots the whole API (Fastify, GraphQL, PostgreSQL, Redis) on a random local port. */
-export async function startTestApp(options: { env?: Record<string, string>; workers?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; workers?: boolean; clock?: Clock } = {},
+): Promise<TestApp> {
   const env = await testEnvironment(options.env);
   const config = loadConfig(env);
-  const app = await createApi(config, { workers: options.workers ?? false, clock: options.clock }, createLogger(config.logLevel));
+  const app = await createApi(
+    config,
+    { workers: options.workers ?? false, clock: options.clock },
+    createLogger(config.logLevel),
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = await app.getUrl();
   return {

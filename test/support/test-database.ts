@@ -20,7 +20,9 @@ async function ensureTemplate(client: pg.Client): Promise<string> {
   const template = templateDatabase();
   await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate', [template]);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate', [
+      template,
+    ]);
     if (!rowCount) {
       await client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
       await prepareDatabase(databaseUrl(template));

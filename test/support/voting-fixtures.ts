@@ -30,9 +30,18 @@ export async function createVoters(
      SELECT 'votante-' || $1 || '-' || i || '@ejemplo.mx', 'x', 'Votante ' || i,
             CASE WHEN $2 THEN now() END, CASE WHEN $3 THEN now() END, CASE WHEN $3 THEN $1 || '-' || i END, $4, $5
      FROM generate_series(1, $6) AS i RETURNING id`,
-    [tag(), options.verified ?? true, options.curp ?? false, options.stateCode ?? null, options.municipalityCode ?? null, count],
+    [
+      tag(),
+      options.verified ?? true,
+      options.curp ?? false,
+      options.stateCode ?? null,
+      options.municipalityCode ?? null,
+      count,
+    ],
   );
-  return Promise.all(rows.map(async (row: { id: string }) => ({ id: row.id, token: (await tokens.issue(row.id)).token })));
+  return Promise.all(
+    rows.map(async (row: { id: string }) => ({ id: row.id, token: (await tokens.issue(row.id)).token })),
+  );
 }
 
 /** A real access token for an existing account (e.g. the unit ADMIN of a factory challenge). */
@@ -70,10 +79,14 @@ export async function createVotingChallenge(
   ];
   const created = await createPublishedChallenge(sql, rounds);
   await sql.query(`UPDATE challenges SET settings = settings || $2::jsonb, budget = $3 WHERE id = $1`, [
-    created.challengeId, JSON.stringify(options.settings ?? {}), options.budget ?? null,
+    created.challengeId,
+    JSON.stringify(options.settings ?? {}),
+    options.budget ?? null,
   ]);
   const count = options.proposals ?? options.costs?.length ?? 3;
-  const { rows: [author] } = await sql.query(
+  const {
+    rows: [author],
+  } = await sql.query(
     `INSERT INTO users (email, password_hash, display_name, email_verified_at) VALUES ($1, 'x', 'Autora', now()) RETURNING id`,
     [`autora-${tag()}@ejemplo.mx`],
   );
@@ -88,8 +101,13 @@ export async function createVotingChallenge(
   );
   if (caughtUp) {
     for (const round of created.rounds) {
-      if (round.closesAt.getTime() <= now) await sql.query(`UPDATE rounds SET status = 'CLOSED', opened_at = opens_at, closed_at = closes_at WHERE id = $1`, [round.id]);
-      else if (round.opensAt.getTime() <= now) await sql.query(`UPDATE rounds SET status = 'OPEN', opened_at = opens_at WHERE id = $1`, [round.id]);
+      if (round.closesAt.getTime() <= now)
+        await sql.query(
+          `UPDATE rounds SET status = 'CLOSED', opened_at = opens_at, closed_at = closes_at WHERE id = $1`,
+          [round.id],
+        );
+      else if (round.opensAt.getTime() <= now)
+        await sql.query(`UPDATE rounds SET status = 'OPEN', opened_at = opens_at WHERE id = $1`, [round.id]);
     }
   }
   return { ...created, proposalIds: rows.map((r: { id: string }) => r.id) };

@@ -20,11 +20,14 @@ export function wsClient(api: TestApp, token?: string): Client {
 export function collect<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}) {
   const messages: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }[] = [];
   let ended: unknown = null;
-  const dispose = client.subscribe<T>({ query, variables }, {
-    next: (m) => void messages.push(m as never),
-    error: (e) => void (ended = e ?? 'error'),
-    complete: () => void (ended = ended ?? 'complete'),
-  });
+  const dispose = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (m) => void messages.push(m as never),
+      error: (e) => void (ended = e ?? 'error'),
+      complete: () => void (ended = ended ?? 'complete'),
+    },
+  );
   return { messages, dispose, ended: () => ended };
 }
 
@@ -33,10 +36,14 @@ export async function channelSubscribed(prefix: string, kind: 'notification' | '
   const redis = new Redis(TEST_REDIS_URL);
   try {
     const channel = `${prefix}:live:${kind}:${id}`;
-    await waitFor(`a subscriber on ${channel}`, async () => {
-      const [, n] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
-      return Number(n) > 0;
-    }, 20_000);
+    await waitFor(
+      `a subscriber on ${channel}`,
+      async () => {
+        const [, n] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
+        return Number(n) > 0;
+      },
+      20_000,
+    );
   } finally {
     redis.disconnect();
   }

@@ -1,4 +1,12 @@
-import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainError } from '../../common/domain-error.js';
@@ -29,7 +37,10 @@ function argument(args: Record<string, unknown>, path: string): string | undefin
 /** The one place where "who may call this" is decided; resolvers only declare it. */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly modules: ModuleRef) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly modules: ModuleRef,
+  ) {}
 
   /** Looked up app-wide: guards run in every feature module, UnitAccess is provided by government-units. */
   private get units(): UnitAccess {
@@ -61,9 +72,11 @@ export const SignedIn = () => access({});
 export const PlatformRoles = (...roles: PlatformRole[]) => access({ platformRoles: roles });
 
 /** A member of the unit that owns the resource named by argument `arg`, with one of `roles` (or a platform ADMIN). */
-export const UnitRoles = (roles: UnitRole[], kind: UnitResourceKind, arg: string) => access({ unit: { roles, kind, arg } });
+export const UnitRoles = (roles: UnitRole[], kind: UnitResourceKind, arg: string) =>
+  access({ unit: { roles, kind, arg } });
 
 /** The signed-in viewer (null when anonymous). */
 export const CurrentViewer = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Viewer | null => GqlExecutionContext.create(context).getContext<GraphqlContext>().viewer,
+  (_: unknown, context: ExecutionContext): Viewer | null =>
+    GqlExecutionContext.create(context).getContext<GraphqlContext>().viewer,
 );

@@ -5,5 +5,9 @@ export type UnitResourceKind = 'unit' | 'challenge' | 'round' | 'proposal';
  * Provided by the government-units module; `undefined` when the resource does not exist.
  */
 export abstract class UnitAccess {
-  abstract roleOf(userId: string, kind: UnitResourceKind, resourceId: string): Promise<'ADMIN' | 'EDITOR' | null | undefined>;
+  abstract roleOf(
+    userId: string,
+    kind: UnitResourceKind,
+    resourceId: string,
+  ): Promise<'ADMIN' | 'EDITOR' | null | undefined>;
 }

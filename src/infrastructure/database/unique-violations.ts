@@ -1,7 +1,11 @@
 import { DomainError, ErrorReason } from '../../common/domain-error.js';
 import { driverError } from './driver-error.js';
 
-interface UniqueViolation { reason?: ErrorReason; message: string; field?: string }
+interface UniqueViolation {
+  reason?: ErrorReason;
+  message: string;
+  field?: string;
+}
 
 /** Unique constraints that a concurrent request can hit, with what to tell the client. Features register theirs. */
 const byConstraint = new Map<string, UniqueViolation>();

@@ -25,7 +25,9 @@ function isWsContext(value: unknown): value is WsContext {
 }
 
 export function graphqlOptions(config: AppConfig, authenticator: ViewerAuthenticator): ApolloDriverConfig {
-  const formatError = createErrorFormatter((error) => logger.error(error instanceof Error ? error.stack ?? error.message : String(error)));
+  const formatError = createErrorFormatter((error) =>
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+  );
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -46,20 +48,26 @@ export function graphqlOptions(config: AppConfig, authenticator: ViewerAuthentic
         onConnect: async (raw) => {
           const ctx = raw as unknown as WsContext;
           const authorization = ctx.connectionParams?.authorization;
-          ctx.extra.viewer = await authenticator.authenticate(typeof authorization === 'string' ? authorization : undefined);
+          ctx.extra.viewer = await authenticator.authenticate(
+            typeof authorization === 'string' ? authorization : undefined,
+          );
           return true;
         },
         // Errors of subscription events get the same codes and hiding as over HTTP (RULES §0).
         onNext: (_ctx, _id, _payload, _args, result) =>
           'errors' in result && result.errors?.length
-            ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) as never }
+            ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
             : undefined,
       },
     },
     context: async (req: FastifyRequest | WsContext, reply: FastifyReply): Promise<GraphqlContext> => {
       if (isWsContext(req)) {
         // One context per subscription, with its own loaders (the resolvers clear them for every pushed message).
-        return { req: req.extra.request as unknown as FastifyRequest, viewer: req.extra.viewer ?? null, loaders: new Map() };
+        return {
+          req: req.extra.request as unknown as FastifyRequest,
+          viewer: req.extra.viewer ?? null,
+          loaders: new Map(),
+        };
       }
       return { req, reply, viewer: await authenticator.authenticate(req.headers.authorization), loaders: new Map() };
     },

@@ -1,6 +1,13 @@
 import {
-  ASTVisitor, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode,
-  SelectionSetNode, ValidationContext, ValidationRule,
+  ASTVisitor,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
 } from 'graphql';
 
 export interface QueryLimits {
@@ -16,7 +23,11 @@ function refuse(context: ValidationContext, message: string, reason: string) {
   context.reportError(new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason } }));
 }
 
-interface Measure { depth: number; aliases: number; cost: number }
+interface Measure {
+  depth: number;
+  aliases: number;
+  cost: number;
+}
 
 /** Walks an operation through its fragments (each fragment visited at most once per path). */
 function measure(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): Measure {
@@ -64,12 +75,22 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
           .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
           .map((d) => [d.name.value, d]),
       );
-      for (const operation of document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
+      for (const operation of document.definitions.filter(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      )) {
         const { depth, aliases, cost } = measure(operation.selectionSet, fragments, new Set());
         if (depth > limits.maxDepth) {
-          refuse(context, `La consulta es demasiado profunda (${depth} niveles; máximo ${limits.maxDepth}).`, 'QUERY_TOO_DEEP');
+          refuse(
+            context,
+            `La consulta es demasiado profunda (${depth} niveles; máximo ${limits.maxDepth}).`,
+            'QUERY_TOO_DEEP',
+          );
         } else if (aliases > limits.maxAliases) {
-          refuse(context, `La consulta usa demasiados alias (${aliases}; máximo ${limits.maxAliases}).`, 'TOO_MANY_ALIASES');
+          refuse(
+            context,
+            `La consulta usa demasiados alias (${aliases}; máximo ${limits.maxAliases}).`,
+            'TOO_MANY_ALIASES',
+          );
         } else if (cost > limits.maxCost) {
           refuse(context, `La consulta es demasiado costosa (${cost}; máximo ${limits.maxCost}).`, 'QUERY_TOO_COMPLEX');
         }

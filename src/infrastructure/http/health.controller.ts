@@ -24,7 +24,10 @@ async function check(work: () => Promise<unknown>): Promise<'up' | 'down'> {
 
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource, @Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
 
   @Get('live')
   live() {

@@ -4,7 +4,12 @@ import { MetricsService } from './metrics.service.js';
 import { RateLimiter } from './rate-limiter.js';
 
 const RATE_LIMITED_BODY = {
-  errors: [{ message: 'Demasiadas solicitudes. Espera un momento e inténtalo de nuevo.', extensions: { code: 'RATE_LIMITED' } }],
+  errors: [
+    {
+      message: 'Demasiadas solicitudes. Espera un momento e inténtalo de nuevo.',
+      extensions: { code: 'RATE_LIMITED' },
+    },
+  ],
 };
 
 /** Request id echoed to the client, per-IP rate limit on the GraphQL endpoint (shared across processes through Redis), request metrics. */

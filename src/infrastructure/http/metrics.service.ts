@@ -10,11 +10,17 @@ import { QUEUE_NAMES } from '../queue/queue-names.js';
 export class MetricsService {
   readonly registry = new Registry();
   readonly httpRequests = new Counter({
-    name: 'http_requests_total', help: 'HTTP requests served', labelNames: ['method', 'route', 'status'], registers: [this.registry],
+    name: 'http_requests_total',
+    help: 'HTTP requests served',
+    labelNames: ['method', 'route', 'status'],
+    registers: [this.registry],
   });
   readonly httpDuration = new Histogram({
-    name: 'http_request_duration_seconds', help: 'HTTP request latency', labelNames: ['method', 'route'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [this.registry],
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
   });
 
   constructor(
@@ -26,8 +32,10 @@ export class MetricsService {
     collectDefaultMetrics({ register: this.registry });
     const queues = [rounds, notifications, mail];
     new Counter({
-      name: 'notification_delivery_failures_total', help: 'Notification deliveries (fan-out chunks, e-mails) that failed after every retry',
-      labelNames: ['channel'], registers: [this.registry],
+      name: 'notification_delivery_failures_total',
+      help: 'Notification deliveries (fan-out chunks, e-mails) that failed after every retry',
+      labelNames: ['channel'],
+      registers: [this.registry],
       async collect() {
         const counts = await failures.counts().catch(() => null);
         if (!counts) return;
@@ -36,9 +44,14 @@ export class MetricsService {
       },
     });
     new Gauge({
-      name: 'queue_jobs', help: 'BullMQ jobs by queue and state', labelNames: ['queue', 'state'], registers: [this.registry],
+      name: 'queue_jobs',
+      help: 'BullMQ jobs by queue and state',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
       async collect() {
-        const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'failed').catch(() => null)));
+        const counts = await Promise.all(
+          queues.map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'failed').catch(() => null)),
+        );
         counts.forEach((c, i) => {
           if (!c) return;
           for (const [state, n] of Object.entries(c)) this.set({ queue: QUEUE_NAMES[i], state }, n);

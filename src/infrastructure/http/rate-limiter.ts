@@ -12,14 +12,21 @@ const RELEASE_SCRIPT = `if tonumber(redis.call('get', KEYS[1]) or '0') > 0 then 
  */
 @Injectable()
 export class RateLimiter {
-  constructor(@Inject(REDIS) private readonly redis: Redis, private readonly config: AppConfig) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
 
   /** Counts one hit; true when `key` is still within `limit` hits per `windowSeconds`. */
   async hit(key: string, limit: number, windowSeconds: number): Promise<boolean> {
     const window = Math.floor(Date.now() / 1000 / windowSeconds);
     const redisKey = `${this.config.redis.prefix}:rl:${key}:${window}`;
     try {
-      const [[, count]] = (await this.redis.multi().incr(redisKey).expire(redisKey, windowSeconds + 1).exec()) as [[null, number]];
+      const [[, count]] = (await this.redis
+        .multi()
+        .incr(redisKey)
+        .expire(redisKey, windowSeconds + 1)
+        .exec()) as [[null, number]];
       return count <= limit;
     } catch {
       return true;

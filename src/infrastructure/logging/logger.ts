@@ -3,19 +3,42 @@ import { pino, Logger } from 'pino';
 
 /** Never log secrets or personal data (RULES §9): these paths are replaced wherever they appear. */
 const REDACTED_PATHS = [
-  'req.headers.authorization', 'req.headers.cookie', 'headers.authorization',
-  '*.password', '*.newPassword', '*.token', '*.refreshToken', '*.accessToken', '*.curp', '*.email',
-  '*.*.password', '*.*.newPassword', '*.*.token', '*.*.refreshToken', '*.*.curp', '*.*.email',
-  'variables', '*.variables',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  '*.password',
+  '*.newPassword',
+  '*.token',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.curp',
+  '*.email',
+  '*.*.password',
+  '*.*.newPassword',
+  '*.*.token',
+  '*.*.refreshToken',
+  '*.*.curp',
+  '*.*.email',
+  'variables',
+  '*.variables',
 ];
 
 /** Request lines without the query string: links such as unsubscribe or verification carry tokens there. */
 const serializers = {
-  req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0] }),
+  req: (req: { id?: string; method?: string; url?: string }) => ({
+    id: req.id,
+    method: req.method,
+    path: req.url?.split('?')[0],
+  }),
 };
 
 export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[oculto]' }, serializers, base: { service: 'retos-publicos' } });
+  return pino({
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[oculto]' },
+    serializers,
+    base: { service: 'retos-publicos' },
+  });
 }
 
 /** Nest's logger interface on top of pino, so framework and app logs share one JSON stream. */

@@ -7,7 +7,10 @@ import { MailTransport } from './mail-transport.js';
 /** The `mail` queue's worker: runs only in worker processes (or the API with WORKERS_IN_PROCESS). */
 @Processor('mail')
 export class MailProcessor extends WorkerHost {
-  constructor(private readonly transport: MailTransport, private readonly failures: DeliveryFailures) {
+  constructor(
+    private readonly transport: MailTransport,
+    private readonly failures: DeliveryFailures,
+  ) {
     super();
   }
 

@@ -4,7 +4,12 @@ import { Queue } from 'bullmq';
 import { MAIL_JOBS, MailMessage } from './mail-message.js';
 
 /** Five tries, 2 s, 4 s, 8 s, 16 s apart; a message that still fails stays in the queue as failed. */
-const DELIVERY = { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: false } as const;
+const DELIVERY = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: 1000,
+  removeOnFail: false,
+} as const;
 
 /**
  * Hands e-mails to the `mail` queue; the MailProcessor of a worker sends them. Callers enqueue only after
@@ -19,7 +24,9 @@ export class MailService {
    * and the .eml file or SMTP attempt of a retried job is the same message.
    */
   async send(message: MailMessage, options: { jobId?: string } = {}): Promise<void> {
-    const opts = options.jobId ? { ...DELIVERY, jobId: options.jobId, removeOnComplete: { age: 7 * 24 * 3600 } } : DELIVERY;
+    const opts = options.jobId
+      ? { ...DELIVERY, jobId: options.jobId, removeOnComplete: { age: 7 * 24 * 3600 } }
+      : DELIVERY;
     await this.queue.add(MAIL_JOBS.send, message, opts);
   }
 }

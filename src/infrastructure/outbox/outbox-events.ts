@@ -7,7 +7,14 @@ export interface OutboxEvents {
   'challenge.cancelled': { challengeId: string; reason: string };
   'round.rescheduled': { challengeId: string; roundId: string; opensAt: string; closesAt: string };
   'round.opened': { challengeId: string; roundId: string; position: number; kind: string };
-  'round.closed': { challengeId: string; roundId: string; position: number; kind: string; advanced: string[]; eliminated: string[] };
+  'round.closed': {
+    challengeId: string;
+    roundId: string;
+    position: number;
+    kind: string;
+    advanced: string[];
+    eliminated: string[];
+  };
   'results.published': { challengeId: string; winners: string[] };
   'round.closing_soon': { challengeId: string; roundId: string; closesAt: string };
   'evaluation.reminder': { challengeId: string; roundId: string; closesAt: string };

@@ -23,7 +23,9 @@ export interface PublishedEvent<T extends OutboxEventType = OutboxEventType> {
 }
 
 /** What a consumer (round clock, notifications…) wants queued when an event of its type is published. */
-export type OutboxSubscriber<T extends OutboxEventType> = (event: PublishedEvent<T>) => OutboxJob[] | Promise<OutboxJob[]>;
+export type OutboxSubscriber<T extends OutboxEventType> = (
+  event: PublishedEvent<T>,
+) => OutboxJob[] | Promise<OutboxJob[]>;
 
 /** The registry consumers subscribe to by event type, in their module's init; the relay reads it. */
 @Injectable()
@@ -31,7 +33,7 @@ export class OutboxSubscriptions {
   private readonly subscribers = new Map<OutboxEventType, OutboxSubscriber<never>[]>();
 
   subscribe<T extends OutboxEventType>(type: T, subscriber: OutboxSubscriber<T>): void {
-    this.subscribers.set(type, [...(this.subscribers.get(type) ?? []), subscriber as OutboxSubscriber<never>]);
+    this.subscribers.set(type, [...(this.subscribers.get(type) ?? []), subscriber]);
   }
 
   /** Every job the subscribers of this event ask for; none when nobody subscribed. */

@@ -5,5 +5,8 @@ import { OutboxSubscriptions } from './outbox-subscriptions.js';
 
 /** The relay (OutboxRelay) is not here: only worker processes run it (see WorkersModule). */
 @Global()
-@Module({ providers: [Outbox, OutboxSubscriptions, OutboxRepository], exports: [Outbox, OutboxSubscriptions, OutboxRepository] })
+@Module({
+  providers: [Outbox, OutboxSubscriptions, OutboxRepository],
+  exports: [Outbox, OutboxSubscriptions, OutboxRepository],
+})
 export class OutboxModule {}

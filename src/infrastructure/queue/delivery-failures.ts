@@ -14,7 +14,10 @@ export type DeliveryChannel = 'IN_APP' | 'EMAIL';
 export class DeliveryFailures {
   private readonly logger = new Logger(DeliveryFailures.name);
 
-  constructor(@Inject(REDIS) private readonly redis: Redis, private readonly config: AppConfig) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
 
   key(channel: DeliveryChannel): string {
     return `${this.config.redis.prefix}:metrics:notification_delivery_failures:${channel}`;
@@ -23,7 +26,9 @@ export class DeliveryFailures {
   /** Called from a worker's `failed` event: counts the job only once it has no attempt left. */
   async onFailed(job: Job | undefined, channel: DeliveryChannel): Promise<void> {
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    await this.redis.incr(this.key(channel)).catch((error: Error) => this.logger.warn(`No se pudo contar una entrega fallida: ${error.message}`));
+    await this.redis
+      .incr(this.key(channel))
+      .catch((error: Error) => this.logger.warn(`No se pudo contar una entrega fallida: ${error.message}`));
   }
 
   async counts(): Promise<Record<DeliveryChannel, number>> {

@@ -9,6 +9,8 @@ describe('job handlers', () => {
 
   it('lets a complete map through and names what is missing otherwise', () => {
     expect(() => assertHandlers('rounds', ['a'], { a: handle })).not.toThrow();
-    expect(() => assertHandlers('rounds', ['a', 'b'], { a: handle })).toThrow('La cola rounds no tiene manejador para: b');
+    expect(() => assertHandlers('rounds', ['a', 'b'], { a: handle })).toThrow(
+      'La cola rounds no tiene manejador para: b',
+    );
   });
 });

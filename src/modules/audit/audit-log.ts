@@ -4,10 +4,19 @@ import { Tx } from '../../infrastructure/database/transactions.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 export type AuditAction =
-  | 'challenge.created' | 'challenge.published' | 'challenge.updated' | 'challenge.cancelled'
-  | 'round.opened' | 'round.rescheduled' | 'round.closed'
-  | 'proposal.hidden' | 'proposal.unhidden' | 'proposal.ineligible'
-  | 'juror.added' | 'juror.removed' | 'results.published';
+  | 'challenge.created'
+  | 'challenge.published'
+  | 'challenge.updated'
+  | 'challenge.cancelled'
+  | 'round.opened'
+  | 'round.rescheduled'
+  | 'round.closed'
+  | 'proposal.hidden'
+  | 'proposal.unhidden'
+  | 'proposal.ineligible'
+  | 'juror.added'
+  | 'juror.removed'
+  | 'results.published';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -8,7 +8,10 @@ import { AuditEventModel } from './dto/audit-event.model.js';
 export class AuditEventFieldsResolver {
   constructor(private readonly users: UsersLoaders) {}
 
-  @ResolveField(() => PublicUserModel, { nullable: true, description: 'Null for actions taken by the system (scheduled jobs).' })
+  @ResolveField(() => PublicUserModel, {
+    nullable: true,
+    description: 'Null for actions taken by the system (scheduled jobs).',
+  })
   actor(@Parent() event: AuditEventModel, @Context() ctx: GraphqlContext) {
     return event.actorId ? this.users.for(ctx).publicUser.load(event.actorId) : null;
   }

@@ -25,7 +25,10 @@ const AuditEventConnection = ConnectionType(AuditEventModel, 'AuditEvent');
 @ArgsType()
 class AuditLogArgs extends PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: 50, description: 'Cuántos eventos (1..100).' })
-  @Transform(({ value }) => value ?? 50) @IsInt() @Min(1, { message: 'first debe ser al menos 1' }) @Max(100, { message: 'first no puede ser mayor que 100' })
+  @Transform(({ value }) => value ?? 50)
+  @IsInt()
+  @Min(1, { message: 'first debe ser al menos 1' })
+  @Max(100, { message: 'first no puede ser mayor que 100' })
   override first = 50;
 }
 
@@ -86,7 +89,10 @@ export class ChallengeFieldsResolver {
     return toConnection(rows, { first: args.first, offset }, total);
   }
 
-  @ResolveField(() => Boolean, { description: 'Si quien consulta puede editar el reto (miembro de su unidad o administración, y el reto no ha terminado).' })
+  @ResolveField(() => Boolean, {
+    description:
+      'Si quien consulta puede editar el reto (miembro de su unidad o administración, y el reto no ha terminado).',
+  })
   async viewerCanEdit(@Parent() challenge: ChallengeModel, @Context() ctx: GraphqlContext) {
     if (!ctx.viewer || challenge.status === 'FINISHED' || challenge.status === 'CANCELLED') return false;
     if (ctx.viewer.platformRole === 'ADMIN') return true;

@@ -22,7 +22,9 @@ export function toPlan(source: PlanSource): ChallengePlan {
 }
 
 /** Settings input (Decimal strings) → plan settings input (centavos). */
-export function settingsInput(settings: Partial<Omit<StoredSettings, 'voterBudget'>> & { voterBudget?: string | null }): SettingsInput {
+export function settingsInput(
+  settings: Partial<Omit<StoredSettings, 'voterBudget'>> & { voterBudget?: string | null },
+): SettingsInput {
   const { voterBudget, ...rest } = settings;
   return { ...rest, voterBudget: voterBudget == null ? null : parseDecimal(voterBudget) };
 }
@@ -31,4 +33,3 @@ export function storedSettings(plan: SettingsPlan): StoredSettings {
   const { voterBudget, ...rest } = plan;
   return { ...rest, voterBudget: voterBudget === null ? null : formatCentavos(voterBudget) };
 }
-

@@ -46,7 +46,12 @@ function evaluationPlan(overrides: Partial<ChallengePlan> = {}): ChallengePlan {
 function budgetPlan(overrides: Partial<ChallengePlan> = {}): ChallengePlan {
   return {
     budget: 100_000_000n,
-    settings: settings({ votingMethod: 'BUDGET', maxVotesPerVoter: null, budgetRule: 'EQUAL_SHARES', voterBudget: 100_000_000n }),
+    settings: settings({
+      votingMethod: 'BUDGET',
+      maxVotesPerVoter: null,
+      budgetRule: 'EQUAL_SHARES',
+      voterBudget: 100_000_000n,
+    }),
     rounds: [round('SUBMISSION', 0, 10), round('VOTING', 10, 20)],
     criteria: [],
     ...overrides,
@@ -107,7 +112,9 @@ describe('applySettingsDefaults', () => {
   });
 
   it('keeps the voter budget given for a BUDGET challenge', () => {
-    expect(applySettingsDefaults({ votingMethod: 'BUDGET', voterBudget: 1_000_00n }, 5_000_00n).voterBudget).toBe(1_000_00n);
+    expect(applySettingsDefaults({ votingMethod: 'BUDGET', voterBudget: 1_000_00n }, 5_000_00n).voterBudget).toBe(
+      1_000_00n,
+    );
   });
 
   it('gives no voter budget to other voting methods even when the challenge has a budget', () => {
@@ -121,14 +128,20 @@ describe('challengePlanViolations', () => {
       ['submission then voting', simplePlan()],
       ['submission, voting, weighted evaluation', evaluationPlan()],
       ['participatory budget', budgetPlan()],
-      ['participatory budget with the default voter budget', budgetPlan({ settings: { ...budgetPlan().settings, voterBudget: null } })],
+      [
+        'participatory budget with the default voter budget',
+        budgetPlan({ settings: { ...budgetPlan().settings, voterBudget: null } }),
+      ],
       ['SINGLE vote', simplePlan({ settings: settings({ votingMethod: 'SINGLE', maxVotesPerVoter: null }) })],
       ['a prize budget without BUDGET voting', simplePlan({ budget: 50_000_00n })],
       [
         'a non-final voting round without advanceCount (all proposals go on)',
         evaluationPlan({ rounds: [round('SUBMISSION', 0, 10), round('VOTING', 10, 20), round('EVALUATION', 20, 30)] }),
       ],
-      ['public vote weight of exactly 1', evaluationPlan({ settings: settings({ winnerCount: 2, publicVoteWeight: 1 }) })],
+      [
+        'public vote weight of exactly 1',
+        evaluationPlan({ settings: settings({ winnerCount: 2, publicVoteWeight: 1 }) }),
+      ],
     ])('accepts %s', (_name, plan) => {
       expect(challengePlanViolations(plan)).toEqual([]);
     });
@@ -153,7 +166,9 @@ describe('challengePlanViolations', () => {
     });
 
     it('allows only one SUBMISSION round', () => {
-      const plan = simplePlan({ rounds: [round('SUBMISSION', 0, 10), round('SUBMISSION', 10, 15), round('VOTING', 15, 20)] });
+      const plan = simplePlan({
+        rounds: [round('SUBMISSION', 0, 10), round('SUBMISSION', 10, 15), round('VOTING', 15, 20)],
+      });
       expect(pathsOf(plan)).toEqual(['rounds.1.kind']);
     });
 
@@ -194,7 +209,11 @@ describe('challengePlanViolations', () => {
       const broken = { ...round('VOTING', 10, 20), opensAt: new Date('no es fecha') };
       const plan = simplePlan({ rounds: [round('SUBMISSION', 0, 10), broken] });
       expect(challengePlanViolations(plan)).toEqual([
-        { path: 'rounds.1.opensAt', message: 'La fecha de apertura de la ronda 2 no es válida.', reason: 'INVALID_SCHEDULE' },
+        {
+          path: 'rounds.1.opensAt',
+          message: 'La fecha de apertura de la ronda 2 no es válida.',
+          reason: 'INVALID_SCHEDULE',
+        },
       ]);
     });
 
@@ -270,7 +289,11 @@ describe('challengePlanViolations', () => {
     });
 
     it.each([0, -1, 2.5])('must be a positive integer (%p)', (count) => {
-      const plan = withRounds([round('SUBMISSION', 0, 10), round('VOTING', 10, 20, count), round('EVALUATION', 20, 30)]);
+      const plan = withRounds([
+        round('SUBMISSION', 0, 10),
+        round('VOTING', 10, 20, count),
+        round('EVALUATION', 20, 30),
+      ]);
       expect(pathsOf(plan)).toEqual(['rounds.1.advanceCount']);
     });
   });
@@ -357,17 +380,21 @@ describe('challengePlanViolations', () => {
       const budgetSettings = (overrides: Partial<SettingsPlan>) => ({ ...budgetPlan().settings, ...overrides });
 
       it('needs a budget', () => {
-        expect(challengePlanViolations(budgetPlan({ budget: null, settings: budgetSettings({ voterBudget: null }) }))).toEqual([
-          { path: 'budget', message: 'Un presupuesto participativo necesita un presupuesto total.' },
-        ]);
+        expect(
+          challengePlanViolations(budgetPlan({ budget: null, settings: budgetSettings({ voterBudget: null }) })),
+        ).toEqual([{ path: 'budget', message: 'Un presupuesto participativo necesita un presupuesto total.' }]);
       });
 
       it('needs a budget above zero', () => {
-        expect(pathsOf(budgetPlan({ budget: 0n, settings: budgetSettings({ voterBudget: null }) }))).toEqual(['budget']);
+        expect(pathsOf(budgetPlan({ budget: 0n, settings: budgetSettings({ voterBudget: null }) }))).toEqual([
+          'budget',
+        ]);
       });
 
       it('needs a budget rule', () => {
-        expect(pathsOf(budgetPlan({ settings: budgetSettings({ budgetRule: null }) }))).toEqual(['settings.budgetRule']);
+        expect(pathsOf(budgetPlan({ settings: budgetSettings({ budgetRule: null }) }))).toEqual([
+          'settings.budgetRule',
+        ]);
       });
 
       it('accepts the GREEDY rule', () => {
@@ -379,7 +406,9 @@ describe('challengePlanViolations', () => {
       });
 
       it('refuses a voter budget above the whole budget', () => {
-        expect(challengePlanViolations(budgetPlan({ settings: budgetSettings({ voterBudget: 100_000_001n }) }))).toEqual([
+        expect(
+          challengePlanViolations(budgetPlan({ settings: budgetSettings({ voterBudget: 100_000_001n }) })),
+        ).toEqual([
           {
             path: 'settings.voterBudget',
             message: 'El presupuesto por votante no puede ser mayor que el presupuesto total del reto.',
@@ -453,7 +482,9 @@ describe('challengePlanViolations', () => {
     });
 
     it('refuses asking for more evaluations than jurors assigned to each proposal', () => {
-      const plan = evaluationPlan({ settings: settings({ winnerCount: 2, minEvaluationsPerProposal: 3, jurorsPerProposal: 2 }) });
+      const plan = evaluationPlan({
+        settings: settings({ winnerCount: 2, minEvaluationsPerProposal: 3, jurorsPerProposal: 2 }),
+      });
       expect(challengePlanViolations(plan)).toEqual([
         {
           path: 'settings.minEvaluationsPerProposal',
@@ -463,7 +494,9 @@ describe('challengePlanViolations', () => {
     });
 
     it('accepts as many evaluations as jurors', () => {
-      const plan = evaluationPlan({ settings: settings({ winnerCount: 2, minEvaluationsPerProposal: 3, jurorsPerProposal: 3 }) });
+      const plan = evaluationPlan({
+        settings: settings({ winnerCount: 2, minEvaluationsPerProposal: 3, jurorsPerProposal: 3 }),
+      });
       expect(pathsOf(plan)).toEqual([]);
     });
   });
@@ -476,7 +509,14 @@ describe('challengePlanViolations', () => {
       criteria: [criterion('Impacto')],
     };
     expect(pathsOf(plan).sort()).toEqual(
-      ['rounds', 'rounds.0.kind', 'criteria', 'settings.winnerCount', 'settings.maxVotesPerVoter', 'settings.publicVoteWeight'].sort(),
+      [
+        'rounds',
+        'rounds.0.kind',
+        'criteria',
+        'settings.winnerCount',
+        'settings.maxVotesPerVoter',
+        'settings.publicVoteWeight',
+      ].sort(),
     );
   });
 

@@ -127,7 +127,10 @@ function roundViolations(rounds: RoundPlan[]): RuleViolation[] {
     }
     if (index > 0 && round.kind === 'SUBMISSION') {
       problems.push(
-        scheduleProblem(`${path}.kind`, `La ronda ${number} no puede ser de recepción de propuestas: solo la primera lo es.`),
+        scheduleProblem(
+          `${path}.kind`,
+          `La ronda ${number} no puede ser de recepción de propuestas: solo la primera lo es.`,
+        ),
       );
     }
     problems.push(...roundDateViolations(rounds, index));
@@ -154,7 +157,10 @@ function roundDateViolations(rounds: RoundPlan[], index: number): RuleViolation[
   const previous = rounds[index - 1];
   if (previous && isValidDate(previous.closesAt) && round.opensAt < previous.closesAt) {
     problems.push(
-      scheduleProblem(`${path}.opensAt`, `La ronda ${number} no puede abrir antes de que cierre la ronda ${number - 1}.`),
+      scheduleProblem(
+        `${path}.opensAt`,
+        `La ronda ${number} no puede abrir antes de que cierre la ronda ${number - 1}.`,
+      ),
     );
   }
   return problems;
@@ -172,7 +178,9 @@ function advanceCountViolations(rounds: RoundPlan[], winnerCount: number): RuleV
     const number = index + 1;
     const path = `rounds.${index}.advanceCount`;
     if (index === rounds.length - 1) {
-      problems.push(scheduleProblem(path, 'La última ronda no lleva número de propuestas que avanzan: define ganadores.'));
+      problems.push(
+        scheduleProblem(path, 'La última ronda no lleva número de propuestas que avanzan: define ganadores.'),
+      );
       return;
     }
     if (round.kind === 'SUBMISSION') {
@@ -182,7 +190,9 @@ function advanceCountViolations(rounds: RoundPlan[], winnerCount: number): RuleV
       return;
     }
     if (!isPositiveInteger(round.advanceCount)) {
-      problems.push(scheduleProblem(path, `En la ronda ${number}, las propuestas que avanzan deben ser un entero de 1 o más.`));
+      problems.push(
+        scheduleProblem(path, `En la ronda ${number}, las propuestas que avanzan deben ser un entero de 1 o más.`),
+      );
       return;
     }
     if (isPositiveInteger(winnerCount) && round.advanceCount < winnerCount) {
@@ -230,7 +240,11 @@ function criteriaViolations(criteria: CriterionPlan[], rounds: RoundPlan[]): Rul
     if (!(Number.isFinite(criterion.weight) && criterion.weight > 0)) {
       problems.push({ path: `${path}.weight`, message: `El peso del criterio ${number} debe ser mayor que cero.` });
     }
-    if (!(Number.isInteger(criterion.maxScore) && criterion.maxScore >= 1 && criterion.maxScore <= MAX_CRITERION_SCORE)) {
+    if (!(
+      Number.isInteger(criterion.maxScore) &&
+      criterion.maxScore >= 1 &&
+      criterion.maxScore <= MAX_CRITERION_SCORE
+    )) {
       problems.push({
         path: `${path}.maxScore`,
         message: `La calificación máxima del criterio ${number} debe ser un entero entre 1 y ${MAX_CRITERION_SCORE}.`,
@@ -257,7 +271,10 @@ function votingMethodViolations(plan: ChallengePlan): RuleViolation[] {
       });
     }
   } else if (settings.maxVotesPerVoter !== null) {
-    problems.push({ path: 'settings.maxVotesPerVoter', message: 'El número de votos por persona solo aplica al voto múltiple.' });
+    problems.push({
+      path: 'settings.maxVotesPerVoter',
+      message: 'El número de votos por persona solo aplica al voto múltiple.',
+    });
   }
 
   if (budget !== null && budget <= 0n) {
@@ -268,10 +285,16 @@ function votingMethodViolations(plan: ChallengePlan): RuleViolation[] {
     problems.push(...participatoryBudgetViolations(plan));
   } else {
     if (settings.budgetRule !== null) {
-      problems.push({ path: 'settings.budgetRule', message: 'La regla de asignación solo aplica al presupuesto participativo.' });
+      problems.push({
+        path: 'settings.budgetRule',
+        message: 'La regla de asignación solo aplica al presupuesto participativo.',
+      });
     }
     if (settings.voterBudget !== null) {
-      problems.push({ path: 'settings.voterBudget', message: 'El presupuesto por votante solo aplica al presupuesto participativo.' });
+      problems.push({
+        path: 'settings.voterBudget',
+        message: 'El presupuesto por votante solo aplica al presupuesto participativo.',
+      });
     }
   }
   return problems;
@@ -302,7 +325,8 @@ function participatoryBudgetViolations({ budget, settings, rounds }: ChallengePl
   if (last && last.kind !== 'VOTING') {
     problems.push({
       path: 'settings.votingMethod',
-      message: 'En un presupuesto participativo la última ronda debe ser de votación: su resultado son los proyectos financiados.',
+      message:
+        'En un presupuesto participativo la última ronda debe ser de votación: su resultado son los proyectos financiados.',
     });
   }
   return problems;

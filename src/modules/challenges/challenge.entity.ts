@@ -4,9 +4,20 @@ import type { GovernmentLevel } from '../government-units/government-unit.entity
 import type { SettingsPlan } from './challenge-rules.js';
 
 export type ChallengeCategory =
-  | 'DIGITAL_AGENDA' | 'BUDGET_TRANSPARENCY' | 'PUBLIC_PROCUREMENT' | 'INFRASTRUCTURE' | 'SOCIAL_POLICY'
-  | 'ECONOMIC_DEVELOPMENT' | 'ENVIRONMENT_CLIMATE' | 'ENERGY_EXTRACTIVES' | 'JUSTICE_SECURITY' | 'HEALTH'
-  | 'EDUCATION' | 'MOBILITY' | 'WATER' | 'OTHER';
+  | 'DIGITAL_AGENDA'
+  | 'BUDGET_TRANSPARENCY'
+  | 'PUBLIC_PROCUREMENT'
+  | 'INFRASTRUCTURE'
+  | 'SOCIAL_POLICY'
+  | 'ECONOMIC_DEVELOPMENT'
+  | 'ENVIRONMENT_CLIMATE'
+  | 'ENERGY_EXTRACTIVES'
+  | 'JUSTICE_SECURITY'
+  | 'HEALTH'
+  | 'EDUCATION'
+  | 'MOBILITY'
+  | 'WATER'
+  | 'OTHER';
 
 /** Settings as stored (jsonb): money as decimal strings, never floats. */
 export type StoredSettings = Omit<SettingsPlan, 'voterBudget'> & { voterBudget: string | null };

@@ -26,7 +26,9 @@ export class ChallengesLoaders extends RequestLoaders<Loaders> {
         return ids.map((id) => byId.get(id) ?? null);
       }),
       rounds: new DataLoader(async (ids) => groupBy(ids, await this.challenges.roundsOf(ids), (r) => r.challengeId)),
-      criteria: new DataLoader(async (ids) => groupBy(ids, await this.challenges.criteriaOf(ids), (c) => c.challengeId)),
+      criteria: new DataLoader(async (ids) =>
+        groupBy(ids, await this.challenges.criteriaOf(ids), (c) => c.challengeId),
+      ),
     };
   }
 }

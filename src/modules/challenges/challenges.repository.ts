@@ -51,7 +51,10 @@ export class ChallengesRepository {
 
   /** Slugs already taken by `base` or `base-N`. */
   async slugsLike(tx: Tx, base: string): Promise<string[]> {
-    const rows: { slug: string }[] = await tx.query(`SELECT slug FROM challenges WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')`, [base]);
+    const rows: { slug: string }[] = await tx.query(
+      `SELECT slug FROM challenges WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')`,
+      [base],
+    );
     return rows.map((r) => r.slug);
   }
 
@@ -69,17 +72,22 @@ export class ChallengesRepository {
 
   private applyFilter(qb: SelectQueryBuilder<Challenge>, filter: ChallengeFilter, drafts: DraftVisibility) {
     if (!drafts.all) {
-      qb.andWhere(drafts.unitIds.length ? `(c.status <> 'DRAFT' OR c.unit_id IN (:...draftUnits))` : `c.status <> 'DRAFT'`, {
-        draftUnits: drafts.unitIds,
-      });
+      qb.andWhere(
+        drafts.unitIds.length ? `(c.status <> 'DRAFT' OR c.unit_id IN (:...draftUnits))` : `c.status <> 'DRAFT'`,
+        {
+          draftUnits: drafts.unitIds,
+        },
+      );
     }
     if (filter.search) qb.andWhere(`c.search_document @@ ${SEARCH_QUERY_SQL}`, { search: filter.search });
     if (filter.level) qb.andWhere('c.level = :level', { level: filter.level });
     if (filter.stateCode) qb.andWhere('c.state_code = :state', { state: filter.stateCode });
-    if (filter.municipalityCode) qb.andWhere('c.municipality_code = :municipality', { municipality: filter.municipalityCode });
+    if (filter.municipalityCode)
+      qb.andWhere('c.municipality_code = :municipality', { municipality: filter.municipalityCode });
     if (filter.unitId) qb.andWhere('c.unit_id = :unit', { unit: filter.unitId });
     if (filter.category) qb.andWhere('c.category = :category', { category: filter.category });
-    if (filter.phases?.length) qb.andWhere(`(${PHASE_SQL}) IN (:...phases)`, { phases: filter.phases satisfies ChallengePhase[] });
+    if (filter.phases?.length)
+      qb.andWhere(`(${PHASE_SQL}) IN (:...phases)`, { phases: filter.phases satisfies ChallengePhase[] });
   }
 
   private applyOrder(qb: SelectQueryBuilder<Challenge>, order: ChallengeOrder, searching: boolean) {
@@ -99,11 +107,16 @@ export class ChallengesRepository {
   }
 
   roundsOf(challengeIds: readonly string[], tx?: Tx): Promise<Round[]> {
-    return (tx ?? this.dataSource.manager).find(Round, { where: { challengeId: In([...challengeIds]) }, order: { position: 'ASC' } });
+    return (tx ?? this.dataSource.manager).find(Round, {
+      where: { challengeId: In([...challengeIds]) },
+      order: { position: 'ASC' },
+    });
   }
 
   criteriaOf(challengeIds: readonly string[]): Promise<Criterion[]> {
-    return this.dataSource.getRepository(Criterion).find({ where: { challengeId: In([...challengeIds]) }, order: { position: 'ASC' } });
+    return this.dataSource
+      .getRepository(Criterion)
+      .find({ where: { challengeId: In([...challengeIds]) }, order: { position: 'ASC' } });
   }
 
   insert(tx: Tx, challenge: ChallengeDraft): Promise<Challenge> {
@@ -116,11 +129,18 @@ export class ChallengesRepository {
 
   async replaceRounds(tx: Tx, challengeId: string, rounds: RoundDraft[]): Promise<void> {
     await tx.delete(Round, { challengeId });
-    await tx.insert(Round, rounds.map((r) => ({ ...r, challengeId })));
+    await tx.insert(
+      Round,
+      rounds.map((r) => ({ ...r, challengeId })),
+    );
   }
 
   async replaceCriteria(tx: Tx, challengeId: string, criteria: CriterionDraft[]): Promise<void> {
     await tx.delete(Criterion, { challengeId });
-    if (criteria.length) await tx.insert(Criterion, criteria.map((c) => ({ ...c, challengeId })));
+    if (criteria.length)
+      await tx.insert(
+        Criterion,
+        criteria.map((c) => ({ ...c, challengeId })),
+      );
   }
 }

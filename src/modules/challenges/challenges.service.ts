@@ -29,7 +29,10 @@ function assertValidPlan(source: PlanSource): void {
   const violations = challengePlanViolations(toPlan(source));
   if (!violations.length) return;
   const schedule = violations.some((v) => v.reason === 'INVALID_SCHEDULE');
-  throw DomainError.badInput(violations.map(({ path, message }) => ({ path, message })), schedule ? 'INVALID_SCHEDULE' : undefined);
+  throw DomainError.badInput(
+    violations.map(({ path, message }) => ({ path, message })),
+    schedule ? 'INVALID_SCHEDULE' : undefined,
+  );
 }
 
 @Injectable()
@@ -50,7 +53,10 @@ export class ChallengesService {
     return { all: false, unitIds: (await this.units.membershipsOf(viewer.id)).map((m) => m.unitId) };
   }
 
-  async findVisible(viewer: Viewer | null, by: { id?: string | null; slug?: string | null }): Promise<Challenge | null> {
+  async findVisible(
+    viewer: Viewer | null,
+    by: { id?: string | null; slug?: string | null },
+  ): Promise<Challenge | null> {
     if (!by.id === !by.slug) throw DomainError.field(by.id ? 'slug' : 'id', 'Indica id o slug, uno solo.');
     const challenge = by.id ? await this.challenges.findById(by.id) : await this.challenges.findBySlug(by.slug!);
     if (!challenge || challenge.status !== 'DRAFT') return challenge;
@@ -58,8 +64,18 @@ export class ChallengesService {
     return drafts.all || drafts.unitIds.includes(challenge.unitId) ? challenge : null;
   }
 
-  async list(viewer: Viewer | null, filter: ChallengeFilter, order: ChallengeOrder, page: { first: number; offset: number }): Promise<Connection<Challenge>> {
-    const [rows, total] = await this.challenges.list(filter, order, { offset: page.offset, limit: page.first + 1 }, await this.draftVisibility(viewer));
+  async list(
+    viewer: Viewer | null,
+    filter: ChallengeFilter,
+    order: ChallengeOrder,
+    page: { first: number; offset: number },
+  ): Promise<Connection<Challenge>> {
+    const [rows, total] = await this.challenges.list(
+      filter,
+      order,
+      { offset: page.offset, limit: page.first + 1 },
+      await this.draftVisibility(viewer),
+    );
     return toConnection(rows, page, total);
   }
 
@@ -74,33 +90,37 @@ export class ChallengesService {
     };
     assertValidPlan(source);
     const plan = toPlan(source);
-    return this.retryOnSlugRace(() => this.transactions.run(async (tx) => {
-      const challenge = await this.challenges.insert(tx, {
-        unitId: unit.id,
-        slug: await this.freeSlug(tx, input.title),
-        title: input.title,
-        summary: input.summary,
-        description: input.description,
-        category: input.category,
-        tags: input.tags ?? [],
-        level: unit.level,
-        stateCode: unit.stateCode,
-        municipalityCode: unit.municipalityCode,
-        budget: input.budget ?? null,
-        status: 'DRAFT',
-        settings: storedSettings(plan.settings),
-        createdById: viewer.id,
-        publishedAt: null,
-        cancelledReason: null,
-        finishedAt: null,
-      });
-      await this.writeSchedule(tx, challenge.id, source);
-      await this.audit.record(tx, {
-        action: 'challenge.created', challengeId: challenge.id, actorId: viewer.id,
-        summary: `Se creó el reto «${challenge.title}» como borrador.`,
-      });
-      return challenge;
-    }));
+    return this.retryOnSlugRace(() =>
+      this.transactions.run(async (tx) => {
+        const challenge = await this.challenges.insert(tx, {
+          unitId: unit.id,
+          slug: await this.freeSlug(tx, input.title),
+          title: input.title,
+          summary: input.summary,
+          description: input.description,
+          category: input.category,
+          tags: input.tags ?? [],
+          level: unit.level,
+          stateCode: unit.stateCode,
+          municipalityCode: unit.municipalityCode,
+          budget: input.budget ?? null,
+          status: 'DRAFT',
+          settings: storedSettings(plan.settings),
+          createdById: viewer.id,
+          publishedAt: null,
+          cancelledReason: null,
+          finishedAt: null,
+        });
+        await this.writeSchedule(tx, challenge.id, source);
+        await this.audit.record(tx, {
+          action: 'challenge.created',
+          challengeId: challenge.id,
+          actorId: viewer.id,
+          summary: `Se creó el reto «${challenge.title}» como borrador.`,
+        });
+        return challenge;
+      }),
+    );
   }
 
   private async retryOnSlugRace<T>(work: () => Promise<T>): Promise<T> {
@@ -116,7 +136,9 @@ export class ChallengesService {
 
   /** A draft takes any change; a published challenge only its texts and tags (RULES §3). */
   async update(viewer: Viewer, id: string, input: UpdateChallengeInput): Promise<Challenge> {
-    const changed = Object.entries(input).filter(([, v]) => v !== undefined && v !== null).map(([k]) => k);
+    const changed = Object.entries(input)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k]) => k);
     return this.transactions.run(async (tx) => {
       const challenge = await this.challenges.lock(tx, id);
       if (!challenge) throw DomainError.notFound('El reto');
@@ -126,7 +148,9 @@ export class ChallengesService {
       if (challenge.status === 'PUBLISHED') {
         const locked = changed.filter((field) => !(TEXT_FIELDS as readonly string[]).includes(field));
         if (locked.length) {
-          throw invalidState(`Un reto publicado solo admite cambios de título, resumen, descripción y etiquetas; el calendario cambia con rescheduleRound (no se aceptan: ${locked.join(', ')}).`);
+          throw invalidState(
+            `Un reto publicado solo admite cambios de título, resumen, descripción y etiquetas; el calendario cambia con rescheduleRound (no se aceptan: ${locked.join(', ')}).`,
+          );
         }
       }
       const changes = {
@@ -140,13 +164,21 @@ export class ChallengesService {
       if (challenge.status === 'DRAFT') {
         const source = await this.planSource(tx, { ...challenge, ...changes }, input);
         assertValidPlan(source);
-        if (input.settings || input.budget != null) Object.assign(changes, { settings: storedSettings(toPlan(source).settings) });
-        if (input.rounds || input.criteria) await this.writeSchedule(tx, id, source, { rounds: Boolean(input.rounds), criteria: Boolean(input.criteria) });
+        if (input.settings || input.budget != null)
+          Object.assign(changes, { settings: storedSettings(toPlan(source).settings) });
+        if (input.rounds || input.criteria)
+          await this.writeSchedule(tx, id, source, {
+            rounds: Boolean(input.rounds),
+            criteria: Boolean(input.criteria),
+          });
       }
       await this.challenges.update(tx, id, changes);
       await this.audit.record(tx, {
-        action: 'challenge.updated', challengeId: id, actorId: viewer.id,
-        summary: `Se actualizó el reto (${changed.join(', ') || 'sin cambios'}).`, data: { fields: changed },
+        action: 'challenge.updated',
+        challengeId: id,
+        actorId: viewer.id,
+        summary: `Se actualizó el reto (${changed.join(', ') || 'sin cambios'}).`,
+        data: { fields: changed },
       });
       return (await this.challenges.findById(id, tx))!;
     });
@@ -162,15 +194,26 @@ export class ChallengesService {
       const rounds = await this.challenges.roundsOf([id], tx);
       const now = this.clock.now();
       if (!canPublish(challenge.status, rounds, now)) {
-        throw DomainError.field('rounds', 'La última ronda ya cerró: ajusta el calendario antes de publicar.', 'INVALID_SCHEDULE');
+        throw DomainError.field(
+          'rounds',
+          'La última ronda ya cerró: ajusta el calendario antes de publicar.',
+          'INVALID_SCHEDULE',
+        );
       }
       await this.challenges.update(tx, id, { status: 'PUBLISHED', publishedAt: now });
       await this.audit.record(tx, {
-        action: 'challenge.published', challengeId: id, actorId: viewer.id, summary: `Se publicó el reto «${challenge.title}».`,
+        action: 'challenge.published',
+        challengeId: id,
+        actorId: viewer.id,
+        summary: `Se publicó el reto «${challenge.title}».`,
       });
       await this.outbox.add(tx, 'challenge.published', {
         challengeId: id,
-        rounds: rounds.map((r) => ({ roundId: r.id, opensAt: r.opensAt.toISOString(), closesAt: r.closesAt.toISOString() })),
+        rounds: rounds.map((r) => ({
+          roundId: r.id,
+          opensAt: r.opensAt.toISOString(),
+          closesAt: r.closesAt.toISOString(),
+        })),
       });
       return (await this.challenges.findById(id, tx))!;
     });
@@ -185,7 +228,10 @@ export class ChallengesService {
       }
       await this.challenges.update(tx, id, { status: 'CANCELLED', cancelledReason: reason });
       await this.audit.record(tx, {
-        action: 'challenge.cancelled', challengeId: id, actorId: viewer.id, summary: `Se canceló el reto. Motivo: ${reason}`,
+        action: 'challenge.cancelled',
+        challengeId: id,
+        actorId: viewer.id,
+        summary: `Se canceló el reto. Motivo: ${reason}`,
       });
       await this.outbox.add(tx, 'challenge.cancelled', { challengeId: id, reason });
       return (await this.challenges.findById(id, tx))!;
@@ -193,10 +239,18 @@ export class ChallengesService {
   }
 
   /** The stored challenge with an update's schedule, settings and criteria laid over it. */
-  private async planSource(tx: Tx, challenge: Challenge, input: Pick<UpdateChallengeInput, 'settings' | 'rounds' | 'criteria'>): Promise<PlanSource> {
-    const [rounds, criteria] = input.rounds && input.criteria
-      ? [input.rounds, input.criteria]
-      : [input.rounds ?? (await this.challenges.roundsOf([challenge.id], tx)), input.criteria ?? (await this.challenges.criteriaOf([challenge.id]))];
+  private async planSource(
+    tx: Tx,
+    challenge: Challenge,
+    input: Pick<UpdateChallengeInput, 'settings' | 'rounds' | 'criteria'>,
+  ): Promise<PlanSource> {
+    const [rounds, criteria] =
+      input.rounds && input.criteria
+        ? [input.rounds, input.criteria]
+        : [
+            input.rounds ?? (await this.challenges.roundsOf([challenge.id], tx)),
+            input.criteria ?? (await this.challenges.criteriaOf([challenge.id])),
+          ];
     return {
       budget: challenge.budget,
       settings: settingsInput(input.settings ?? challenge.settings),
@@ -205,16 +259,38 @@ export class ChallengesService {
     };
   }
 
-  private async writeSchedule(tx: Tx, challengeId: string, source: PlanSource, which = { rounds: true, criteria: true }): Promise<void> {
+  private async writeSchedule(
+    tx: Tx,
+    challengeId: string,
+    source: PlanSource,
+    which = { rounds: true, criteria: true },
+  ): Promise<void> {
     if (which.rounds) {
-      await this.challenges.replaceRounds(tx, challengeId, source.rounds.map((r, i) => ({
-        position: i + 1, kind: r.kind, title: r.title, opensAt: r.opensAt, closesAt: r.closesAt, advanceCount: r.advanceCount ?? null,
-      })));
+      await this.challenges.replaceRounds(
+        tx,
+        challengeId,
+        source.rounds.map((r, i) => ({
+          position: i + 1,
+          kind: r.kind,
+          title: r.title,
+          opensAt: r.opensAt,
+          closesAt: r.closesAt,
+          advanceCount: r.advanceCount ?? null,
+        })),
+      );
     }
     if (which.criteria) {
-      await this.challenges.replaceCriteria(tx, challengeId, source.criteria.map((c, i) => ({
-        position: i + 1, name: c.name, description: c.description ?? null, weight: c.weight, maxScore: c.maxScore,
-      })));
+      await this.challenges.replaceCriteria(
+        tx,
+        challengeId,
+        source.criteria.map((c, i) => ({
+          position: i + 1,
+          name: c.name,
+          description: c.description ?? null,
+          weight: c.weight,
+          maxScore: c.maxScore,
+        })),
+      );
     }
   }
 

@@ -12,6 +12,9 @@ export class UnitChallengesResolver {
 
   @ResolveField(() => ChallengeConnection, { description: 'Retos de la unidad, más recientes primero.' })
   challenges(@Parent() unit: GovernmentUnitModel, @Args() args: ChallengesArgs, @Context() ctx: GraphqlContext) {
-    return this.service.list(ctx.viewer, { ...args.filter, unitId: unit.id }, 'NEWEST', { first: args.first, offset: offsetAfter(args.after) });
+    return this.service.list(ctx.viewer, { ...args.filter, unitId: unit.id }, 'NEWEST', {
+      first: args.first,
+      offset: offsetAfter(args.after),
+    });
   }
 }

@@ -5,7 +5,12 @@ import { ChallengeResult } from '../voting/challenge-result.entity.js';
 import { ResultEntry } from '../voting/result-entry.entity.js';
 import { VotingRepository } from '../voting/voting.repository.js';
 import { EvaluationRepository } from './evaluation.repository.js';
-import { evaluationMethodText, jurorLabels, rankEvaluationRound, type EvaluationRoundLine } from './evaluation-rules.js';
+import {
+  evaluationMethodText,
+  jurorLabels,
+  rankEvaluationRound,
+  type EvaluationRoundLine,
+} from './evaluation-rules.js';
 import { advancingProposalIds } from './ranking.js';
 
 interface Frozen {
@@ -35,9 +40,21 @@ export class EvaluationCloseSteps implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.addCloseStep({ name: 'evaluation.rankRound', order: CLOSE_STEP_ORDER.freezeOutcome, run: (tx, ctx) => this.rank(tx, ctx) });
-    this.hooks.addCloseStep({ name: 'evaluation.advanceProposals', order: CLOSE_STEP_ORDER.advanceProposals, run: (tx, ctx) => this.advance(tx, ctx) });
-    this.hooks.addCloseStep({ name: 'evaluation.storeResults', order: CLOSE_STEP_ORDER.computeResults, run: (tx, ctx) => this.storeResults(tx, ctx) });
+    this.hooks.addCloseStep({
+      name: 'evaluation.rankRound',
+      order: CLOSE_STEP_ORDER.freezeOutcome,
+      run: (tx, ctx) => this.rank(tx, ctx),
+    });
+    this.hooks.addCloseStep({
+      name: 'evaluation.advanceProposals',
+      order: CLOSE_STEP_ORDER.advanceProposals,
+      run: (tx, ctx) => this.advance(tx, ctx),
+    });
+    this.hooks.addCloseStep({
+      name: 'evaluation.storeResults',
+      order: CLOSE_STEP_ORDER.computeResults,
+      run: (tx, ctx) => this.storeResults(tx, ctx),
+    });
   }
 
   async rank(tx: Tx, ctx: RoundCloseContext): Promise<void> {
@@ -48,17 +65,29 @@ export class EvaluationCloseSteps implements OnModuleInit {
       this.repo.evaluationsOfRound(tx, ctx.round.id),
       this.repo.criteriaOf(ctx.challenge.id, tx),
     ]);
-    const votingRounds = ctx.rounds.filter((r) => r.kind === 'VOTING' && r.position < ctx.round.position).sort((a, b) => a.position - b.position);
+    const votingRounds = ctx.rounds
+      .filter((r) => r.kind === 'VOTING' && r.position < ctx.round.position)
+      .sort((a, b) => a.position - b.position);
     let votes: Map<string, number> | null = null;
     if (votingRounds.length) {
       // Rows of later rounds overwrite earlier ones: each proposal keeps the votes of the latest VOTING round it took part in.
       const position = new Map(votingRounds.map((r) => [r.id, r.position]));
-      const rows = (await this.repo.frozenVotes(tx, votingRounds.map((r) => r.id))).sort((a, b) => position.get(a.roundId)! - position.get(b.roundId)!);
+      const rows = (
+        await this.repo.frozenVotes(
+          tx,
+          votingRounds.map((r) => r.id),
+        )
+      ).sort((a, b) => position.get(a.roundId)! - position.get(b.roundId)!);
       votes = new Map(rows.map((row) => [row.proposalId, row.votes]));
     }
     const lines = rankEvaluationRound({
       proposals: proposals.map((p) => ({ id: p.id, submittedAt: p.submittedAt?.getTime() ?? 0 })),
-      evaluations: evaluations.map((e) => ({ jurorId: e.jurorId, proposalId: e.proposalId, total: e.total, scores: e.scores })),
+      evaluations: evaluations.map((e) => ({
+        jurorId: e.jurorId,
+        proposalId: e.proposalId,
+        total: e.total,
+        scores: e.scores,
+      })),
       criteria,
       votes,
       normalize: settings.normalizeJurorScores,
@@ -86,7 +115,10 @@ export class EvaluationCloseSteps implements OnModuleInit {
     const frozen = decisions.get(ctx);
     if (!ctx.isFinal || ctx.round.kind !== 'EVALUATION' || !frozen) return;
     const settings = ctx.challenge.settings;
-    const [jurors, criteria] = await Promise.all([this.repo.jurorsOf([ctx.challenge.id], tx), this.repo.criteriaOf(ctx.challenge.id, tx)]);
+    const [jurors, criteria] = await Promise.all([
+      this.repo.jurorsOf([ctx.challenge.id], tx),
+      this.repo.criteriaOf(ctx.challenge.id, tx),
+    ]);
     const labels = jurorLabels(jurors);
     const winners = frozen.lines.slice(0, settings.winnerCount).map((line) => line.proposalId);
     const winning = new Set(winners);
@@ -96,30 +128,55 @@ export class EvaluationCloseSteps implements OnModuleInit {
       Object.assign(new ChallengeResult(), {
         challengeId: ctx.challenge.id,
         method: evaluationMethodText({
-          criteria, normalize: settings.normalizeJurorScores, minEvaluations: settings.minEvaluationsPerProposal,
-          publicVoteWeight: settings.publicVoteWeight, hasVoting: frozen.votingRoundId !== null, winnerCount: settings.winnerCount,
+          criteria,
+          normalize: settings.normalizeJurorScores,
+          minEvaluations: settings.minEvaluationsPerProposal,
+          publicVoteWeight: settings.publicVoteWeight,
+          hasVoting: frozen.votingRoundId !== null,
+          winnerCount: settings.winnerCount,
         }),
-        totalVoters: totals.voters, totalVotes: totals.votes, budgetUsed: null, publishedAt: ctx.now,
+        totalVoters: totals.voters,
+        totalVotes: totals.votes,
+        budgetUsed: null,
+        publishedAt: ctx.now,
       }),
-      frozen.lines.map((line) => Object.assign(new ResultEntry(), {
-        challengeId: ctx.challenge.id, proposalId: line.proposalId, rank: line.rank, votes: line.votes, voteScore: line.voteScore,
-        juryScore: line.juryScore, finalScore: line.finalScore, isWinner: winning.has(line.proposalId), allocated: null,
-        evaluationCount: line.evaluationCount, criterionAverages: line.criterionAverages,
-        jurorScores: line.jurorTotals
-          .map((t) => ({ jurorLabel: labels.get(t.jurorId) ?? 'Jurado', total: t.total, normalized: t.normalized }))
-          .sort((a, b) => labelNumber(a.jurorLabel) - labelNumber(b.jurorLabel)),
-      })),
+      frozen.lines.map((line) =>
+        Object.assign(new ResultEntry(), {
+          challengeId: ctx.challenge.id,
+          proposalId: line.proposalId,
+          rank: line.rank,
+          votes: line.votes,
+          voteScore: line.voteScore,
+          juryScore: line.juryScore,
+          finalScore: line.finalScore,
+          isWinner: winning.has(line.proposalId),
+          allocated: null,
+          evaluationCount: line.evaluationCount,
+          criterionAverages: line.criterionAverages,
+          jurorScores: line.jurorTotals
+            .map((t) => ({ jurorLabel: labels.get(t.jurorId) ?? 'Jurado', total: t.total, normalized: t.normalized }))
+            .sort((a, b) => labelNumber(a.jurorLabel) - labelNumber(b.jurorLabel)),
+        }),
+      ),
     );
     ctx.outcome.winners.push(...winners);
   }
 
-  private async votingTotals(tx: Tx, roundId: string | null, budget: boolean): Promise<{ voters: number; votes: number }> {
+  private async votingTotals(
+    tx: Tx,
+    roundId: string | null,
+    budget: boolean,
+  ): Promise<{ voters: number; votes: number }> {
     if (!roundId) return { voters: 0, votes: 0 };
     const tally = await this.repo.frozenVotes(tx, [roundId]);
     const votes = tally.reduce((sum, row) => sum + row.votes, 0);
     const voters = budget
       ? (await this.votes.ballotsOfRound(tx, roundId)).length
-      : await this.votes.distinctVoters(tx, roundId, tally.map((row) => row.proposalId));
+      : await this.votes.distinctVoters(
+          tx,
+          roundId,
+          tally.map((row) => row.proposalId),
+        );
     return { voters, votes };
   }
 }

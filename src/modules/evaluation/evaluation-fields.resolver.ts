@@ -21,7 +21,9 @@ const asModel = (proposal: Proposal | null): ProposalModel | null => (proposal ?
 export class ChallengeJuryResolver {
   constructor(private readonly loaders: EvaluationLoadersProvider) {}
 
-  @ResolveField(() => [JuryMemberModel], { description: 'El jurado del reto, en el orden en que se integró. Público: solo nombres.' })
+  @ResolveField(() => [JuryMemberModel], {
+    description: 'El jurado del reto, en el orden en que se integró. Público: solo nombres.',
+  })
   jury(@Parent() challenge: ChallengeModel, @Context() ctx: GraphqlContext) {
     return this.loaders.for(ctx).jury.load(challenge.id);
   }
@@ -39,7 +41,11 @@ export class ViewerJuryResolver {
 
 @Resolver(() => JuryMemberModel)
 export class JuryMemberFieldsResolver {
-  constructor(private readonly loaders: EvaluationLoadersProvider, private readonly users: UsersLoaders, private readonly challenges: ChallengesLoaders) {}
+  constructor(
+    private readonly loaders: EvaluationLoadersProvider,
+    private readonly users: UsersLoaders,
+    private readonly challenges: ChallengesLoaders,
+  ) {}
 
   @ResolveField(() => PublicUserModel, { description: 'La persona (solo su nombre público).' })
   user(@Parent() juror: JuryMemberModel, @Context() ctx: GraphqlContext) {
@@ -51,7 +57,9 @@ export class JuryMemberFieldsResolver {
     return this.challenges.for(ctx).challenge.load(juror.challengeId);
   }
 
-  @ResolveField(() => [ProposalModel], { description: 'Proposals this juror declared a conflict of interest on. Visible to the juror and the unit.' })
+  @ResolveField(() => [ProposalModel], {
+    description: 'Proposals this juror declared a conflict of interest on. Visible to the juror and the unit.',
+  })
   async conflicts(@Parent() juror: JuryMemberModel, @Context() ctx: GraphqlContext): Promise<ProposalModel[]> {
     const loaders = this.loaders.for(ctx);
     const allowed = ctx.viewer?.id === juror.userId || (await loaders.viewerIsStaff(juror.challengeId));
@@ -76,7 +84,9 @@ export class EvaluationFieldsResolver {
     return this.loaders.for(ctx).juror.load(evaluation.jurorId);
   }
 
-  @ResolveField(() => [CriterionScoreModel], { description: 'Una calificación por criterio, en el orden de los criterios del reto.' })
+  @ResolveField(() => [CriterionScoreModel], {
+    description: 'Una calificación por criterio, en el orden de los criterios del reto.',
+  })
   async scores(@Parent() evaluation: EvaluationModel, @Context() ctx: GraphqlContext): Promise<CriterionScoreModel[]> {
     const proposal = await this.loaders.for(ctx).proposal.load(evaluation.proposalId);
     return evaluation.scores.map((s) => ({ ...s, challengeId: proposal?.challengeId ?? '' }));
@@ -112,21 +122,32 @@ export class ProposalJuryFieldsResolver {
     private readonly challenges: ChallengesLoaders,
   ) {}
 
-  @ResolveField(() => Float, { nullable: true, description: '0..100; null until results are published (or when the proposal had no jury score).' })
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: '0..100; null until results are published (or when the proposal had no jury score).',
+  })
   async juryScore(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<number | null> {
     return (await this.voting.for(ctx).entryOfProposal.load(proposal.id))?.juryScore ?? null;
   }
 
   @ResolveField(() => [EvaluationModel], {
-    description: 'Evaluaciones del jurado: cada jurado ve solo las suyas; ADMIN y EDITOR de la unidad ven todas las de rondas ya cerradas; vacío para los demás (el público las ve anónimas en los resultados).',
+    description:
+      'Evaluaciones del jurado: cada jurado ve solo las suyas; ADMIN y EDITOR de la unidad ven todas las de rondas ya cerradas; vacío para los demás (el público las ve anónimas en los resultados).',
   })
   async evaluations(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<EvaluationModel[]> {
     if (!ctx.viewer || proposal.status === 'DRAFT') return [];
     const loaders = this.loaders.for(ctx);
-    const [seat, staff] = await Promise.all([loaders.viewerSeat(proposal.challengeId), loaders.viewerIsStaff(proposal.challengeId)]);
+    const [seat, staff] = await Promise.all([
+      loaders.viewerSeat(proposal.challengeId),
+      loaders.viewerIsStaff(proposal.challengeId),
+    ]);
     if (!seat && !staff) return [];
     const evaluations = await loaders.evaluationsOfProposal.load(proposal.id);
-    const closed = new Set((await this.challenges.for(ctx).rounds.load(proposal.challengeId)).filter((r) => r.status === 'CLOSED').map((r) => r.id));
+    const closed = new Set(
+      (await this.challenges.for(ctx).rounds.load(proposal.challengeId))
+        .filter((r) => r.status === 'CLOSED')
+        .map((r) => r.id),
+    );
     return evaluations.filter((e) => e.jurorId === seat?.id || (staff && closed.has(e.roundId)));
   }
 }

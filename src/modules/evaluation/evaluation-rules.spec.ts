@@ -7,22 +7,53 @@ const criteria = [
 
 describe('scoreProblems', () => {
   it('accepts every criterion once with integers 0..max', () => {
-    expect(scoreProblems(criteria, [{ criterionId: 'b', score: 5 }, { criterionId: 'a', score: 0 }])).toEqual([]);
+    expect(
+      scoreProblems(criteria, [
+        { criterionId: 'b', score: 5 },
+        { criterionId: 'a', score: 0 },
+      ]),
+    ).toEqual([]);
   });
 
   it('names the offending element or the list', () => {
-    const paths = (scores: { criterionId: string; score: number }[]) => scoreProblems(criteria, scores).map((p) => p.path);
-    expect(paths([{ criterionId: 'a', score: 11 }, { criterionId: 'b', score: 1 }])).toEqual(['scores.0.score']);
-    expect(paths([{ criterionId: 'a', score: 1 }, { criterionId: 'b', score: 1.5 }])).toEqual(['scores.1.score']);
+    const paths = (scores: { criterionId: string; score: number }[]) =>
+      scoreProblems(criteria, scores).map((p) => p.path);
+    expect(
+      paths([
+        { criterionId: 'a', score: 11 },
+        { criterionId: 'b', score: 1 },
+      ]),
+    ).toEqual(['scores.0.score']);
+    expect(
+      paths([
+        { criterionId: 'a', score: 1 },
+        { criterionId: 'b', score: 1.5 },
+      ]),
+    ).toEqual(['scores.1.score']);
     expect(paths([{ criterionId: 'a', score: 1 }])).toEqual(['scores']);
-    expect(paths([{ criterionId: 'a', score: 1 }, { criterionId: 'a', score: 2 }, { criterionId: 'b', score: 1 }])).toEqual(['scores.1.criterionId']);
-    expect(paths([{ criterionId: 'x', score: 1 }, { criterionId: 'a', score: 2 }, { criterionId: 'b', score: 1 }])).toEqual(['scores.0.criterionId']);
+    expect(
+      paths([
+        { criterionId: 'a', score: 1 },
+        { criterionId: 'a', score: 2 },
+        { criterionId: 'b', score: 1 },
+      ]),
+    ).toEqual(['scores.1.criterionId']);
+    expect(
+      paths([
+        { criterionId: 'x', score: 1 },
+        { criterionId: 'a', score: 2 },
+        { criterionId: 'b', score: 1 },
+      ]),
+    ).toEqual(['scores.0.criterionId']);
   });
 });
 
 describe('scoresheet', () => {
   it('orders by criterion and weighs the total: 100·(3·8/10 + 1·5/5)/4 = 85', () => {
-    const sheet = scoresheet(criteria, [{ criterionId: 'b', score: 5 }, { criterionId: 'a', score: 8 }]);
+    const sheet = scoresheet(criteria, [
+      { criterionId: 'b', score: 5 },
+      { criterionId: 'a', score: 8 },
+    ]);
     expect(sheet.scores.map((s) => s.criterionId)).toEqual(['a', 'b']);
     expect(sheet.total).toBeCloseTo(85, 12);
   });
@@ -30,15 +61,28 @@ describe('scoresheet', () => {
 
 describe('jurorLabels', () => {
   it('numbers jurors by joining order, whatever order they come in', () => {
-    const labels = jurorLabels([{ id: 'z', joinedSeq: '12' }, { id: 'y', joinedSeq: '3' }, { id: 'x', joinedSeq: 7 }]);
-    expect([...labels.entries()]).toEqual([['y', 'Jurado 1'], ['x', 'Jurado 2'], ['z', 'Jurado 3']]);
+    const labels = jurorLabels([
+      { id: 'z', joinedSeq: '12' },
+      { id: 'y', joinedSeq: '3' },
+      { id: 'x', joinedSeq: 7 },
+    ]);
+    expect([...labels.entries()]).toEqual([
+      ['y', 'Jurado 1'],
+      ['x', 'Jurado 2'],
+      ['z', 'Jurado 3'],
+    ]);
   });
 });
 
 describe('evaluationMethodText', () => {
   it('states the actual weights', () => {
     const text = evaluationMethodText({
-      criteria: criteria.map((c) => ({ ...c, name: `C${c.id}` })), normalize: true, minEvaluations: 2, publicVoteWeight: 0.25, hasVoting: true, winnerCount: 2,
+      criteria: criteria.map((c) => ({ ...c, name: `C${c.id}` })),
+      normalize: true,
+      minEvaluations: 2,
+      publicVoteWeight: 0.25,
+      hasVoting: true,
+      winnerCount: 2,
     });
     expect(text).toContain('75 %');
     expect(text).toContain('25 %');

@@ -31,17 +31,26 @@ export function scoreProblems(criteria: CriterionSpec[], scores: ScoreInput[]): 
       return;
     }
     if (seen.has(criterion.id)) {
-      problems.push({ path: `scores.${index}.criterionId`, message: `El criterio «${criterionName(criterion)}» está calificado más de una vez.` });
+      problems.push({
+        path: `scores.${index}.criterionId`,
+        message: `El criterio «${criterionName(criterion)}» está calificado más de una vez.`,
+      });
       return;
     }
     seen.add(criterion.id);
     if (!Number.isInteger(entry.score) || entry.score < 0 || entry.score > criterion.maxScore) {
-      problems.push({ path: `scores.${index}.score`, message: `La calificación debe ser un número entero entre 0 y ${criterion.maxScore}.` });
+      problems.push({
+        path: `scores.${index}.score`,
+        message: `La calificación debe ser un número entero entre 0 y ${criterion.maxScore}.`,
+      });
     }
   });
   const missing = criteria.filter((c) => !seen.has(c.id) && !scores.some((s) => s.criterionId === c.id));
   if (missing.length) {
-    problems.push({ path: 'scores', message: `Falta calificar ${missing.length === 1 ? 'un criterio' : `${missing.length} criterios`}: cada criterio del reto se califica una vez.` });
+    problems.push({
+      path: 'scores',
+      message: `Falta calificar ${missing.length === 1 ? 'un criterio' : `${missing.length} criterios`}: cada criterio del reto se califica una vez.`,
+    });
   }
   return problems;
 }
@@ -62,7 +71,9 @@ export function scoresheet(criteria: CriterionSpec[], scores: ScoreInput[]): { s
 
 /** "Jurado 1", "Jurado 2"… in the order jurors joined the challenge's jury: stable for the challenge. */
 export function jurorLabels(jurors: { id: string; joinedSeq: string | number }[]): Map<string, string> {
-  const ordered = [...jurors].sort((a, b) => Number(a.joinedSeq) - Number(b.joinedSeq) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = [...jurors].sort(
+    (a, b) => Number(a.joinedSeq) - Number(b.joinedSeq) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   return new Map(ordered.map((juror, index) => [juror.id, `Jurado ${index + 1}`]));
 }
 
@@ -116,12 +127,19 @@ export function rankEvaluationRound(input: EvaluationRoundInput): EvaluationRoun
     const own = evaluations.filter((e) => e.proposalId === line.proposalId);
     return {
       ...line,
-      criterionAverages: own.length === 0 ? [] : ordered.map((c) => ({
-        criterionId: c.id,
-        average: own.reduce((sum, e) => sum + (e.scores.find((s) => s.criterionId === c.id)?.score ?? 0), 0) / own.length,
-      })),
+      criterionAverages:
+        own.length === 0
+          ? []
+          : ordered.map((c) => ({
+              criterionId: c.id,
+              average:
+                own.reduce((sum, e) => sum + (e.scores.find((s) => s.criterionId === c.id)?.score ?? 0), 0) /
+                own.length,
+            })),
       jurorTotals: own.map((e) => ({
-        jurorId: e.jurorId, total: e.total, normalized: normalizedTotals?.get(evaluationKey(e.jurorId, e.proposalId)) ?? null,
+        jurorId: e.jurorId,
+        total: e.total,
+        normalized: normalizedTotals?.get(evaluationKey(e.jurorId, e.proposalId)) ?? null,
       })),
     };
   });
@@ -139,23 +157,34 @@ export function evaluationMethodText(o: {
   winnerCount: number;
 }): string {
   const weightSum = o.criteria.reduce((sum, c) => sum + c.weight, 0);
-  const criteria = [...o.criteria].sort((a, b) => a.position - b.position)
-    .map((c) => `«${c.name}» (peso ${c.weight}, ${percent(c.weight / weightSum)} del total; calificación de 0 a ${c.maxScore})`).join(', ');
+  const criteria = [...o.criteria]
+    .sort((a, b) => a.position - b.position)
+    .map(
+      (c) =>
+        `«${c.name}» (peso ${c.weight}, ${percent(c.weight / weightSum)} del total; calificación de 0 a ${c.maxScore})`,
+    )
+    .join(', ');
   const total = `Cada integrante del jurado calificó cada criterio; el total de una evaluación es 100 × Σ peso × (calificación / máximo) / Σ pesos, de 0 a 100. Criterios: ${criteria}.`;
   const jury = o.normalize
     ? 'Puntaje del jurado normalizado: los totales de cada jurado se convierten en puntajes z respecto a su propio promedio y desviación estándar (poblacional; 0 si no hay dispersión o si evaluó una sola propuesta), se promedian por propuesta y se llevan de nuevo a la escala 0..100 como μ + σ·z̄ con el promedio μ y la desviación σ de todos los totales de la ronda (limitado a 0..100). Así un jurado severo o generoso no pesa más que los demás.'
     : 'Puntaje del jurado: promedio de los totales de sus evaluaciones.';
   const quorum = `Las propuestas con menos de ${o.minEvaluations} ${o.minEvaluations === 1 ? 'evaluación' : 'evaluaciones'} quedan después de todas las que la alcanzaron.`;
   const w = o.publicVoteWeight;
-  const final = w > 0 && o.hasVoting
-    ? `Puntaje final = ${percent(1 - w)} × puntaje del jurado + ${percent(w)} × puntaje del voto público, donde el puntaje del voto es 100 × votos / máximo de votos entre las propuestas clasificadas, con los votos de la última ronda de votación en la que participó cada propuesta.`
-    : 'Puntaje final = puntaje del jurado (el voto público no cuenta en esta etapa).';
-  const ties = 'Empates: puntaje final, luego puntaje del jurado, luego votos, luego envío más temprano y, por último, identificador.';
-  const winners = o.winnerCount === 1 ? 'Gana la primera propuesta de la clasificación.' : `Ganan las primeras ${o.winnerCount} propuestas de la clasificación.`;
-  const example = 'Ejemplo: con pesos 3 y 1 y máximos 10 y 5, las calificaciones 8 y 4 dan un total de 100 × (3 × 8/10 + 1 × 4/5) / 4 = 80; '
-    + (w > 0 && o.hasVoting
+  const final =
+    w > 0 && o.hasVoting
+      ? `Puntaje final = ${percent(1 - w)} × puntaje del jurado + ${percent(w)} × puntaje del voto público, donde el puntaje del voto es 100 × votos / máximo de votos entre las propuestas clasificadas, con los votos de la última ronda de votación en la que participó cada propuesta.`
+      : 'Puntaje final = puntaje del jurado (el voto público no cuenta en esta etapa).';
+  const ties =
+    'Empates: puntaje final, luego puntaje del jurado, luego votos, luego envío más temprano y, por último, identificador.';
+  const winners =
+    o.winnerCount === 1
+      ? 'Gana la primera propuesta de la clasificación.'
+      : `Ganan las primeras ${o.winnerCount} propuestas de la clasificación.`;
+  const example =
+    'Ejemplo: con pesos 3 y 1 y máximos 10 y 5, las calificaciones 8 y 4 dan un total de 100 × (3 × 8/10 + 1 × 4/5) / 4 = 80; ' +
+    (w > 0 && o.hasVoting
       ? `un puntaje del jurado de 43.53 y un puntaje del voto de 100 dan ${percent(1 - w)} × 43.53 + ${percent(w)} × 100 = ${Number(((1 - w) * 43.53 + w * 100).toFixed(2))}.`
-      : 'el puntaje final es el del jurado.')
-    + ' Los archivos /open-data/challenges/{id}/evaluations.csv y tallies.csv permiten recalcularlo todo (docs/results.md).';
+      : 'el puntaje final es el del jurado.') +
+    ' Los archivos /open-data/challenges/{id}/evaluations.csv y tallies.csv permiten recalcularlo todo (docs/results.md).';
   return [total, jury, quorum, final, ties, winners, example].join(' ');
 }

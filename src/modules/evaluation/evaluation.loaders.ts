@@ -37,7 +37,9 @@ export class EvaluationLoadersProvider extends RequestLoaders<EvaluationLoaders>
 
   protected create(ctx: GraphqlContext): EvaluationLoaders {
     const viewer = ctx.viewer;
-    const membershipsOfUser = new DataLoader<string, JuryMember[]>(async (ids) => groupBy(ids, await this.repo.membershipsOfUsers(ids), (j) => j.userId));
+    const membershipsOfUser = new DataLoader<string, JuryMember[]>(async (ids) =>
+      groupBy(ids, await this.repo.membershipsOfUsers(ids), (j) => j.userId),
+    );
     return {
       jury: new DataLoader(async (ids) => groupBy(ids, await this.repo.jurorsOf(ids), (j) => j.challengeId)),
       juror: new DataLoader(async (ids) => {
@@ -46,7 +48,9 @@ export class EvaluationLoadersProvider extends RequestLoaders<EvaluationLoaders>
       }),
       membershipsOfUser,
       conflicts: new DataLoader(async (ids) => groupBy(ids, await this.repo.conflictsOfJurors(ids), (c) => c.jurorId)),
-      evaluationsOfProposal: new DataLoader(async (ids) => groupBy(ids, await this.repo.evaluationsOfProposals(ids), (e) => e.proposalId)),
+      evaluationsOfProposal: new DataLoader(async (ids) =>
+        groupBy(ids, await this.repo.evaluationsOfProposals(ids), (e) => e.proposalId),
+      ),
       proposal: new DataLoader(async (ids) => {
         const byId = new Map((await this.repo.proposalsByIds(ids)).map((p) => [p.id, p]));
         return ids.map((id) => byId.get(id) ?? null);

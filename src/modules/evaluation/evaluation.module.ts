@@ -9,8 +9,13 @@ import { RoundsModule } from '../rounds/rounds.module.js';
 import { VotingModule } from '../voting/voting.module.js';
 import { EvaluationCloseSteps } from './evaluation-close.steps.js';
 import {
-  ChallengeJuryResolver, CriterionScoreFieldsResolver, EvaluationAssignmentFieldsResolver, EvaluationFieldsResolver, JuryMemberFieldsResolver,
-  ProposalJuryFieldsResolver, ViewerJuryResolver,
+  ChallengeJuryResolver,
+  CriterionScoreFieldsResolver,
+  EvaluationAssignmentFieldsResolver,
+  EvaluationFieldsResolver,
+  JuryMemberFieldsResolver,
+  ProposalJuryFieldsResolver,
+  ViewerJuryResolver,
 } from './evaluation-fields.resolver.js';
 import { EvaluationLoadersProvider } from './evaluation.loaders.js';
 import { EvaluationRepository } from './evaluation.repository.js';
@@ -43,7 +48,11 @@ import { JuryService } from './jury.service.js';
   exports: [JuryService, EvaluationRepository],
 })
 export class EvaluationModule implements OnModuleInit {
-  constructor(private readonly authors: AuthorVisibility, private readonly loaders: EvaluationLoadersProvider, private readonly challenges: ChallengesLoaders) {}
+  constructor(
+    private readonly authors: AuthorVisibility,
+    private readonly loaders: EvaluationLoadersProvider,
+    private readonly challenges: ChallengesLoaders,
+  ) {}
 
   /** Blind evaluation: while on and the challenge is not FINISHED, its jurors do not see who wrote what. */
   onModuleInit(): void {

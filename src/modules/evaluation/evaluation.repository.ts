@@ -21,12 +21,22 @@ export class EvaluationRepository {
 
   /** The challenge row FOR UPDATE: jury changes of one challenge run one at a time, and after/before a round transition. */
   lockChallenge(tx: Tx, challengeId: string): Promise<Challenge | null> {
-    return tx.getRepository(Challenge).createQueryBuilder('c').where('c.id = :challengeId', { challengeId }).setLock('pessimistic_write').getOne();
+    return tx
+      .getRepository(Challenge)
+      .createQueryBuilder('c')
+      .where('c.id = :challengeId', { challengeId })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   /** The round under FOR KEY SHARE: evaluations proceed together; closing the round waits for them. */
   lockRoundShared(tx: Tx, roundId: string): Promise<Round | null> {
-    return tx.getRepository(Round).createQueryBuilder('r').where('r.id = :roundId', { roundId }).setLock('for_key_share').getOne();
+    return tx
+      .getRepository(Round)
+      .createQueryBuilder('r')
+      .where('r.id = :roundId', { roundId })
+      .setLock('for_key_share')
+      .getOne();
   }
 
   roundsOf(challengeId: string, tx?: Tx): Promise<Round[]> {
@@ -48,7 +58,9 @@ export class EvaluationRepository {
 
   /** Proposals in the running at round `position`. */
   inRunning(tx: Tx, challengeId: string, position: number): Promise<Proposal[]> {
-    return tx.getRepository(Proposal).createQueryBuilder('p')
+    return tx
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
       .where('p.challenge_id = :challengeId', { challengeId })
       .andWhere(`p.status = 'SUBMITTED' AND p.stage = :position AND p.eliminated_in_round IS NULL`, { position })
       .orderBy('p.id')
@@ -59,7 +71,10 @@ export class EvaluationRepository {
 
   jurorsOf(challengeIds: readonly string[], tx?: Tx): Promise<JuryMember[]> {
     if (!challengeIds.length) return Promise.resolve([]);
-    return this.manager(tx).find(JuryMember, { where: { challengeId: In([...challengeIds]) }, order: { joinedSeq: 'ASC' } });
+    return this.manager(tx).find(JuryMember, {
+      where: { challengeId: In([...challengeIds]) },
+      order: { joinedSeq: 'ASC' },
+    });
   }
 
   jurorsByIds(ids: readonly string[]): Promise<JuryMember[]> {
@@ -69,7 +84,10 @@ export class EvaluationRepository {
 
   membershipsOfUsers(userIds: readonly string[]): Promise<JuryMember[]> {
     if (!userIds.length) return Promise.resolve([]);
-    return this.dataSource.manager.find(JuryMember, { where: { userId: In([...userIds]) }, order: { createdAt: 'ASC' } });
+    return this.dataSource.manager.find(JuryMember, {
+      where: { userId: In([...userIds]) },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   findJuror(challengeId: string, userId: string, tx?: Tx): Promise<JuryMember | null> {
@@ -111,13 +129,19 @@ export class EvaluationRepository {
   // ── conflicts ──
 
   conflictsOf(challengeId: string, tx?: Tx): Promise<JuryConflict[]> {
-    return this.manager(tx).createQueryBuilder(JuryConflict, 'k')
-      .innerJoin(JuryMember, 'j', 'j.id = k.juror_id').where('j.challenge_id = :challengeId', { challengeId }).getMany();
+    return this.manager(tx)
+      .createQueryBuilder(JuryConflict, 'k')
+      .innerJoin(JuryMember, 'j', 'j.id = k.juror_id')
+      .where('j.challenge_id = :challengeId', { challengeId })
+      .getMany();
   }
 
   conflictsOfJurors(jurorIds: readonly string[]): Promise<JuryConflict[]> {
     if (!jurorIds.length) return Promise.resolve([]);
-    return this.dataSource.manager.find(JuryConflict, { where: { jurorId: In([...jurorIds]) }, order: { createdAt: 'ASC' } });
+    return this.dataSource.manager.find(JuryConflict, {
+      where: { jurorId: In([...jurorIds]) },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   /** False when the conflict was already declared. */
@@ -142,13 +166,17 @@ export class EvaluationRepository {
 
   /** Removes assignments (and, by cascade, their evaluations). */
   async deleteAssignments(tx: Tx, roundId: string, rows: { jurorId: string; proposalId: string }[]): Promise<void> {
-    for (const row of rows) await tx.delete(JuryAssignment, { roundId, jurorId: row.jurorId, proposalId: row.proposalId });
+    for (const row of rows)
+      await tx.delete(JuryAssignment, { roundId, jurorId: row.jurorId, proposalId: row.proposalId });
   }
 
   /** A juror's assignments in the given rounds, oldest round first. */
   assignmentsOfJuror(jurorId: string, roundIds: string[]): Promise<JuryAssignment[]> {
     if (!roundIds.length) return Promise.resolve([]);
-    return this.dataSource.manager.find(JuryAssignment, { where: { jurorId, roundId: In(roundIds) }, order: { createdAt: 'ASC', proposalId: 'ASC' } });
+    return this.dataSource.manager.find(JuryAssignment, {
+      where: { jurorId, roundId: In(roundIds) },
+      order: { createdAt: 'ASC', proposalId: 'ASC' },
+    });
   }
 
   // ── evaluations ──
@@ -168,7 +196,10 @@ export class EvaluationRepository {
 
   evaluationsOfProposals(proposalIds: readonly string[]): Promise<Evaluation[]> {
     if (!proposalIds.length) return Promise.resolve([]);
-    return this.dataSource.manager.find(Evaluation, { where: { proposalId: In([...proposalIds]) }, order: { submittedAt: 'ASC' } });
+    return this.dataSource.manager.find(Evaluation, {
+      where: { proposalId: In([...proposalIds]) },
+      order: { submittedAt: 'ASC' },
+    });
   }
 
   /** Insert or replace the evaluation of an assignment (unique key on assignment_id). */
@@ -179,8 +210,17 @@ export class EvaluationRepository {
        ON CONFLICT ON CONSTRAINT evaluations_one_per_assignment
        DO UPDATE SET scores = EXCLUDED.scores, comment = EXCLUDED.comment, total = EXCLUDED.total, updated_at = EXCLUDED.updated_at
        RETURNING id`,
-      [evaluation.assignmentId, evaluation.roundId, evaluation.jurorId, evaluation.proposalId, JSON.stringify(evaluation.scores),
-        evaluation.comment, evaluation.total, evaluation.submittedAt, evaluation.updatedAt],
+      [
+        evaluation.assignmentId,
+        evaluation.roundId,
+        evaluation.jurorId,
+        evaluation.proposalId,
+        JSON.stringify(evaluation.scores),
+        evaluation.comment,
+        evaluation.total,
+        evaluation.submittedAt,
+        evaluation.updatedAt,
+      ],
     );
     return tx.findOneByOrFail(Evaluation, { id: rows[0].id });
   }

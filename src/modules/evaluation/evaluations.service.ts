@@ -56,14 +56,21 @@ export class EvaluationsService {
     const now = this.clock.now();
     try {
       return await this.transactions.run(async (tx) => {
-        const locked = await this.repo.lockRoundShared(tx, round!.id);
+        const locked = await this.repo.lockRoundShared(tx, round.id);
         if (!locked) throw roundNotOpen();
         this.rounds.assertAcceptingActions(locked);
         const current = await this.repo.findAssignment(locked.id, juror.id, proposal.id, tx);
         if (!current) throw EvaluationErrors.notAssigned();
         return this.repo.upsertEvaluation(tx, {
-          assignmentId: current.id, roundId: locked.id, jurorId: juror.id, proposalId: proposal.id,
-          scores: sheet.scores, comment: input.comment ?? null, total: sheet.total, submittedAt: now, updatedAt: now,
+          assignmentId: current.id,
+          roundId: locked.id,
+          jurorId: juror.id,
+          proposalId: proposal.id,
+          scores: sheet.scores,
+          comment: input.comment ?? null,
+          total: sheet.total,
+          submittedAt: now,
+          updatedAt: now,
         });
       });
     } catch (error) {
@@ -74,14 +81,19 @@ export class EvaluationsService {
   }
 
   /** The viewer's assignments in the open (else the last opened) EVALUATION round, with their evaluations. */
-  async assignmentsOf(viewerId: string, challengeId: string): Promise<{ proposalId: string; evaluation: Evaluation | null }[]> {
+  async assignmentsOf(
+    viewerId: string,
+    challengeId: string,
+  ): Promise<{ proposalId: string; evaluation: Evaluation | null }[]> {
     if (!isUuid(challengeId)) return [];
     const juror = await this.repo.findJuror(challengeId, viewerId);
     if (!juror) return [];
     const round = currentOrLastEvaluationRound(await this.repo.roundsOf(challengeId));
     if (!round) return [];
     const assignments = await this.repo.assignmentsOfJuror(juror.id, [round.id]);
-    const evaluations = new Map((await this.repo.evaluationsOfAssignments(assignments.map((a) => a.id))).map((e) => [e.assignmentId, e]));
+    const evaluations = new Map(
+      (await this.repo.evaluationsOfAssignments(assignments.map((a) => a.id))).map((e) => [e.assignmentId, e]),
+    );
     return assignments.map((a) => ({ proposalId: a.proposalId, evaluation: evaluations.get(a.id) ?? null }));
   }
 }

@@ -23,7 +23,8 @@ function spread(loads: Map<string, number>): number {
 
 function jurorsByProposal(assignments: Assignment[]): Map<string, string[]> {
   const byProposal = new Map<string, string[]>();
-  for (const { jurorId, proposalId } of assignments) byProposal.set(proposalId, [...(byProposal.get(proposalId) ?? []), jurorId]);
+  for (const { jurorId, proposalId } of assignments)
+    byProposal.set(proposalId, [...(byProposal.get(proposalId) ?? []), jurorId]);
   return byProposal;
 }
 
@@ -135,7 +136,9 @@ describe('assignJurors', () => {
     };
     const jurorIds = ['a', 'b', 'c'];
     const conflicts = new Set(
-      Object.entries(allowed).flatMap(([p, free]) => jurorIds.filter((j) => !free.includes(j)).map((j) => pairKey(j, p))),
+      Object.entries(allowed).flatMap(([p, free]) =>
+        jurorIds.filter((j) => !free.includes(j)).map((j) => pairKey(j, p)),
+      ),
     );
     const input: AssignmentInput = { proposalIds: Object.keys(allowed), jurorIds, jurorsPerProposal: 1, conflicts };
     expect(assignJurors(input)).toEqual([
@@ -177,7 +180,12 @@ describe('assignJurors', () => {
       const k = 1 + Math.floor(random() * 3);
       const conflicts = new Set<string>();
       for (let c = 0; c < 3; c++) {
-        conflicts.add(pairKey(jurorIds[Math.floor(random() * jurorIds.length)]!, proposalIds[Math.floor(random() * proposalIds.length)]!));
+        conflicts.add(
+          pairKey(
+            jurorIds[Math.floor(random() * jurorIds.length)],
+            proposalIds[Math.floor(random() * proposalIds.length)],
+          ),
+        );
       }
       const input: AssignmentInput = { proposalIds, jurorIds, jurorsPerProposal: k, conflicts };
       const assignments = assignJurors(input);
@@ -197,10 +205,13 @@ function bestPossible(input: AssignmentInput): { spread: number; maxLoad: number
   const loads = new Map(input.jurorIds.map((j) => [j, 0]));
   const visit = (index: number) => {
     if (index === choices.length) {
-      best = { spread: Math.min(best.spread, spread(loads)), maxLoad: Math.min(best.maxLoad, Math.max(...loads.values())) };
+      best = {
+        spread: Math.min(best.spread, spread(loads)),
+        maxLoad: Math.min(best.maxLoad, Math.max(...loads.values())),
+      };
       return;
     }
-    for (const subset of choices[index]!) {
+    for (const subset of choices[index]) {
       for (const j of subset) loads.set(j, loads.get(j)! + 1);
       visit(index + 1);
       for (const j of subset) loads.set(j, loads.get(j)! - 1);
@@ -214,7 +225,7 @@ function subsets<T>(items: T[], size: number): T[][] {
   if (size === 0) return [[]];
   if (items.length < size) return [];
   const [first, ...rest] = items;
-  return [...subsets(rest, size - 1).map((s) => [first!, ...s]), ...subsets(rest, size)];
+  return [...subsets(rest, size - 1).map((s) => [first, ...s]), ...subsets(rest, size)];
 }
 
 describe('assignLateJuror', () => {
@@ -266,7 +277,12 @@ describe('assignLateJuror', () => {
   });
 
   it('first fills proposals short of jurors, without taking from anyone', () => {
-    const input: AssignmentInput = { proposalIds: ['p1', 'p2'], jurorIds: ['a', 'b'], jurorsPerProposal: 3, conflicts: new Set() };
+    const input: AssignmentInput = {
+      proposalIds: ['p1', 'p2'],
+      jurorIds: ['a', 'b'],
+      jurorsPerProposal: 3,
+      conflicts: new Set(),
+    };
     const change = assignLateJuror(assignJurors(input), new Set(), 'c', { ...input, jurorIds: ['a', 'b', 'c'] });
     expect(change).toEqual({
       add: [
@@ -301,7 +317,9 @@ describe('assignLateJuror', () => {
       const proposalIds = range('p', 5 + Math.floor(random() * 30));
       const conflicts = new Set<string>();
       for (let c = 0; c < 3; c++) {
-        conflicts.add(pairKey(`j0${1 + Math.floor(random() * 7)}`, proposalIds[Math.floor(random() * proposalIds.length)]!));
+        conflicts.add(
+          pairKey(`j0${1 + Math.floor(random() * 7)}`, proposalIds[Math.floor(random() * proposalIds.length)]),
+        );
       }
       const input: AssignmentInput = { proposalIds, jurorIds, jurorsPerProposal: 3, conflicts };
       const current = assignJurors(input);
@@ -311,7 +329,8 @@ describe('assignLateJuror', () => {
       const change = assignLateJuror(current, evaluated, 'j07', withNewcomer);
       const after = applyChange(current, change);
 
-      for (const removed of change.remove) expect(evaluated.has(pairKey(removed.jurorId, removed.proposalId))).toBe(false);
+      for (const removed of change.remove)
+        expect(evaluated.has(pairKey(removed.jurorId, removed.proposalId))).toBe(false);
       expect(change.add.every((a) => a.jurorId === 'j07')).toBe(true);
       expectFullAndConflictFree(after, withNewcomer);
       // Balanced unless every assignment the busier jurors could give is evaluated or conflicted.

@@ -41,7 +41,11 @@ export function assignJurors(input: AssignmentInput): Assignment[] {
     for (const jurorId of chosen) board.assign(jurorId, proposalId);
   }
   // Greedy picks can leave loads 2 apart when conflicts force a busy juror; fix that with moves.
-  rebalance(board, jurors, (jurorId, proposalId) => !isConflicted(jurorId, proposalId) && !board.has(jurorId, proposalId));
+  rebalance(
+    board,
+    jurors,
+    (jurorId, proposalId) => !isConflicted(jurorId, proposalId) && !board.has(jurorId, proposalId),
+  );
   return board.assignments();
 }
 
@@ -62,7 +66,10 @@ export function assignLateJuror(
     !input.conflicts.has(pairKey(newJurorId, proposalId)) && !board.has(newJurorId, proposalId);
 
   if (input.jurorsPerProposal === null) {
-    return { add: proposals.filter(newcomerMayTake).map((proposalId) => ({ jurorId: newJurorId, proposalId })), remove: [] };
+    return {
+      add: proposals.filter(newcomerMayTake).map((proposalId) => ({ jurorId: newJurorId, proposalId })),
+      remove: [],
+    };
   }
 
   const add: Assignment[] = [];
@@ -98,7 +105,11 @@ export function assignLateJuror(
  * After `conflicted` is withdrawn, the juror who should take over its proposal: the least loaded
  * juror that is free for it (ties by id), or null when none is needed or none is free.
  */
-export function reassignAfterConflict(current: Assignment[], conflicted: Assignment, input: AssignmentInput): Assignment | null {
+export function reassignAfterConflict(
+  current: Assignment[],
+  conflicted: Assignment,
+  input: AssignmentInput,
+): Assignment | null {
   const { proposalId } = conflicted;
   if (input.jurorsPerProposal === null || !input.proposalIds.includes(proposalId)) return null;
 
@@ -123,7 +134,11 @@ export function reassignAfterConflict(current: Assignment[], conflicted: Assignm
  * of squared loads, so this ends; when no such chain exists the loads are as even as the
  * conflicts allow.
  */
-function rebalance(board: AssignmentBoard, jurors: string[], canTake: (jurorId: string, proposalId: string) => boolean): void {
+function rebalance(
+  board: AssignmentBoard,
+  jurors: string[],
+  canTake: (jurorId: string, proposalId: string) => boolean,
+): void {
   for (;;) {
     const loads = jurors.map((jurorId) => board.load(jurorId));
     if (Math.max(...loads) - Math.min(...loads) <= 1) return;
@@ -154,7 +169,7 @@ function findChain(
   const reachedBy = new Map<string, Move | null>([[source, null]]);
   const queue = [source];
   for (let head = 0; head < queue.length; head++) {
-    const from = queue[head]!;
+    const from = queue[head];
     for (const proposalId of board.proposalsOf(from)) {
       for (const to of jurors) {
         if (reachedBy.has(to) || !canTake(to, proposalId)) continue;

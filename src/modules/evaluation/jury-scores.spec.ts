@@ -1,7 +1,11 @@
 import { evaluationKey, evaluationTotal, juryScores, type ScoredEvaluation } from './jury-scores.js';
 import { seededRandom } from '../../common/seeded-random.js';
 
-const evaluation = (jurorId: string, proposalId: string, total: number): ScoredEvaluation => ({ jurorId, proposalId, total });
+const evaluation = (jurorId: string, proposalId: string, total: number): ScoredEvaluation => ({
+  jurorId,
+  proposalId,
+  total,
+});
 
 const populationStdDev = (values: number[]) => {
   const average = values.reduce((sum, value) => sum + value, 0) / values.length;
@@ -26,8 +30,26 @@ describe('evaluationTotal', () => {
   });
 
   it('gives 100 for full marks and 0 for zeros', () => {
-    expect(evaluationTotal(criteria, new Map([['impact', 10], ['feasibility', 5], ['cost', 20]]))).toBeCloseTo(100, 9);
-    expect(evaluationTotal(criteria, new Map([['impact', 0], ['feasibility', 0], ['cost', 0]]))).toBe(0);
+    expect(
+      evaluationTotal(
+        criteria,
+        new Map([
+          ['impact', 10],
+          ['feasibility', 5],
+          ['cost', 20],
+        ]),
+      ),
+    ).toBeCloseTo(100, 9);
+    expect(
+      evaluationTotal(
+        criteria,
+        new Map([
+          ['impact', 0],
+          ['feasibility', 0],
+          ['cost', 0],
+        ]),
+      ),
+    ).toBe(0);
   });
 
   it('counts an unscored criterion as 0 and ignores scores for unknown criteria', () => {
@@ -40,7 +62,11 @@ describe('evaluationTotal', () => {
 
   it('does not depend on the scale of the weights', () => {
     const scaled = criteria.map((criterion) => ({ ...criterion, weight: criterion.weight * 7.5 }));
-    const scores = new Map([['impact', 3], ['feasibility', 2], ['cost', 17]]);
+    const scores = new Map([
+      ['impact', 3],
+      ['feasibility', 2],
+      ['cost', 17],
+    ]);
     expect(evaluationTotal(scaled, scores)).toBeCloseTo(evaluationTotal(criteria, scores), 9);
   });
 
@@ -86,13 +112,19 @@ describe('juryScores with normalisation', () => {
   const roundMean = (90 + 80 + 60 + 30 + 30) / 5; // 58
   const roundStdDev = Math.sqrt((32 ** 2 + 22 ** 2 + 2 ** 2 + 28 ** 2 + 28 ** 2) / 5); // √616
   // L: mean 85, σ 5. H: mean 40, σ √200.
-  const z = { LP: (90 - 85) / 5, LR: (80 - 85) / 5, HQ: 20 / Math.sqrt(200), HR: -10 / Math.sqrt(200), HS: -10 / Math.sqrt(200) };
+  const z = {
+    LP: (90 - 85) / 5,
+    LR: (80 - 85) / 5,
+    HQ: 20 / Math.sqrt(200),
+    HR: -10 / Math.sqrt(200),
+    HS: -10 / Math.sqrt(200),
+  };
 
   it('normalisation matters: the harsh juror’s favourite overtakes the lenient juror’s', () => {
     const raw = juryScores(lenientAndHarsh, false).scores;
     const normalised = juryScores(lenientAndHarsh, true).scores;
     const winner = (scores: Map<string, { juryScore: number }>) =>
-      [...scores.entries()].sort((a, b) => b[1].juryScore - a[1].juryScore)[0]![0];
+      [...scores.entries()].sort((a, b) => b[1].juryScore - a[1].juryScore)[0][0];
 
     expect(winner(raw)).toBe('P');
     expect(winner(normalised)).toBe('Q');
@@ -137,7 +169,12 @@ describe('juryScores with normalisation', () => {
 
   it('treats floating-point noise in identical totals as no spread', () => {
     // The mean of [0.1, 0.1, 0.1] is 0.10000000000000002: a naive σ ≈ 1e-17 would give z = −1 to all three.
-    const evaluations = [evaluation('j', 'a', 0.1), evaluation('j', 'b', 0.1), evaluation('j', 'c', 0.1), evaluation('k', 'a', 90)];
+    const evaluations = [
+      evaluation('j', 'a', 0.1),
+      evaluation('j', 'b', 0.1),
+      evaluation('j', 'c', 0.1),
+      evaluation('k', 'a', 90),
+    ];
     const roundMean = (0.3 + 90) / 4;
     const { scores } = juryScores(evaluations, true);
     expect(scores.get('b')!.juryScore).toBeCloseTo(roundMean, 9);

@@ -66,7 +66,10 @@ export function juryScores(evaluations: ScoredEvaluation[], normalize: boolean):
   }
   const normalizedTotals = new Map<string, number>();
   for (const evaluation of evaluations) {
-    normalizedTotals.set(evaluationKey(evaluation.jurorId, evaluation.proposalId), backToScale(zScores.get(evaluation)!));
+    normalizedTotals.set(
+      evaluationKey(evaluation.jurorId, evaluation.proposalId),
+      backToScale(zScores.get(evaluation)!),
+    );
   }
   return { scores, normalizedTotals };
 }

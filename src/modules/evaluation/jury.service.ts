@@ -9,7 +9,14 @@ import { RoundLifecycleHooks } from '../rounds/round-hooks.js';
 import type { Round } from '../rounds/round.entity.js';
 import { EvaluationErrors } from './evaluation.errors.js';
 import { EvaluationRepository } from './evaluation.repository.js';
-import { assignJurors, assignLateJuror, pairKey, reassignAfterConflict, type Assignment, type AssignmentInput } from './jury-assignment.js';
+import {
+  assignJurors,
+  assignLateJuror,
+  pairKey,
+  reassignAfterConflict,
+  type Assignment,
+  type AssignmentInput,
+} from './jury-assignment.js';
 import type { JuryMember } from './jury-member.entity.js';
 import { juryChangeRefusal, openEvaluationRound } from './jury-rules.js';
 import { isUuid } from '../../common/ids.js';
@@ -33,7 +40,9 @@ export class JuryService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jurorCheck.use(async (userId, challengeId, tx) => (await this.repo.findJuror(challengeId, userId, tx)) !== null);
+    this.jurorCheck.use(
+      async (userId, challengeId, tx) => (await this.repo.findJuror(challengeId, userId, tx)) !== null,
+    );
     this.hooks.addOpenHook({
       name: 'evaluation.assignJurors',
       run: async (tx, ctx) => {
@@ -48,12 +57,17 @@ export class JuryService implements OnModuleInit {
     return this.transactions.run(async (tx) => {
       const { challenge, rounds } = await this.lockForJuryChange(tx, challengeId);
       if (await this.repo.findJuror(challenge.id, user.id, tx)) throw EvaluationErrors.alreadyJuror();
-      if ((await this.repo.signedProposal(tx, challenge.id, user.id)) || (await this.repo.votedIn(tx, challenge.id, user.id))) {
+      if (
+        (await this.repo.signedProposal(tx, challenge.id, user.id)) ||
+        (await this.repo.votedIn(tx, challenge.id, user.id))
+      ) {
         throw EvaluationErrors.participated();
       }
       const juror = await this.repo.insertJuror(tx, { challengeId: challenge.id, userId: user.id, isChair });
       await this.audit.record(tx, {
-        action: 'juror.added', challengeId: challenge.id, actorId,
+        action: 'juror.added',
+        challengeId: challenge.id,
+        actorId,
         summary: `${user.displayName} se integró al jurado${isChair ? ' como presidencia' : ''}.`,
         data: { jurorId: juror.id, userId: user.id, isChair },
       });
@@ -73,11 +87,16 @@ export class JuryService implements OnModuleInit {
       // Hand the leaving juror's proposals to others first, while the assignments still show who carries what.
       const handOver = open ? await this.handOver(tx, challenge, open, juror) : [];
       await this.repo.deleteJuror(tx, juror.id);
-      await this.repo.insertAssignments(tx, handOver.map((a) => ({ roundId: open!.id, ...a })));
+      await this.repo.insertAssignments(
+        tx,
+        handOver.map((a) => ({ roundId: open!.id, ...a })),
+      );
       await this.announce(tx, challenge, open, handOver);
       const user = await this.users.findById(userId, tx);
       await this.audit.record(tx, {
-        action: 'juror.removed', challengeId: challenge.id, actorId,
+        action: 'juror.removed',
+        challengeId: challenge.id,
+        actorId,
         summary: `${user?.displayName ?? 'Una persona'} dejó el jurado.`,
         data: { jurorId: juror.id, userId },
       });
@@ -120,17 +139,25 @@ export class JuryService implements OnModuleInit {
   async assignRound(tx: Tx, challenge: Challenge, round: Round): Promise<void> {
     const input = await this.assignmentInput(tx, challenge, round);
     const assignments = assignJurors(input);
-    await this.repo.insertAssignments(tx, assignments.map((a) => ({ roundId: round.id, ...a })));
+    await this.repo.insertAssignments(
+      tx,
+      assignments.map((a) => ({ roundId: round.id, ...a })),
+    );
     await this.announce(tx, challenge, round, assignments);
   }
 
   private async assignLate(tx: Tx, challenge: Challenge, round: Round, juror: JuryMember): Promise<void> {
     const input = await this.assignmentInput(tx, challenge, round);
     const current = await this.repo.assignmentsOfRound(tx, round.id);
-    const evaluated = new Set((await this.repo.evaluatedPairs(tx, round.id)).map((e) => pairKey(e.jurorId, e.proposalId)));
+    const evaluated = new Set(
+      (await this.repo.evaluatedPairs(tx, round.id)).map((e) => pairKey(e.jurorId, e.proposalId)),
+    );
     const { add, remove } = assignLateJuror(current, evaluated, juror.id, input);
     await this.repo.deleteAssignments(tx, round.id, remove);
-    await this.repo.insertAssignments(tx, add.map((a) => ({ roundId: round.id, ...a })));
+    await this.repo.insertAssignments(
+      tx,
+      add.map((a) => ({ roundId: round.id, ...a })),
+    );
     await this.announce(tx, challenge, round, add);
   }
 
@@ -173,7 +200,13 @@ export class JuryService implements OnModuleInit {
     const jurors = new Map((await this.repo.jurorsOf([challenge.id], tx)).map((j) => [j.id, j]));
     for (const [jurorId, proposalIds] of byJuror) {
       const juror = jurors.get(jurorId);
-      if (juror) await this.outbox.add(tx, 'jury.assigned', { challengeId: challenge.id, roundId: round.id, jurorUserId: juror.userId, proposalIds });
+      if (juror)
+        await this.outbox.add(tx, 'jury.assigned', {
+          challengeId: challenge.id,
+          roundId: round.id,
+          jurorUserId: juror.userId,
+          proposalIds,
+        });
     }
   }
 

@@ -23,14 +23,24 @@ const ids = (ranking: { proposalId: string }[]) => ranking.map((proposal) => pro
 describe('rankProposals — voting rounds', () => {
   it('scores votes against the most voted proposal and ignores the jury quorum', () => {
     const ranking = rankProposals(
-      [input('a', { votes: 30 }), input('b', { votes: 60 }), input('c', { votes: 0, juryScore: 99, evaluationCount: 5 })],
+      [
+        input('a', { votes: 30 }),
+        input('b', { votes: 60 }),
+        input('c', { votes: 0, juryScore: 99, evaluationCount: 5 }),
+      ],
       VOTES,
     );
     expect(ids(ranking)).toEqual(['b', 'a', 'c']);
     expect(ranking.map((r) => r.rank)).toEqual([1, 2, 3]);
-    expect(ranking[0]).toMatchObject({ voteScore: 100, finalScore: 100, votes: 60, juryScore: null, reachedQuorum: true });
-    expect(ranking[1]!.voteScore).toBeCloseTo((100 * 30) / 60, 9);
-    expect(ranking[1]!.finalScore).toBeCloseTo(50, 9);
+    expect(ranking[0]).toMatchObject({
+      voteScore: 100,
+      finalScore: 100,
+      votes: 60,
+      juryScore: null,
+      reachedQuorum: true,
+    });
+    expect(ranking[1].voteScore).toBeCloseTo((100 * 30) / 60, 9);
+    expect(ranking[1].finalScore).toBeCloseTo(50, 9);
     expect(ranking[2]).toMatchObject({ voteScore: 0, finalScore: 0, juryScore: 99 });
   });
 
@@ -61,7 +71,7 @@ describe('rankProposals — jury rounds', () => {
     );
     expect(ids(ranking)).toEqual(['b', 'a']);
     expect(ranking[0]).toMatchObject({ voteScore: null, juryScore: 88, finalScore: 88, reachedQuorum: true });
-    expect(ranking[1]!.finalScore).toBe(61.5);
+    expect(ranking[1].finalScore).toBe(61.5);
   });
 
   it('puts proposals short of the minimum evaluations after every proposal that reached it', () => {
@@ -107,7 +117,7 @@ describe('rankProposals — combined final rounds', () => {
     };
     expect(ids(ranking)).toEqual(['b', 'a', 'c']);
     for (const row of ranking) expect(row.finalScore).toBeCloseTo(expected[row.proposalId as 'a' | 'b' | 'c'], 9);
-    expect(ranking[1]!.voteScore).toBeCloseTo(40, 9);
+    expect(ranking[1].voteScore).toBeCloseTo(40, 9);
   });
 
   it('weight 0 is the jury alone and weight 1 the public alone', () => {
@@ -142,7 +152,10 @@ describe('rankProposals — combined final rounds', () => {
     expect(ids(ranking)).toEqual(['jury', 'crowd', 'max']);
 
     const sameJury = rankProposals(
-      [input('fewer', { juryScore: 70, votes: 40, submittedAt: 1 }), input('more', { juryScore: 70, votes: 41, submittedAt: 2 })],
+      [
+        input('fewer', { juryScore: 70, votes: 40, submittedAt: 1 }),
+        input('more', { juryScore: 70, votes: 41, submittedAt: 2 }),
+      ],
       combined(0),
     );
     expect(ids(sameJury)).toEqual(['more', 'fewer']);
@@ -158,7 +171,7 @@ describe('rankProposals — combined final rounds', () => {
       ],
       combined(0.3),
     );
-    expect(ranking[1]!.finalScore).not.toBe(ranking[2]!.finalScore);
+    expect(ranking[1].finalScore).not.toBe(ranking[2].finalScore);
     expect(ids(ranking)).toEqual(['sets-the-max', 'jury-3', 'votes-7']);
   });
 
@@ -199,7 +212,7 @@ describe('rankProposals — properties', () => {
     const random = seededRandom(99);
     for (let trial = 0; trial < 300; trial++) {
       const inputs = randomInputs(random);
-      const options = [VOTES, JURY, combined(0.25, 2)][trial % 3]!;
+      const options = [VOTES, JURY, combined(0.25, 2)][trial % 3];
       const ranking = rankProposals(inputs, options);
       const byId = new Map(inputs.map((i) => [i.proposalId, i]));
 
@@ -207,7 +220,7 @@ describe('rankProposals — properties', () => {
       expect(new Set(ids(ranking))).toEqual(new Set(byId.keys()));
 
       for (let i = 1; i < ranking.length; i++) {
-        const [above, below] = [ranking[i - 1]!, ranking[i]!];
+        const [above, below] = [ranking[i - 1], ranking[i]];
         const key = (r: typeof above) => [
           r.reachedQuorum ? 1 : 0,
           r.finalScore,
@@ -216,9 +229,9 @@ describe('rankProposals — properties', () => {
           -byId.get(r.proposalId)!.submittedAt,
         ];
         const [a, b] = [key(above), key(below)];
-        const firstDifference = a.findIndex((value, k) => Math.abs(value - b[k]!) > 1e-9);
+        const firstDifference = a.findIndex((value, k) => Math.abs(value - b[k]) > 1e-9);
         if (firstDifference === -1) expect(above.proposalId < below.proposalId).toBe(true);
-        else expect(a[firstDifference]!).toBeGreaterThan(b[firstDifference]!);
+        else expect(a[firstDifference]).toBeGreaterThan(b[firstDifference]);
       }
     }
   });
@@ -227,7 +240,7 @@ describe('rankProposals — properties', () => {
     const random = seededRandom(4242);
     for (let trial = 0; trial < 200; trial++) {
       const inputs = randomInputs(random);
-      const options = [VOTES, JURY, combined(0.6, 1)][trial % 3]!;
+      const options = [VOTES, JURY, combined(0.6, 1)][trial % 3];
       expect(rankProposals(shuffled(inputs, random), options)).toEqual(rankProposals(inputs, options));
     }
   });

@@ -28,7 +28,9 @@ export class GovernmentUnitsLoaders extends RequestLoaders<Loaders> {
         const all = await this.units.membershipsOfUnits(unitIds);
         return unitIds.map((id) => all.filter((m) => m.unitId === id));
       }),
-      membershipsOfUser: new DataLoader(async (userIds) => Promise.all(userIds.map((id) => this.units.membershipsOfUser(id)))),
+      membershipsOfUser: new DataLoader(async (userIds) =>
+        Promise.all(userIds.map((id) => this.units.membershipsOfUser(id))),
+      ),
     };
   }
 }

@@ -30,7 +30,8 @@ export class GovernmentUnitsRepository {
     const qb = this.dataSource.getRepository(GovernmentUnit).createQueryBuilder('u');
     if (query.level) qb.andWhere('u.level = :level', { level: query.level });
     if (query.stateCode) qb.andWhere('u.state_code = :state', { state: query.stateCode });
-    if (query.municipalityCode) qb.andWhere('u.municipality_code = :municipality', { municipality: query.municipalityCode });
+    if (query.municipalityCode)
+      qb.andWhere('u.municipality_code = :municipality', { municipality: query.municipalityCode });
     if (query.search) {
       qb.andWhere(
         `immutable_unaccent(lower(u.name || ' ' || coalesce(u.acronym, ''))) LIKE '%' || immutable_unaccent(lower(:search)) || '%'`,
@@ -55,7 +56,9 @@ export class GovernmentUnitsRepository {
   }
 
   membershipsOfUnits(unitIds: readonly string[]): Promise<UnitMembership[]> {
-    return this.dataSource.getRepository(UnitMembership).find({ where: { unitId: In([...unitIds]) }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(UnitMembership)
+      .find({ where: { unitId: In([...unitIds]) }, order: { createdAt: 'ASC' } });
   }
 
   membershipsOfUser(userId: string): Promise<UnitMembership[]> {

@@ -8,7 +8,10 @@ import { MunicipalityModel } from '../territory/dto/municipality.model.js';
 import { StateModel } from '../territory/dto/state.model.js';
 import { TerritoryService } from '../territory/territory.service.js';
 import {
-  AddUnitMemberArgs, CreateGovernmentUnitInput, GovernmentUnitsArgs, RemoveUnitMemberArgs,
+  AddUnitMemberArgs,
+  CreateGovernmentUnitInput,
+  GovernmentUnitsArgs,
+  RemoveUnitMemberArgs,
 } from './dto/government-unit.inputs.js';
 import { GovernmentUnitModel } from './dto/government-unit.model.js';
 import { UnitMembershipModel } from './dto/unit-membership.model.js';
@@ -32,17 +35,24 @@ export class GovernmentUnitsResolver {
   }
 
   @Query(() => GovernmentUnitModel, { nullable: true, description: 'Una unidad por su id; null si no existe.' })
-  governmentUnit(@Args('id', { type: () => ID, description: 'Identificador de la unidad.' }) id: string, @Context() ctx: GraphqlContext) {
+  governmentUnit(
+    @Args('id', { type: () => ID, description: 'Identificador de la unidad.' }) id: string,
+    @Context() ctx: GraphqlContext,
+  ) {
     return this.loaders.for(ctx).unit.load(id);
   }
 
-  @Mutation(() => GovernmentUnitModel, { description: 'Da de alta una unidad de gobierno (solo administración de la plataforma).' })
+  @Mutation(() => GovernmentUnitModel, {
+    description: 'Da de alta una unidad de gobierno (solo administración de la plataforma).',
+  })
   @PlatformRoles('ADMIN')
   createGovernmentUnit(@Args('input', { description: 'Datos de la unidad.' }) input: CreateGovernmentUnitInput) {
     return this.service.create(input);
   }
 
-  @Mutation(() => UnitMembershipModel, { description: 'Agrega una cuenta existente a la unidad o cambia su papel (ADMIN de la unidad o de la plataforma).' })
+  @Mutation(() => UnitMembershipModel, {
+    description: 'Agrega una cuenta existente a la unidad o cambia su papel (ADMIN de la unidad o de la plataforma).',
+  })
   @UnitRoles(['ADMIN'], 'unit', 'unitId')
   addUnitMember(@Args() args: AddUnitMemberArgs) {
     return this.service.addMember(args.unitId, args.email, args.role);
@@ -54,7 +64,10 @@ export class GovernmentUnitsResolver {
     return this.service.removeMember(args.unitId, args.userId);
   }
 
-  @ResolveField(() => StateModel, { nullable: true, description: 'Entidad de la unidad; null para unidades federales.' })
+  @ResolveField(() => StateModel, {
+    nullable: true,
+    description: 'Entidad de la unidad; null para unidades federales.',
+  })
   state(@Parent() unit: GovernmentUnitModel) {
     return unit.stateCode ? this.territory.state(unit.stateCode) : null;
   }
@@ -64,7 +77,10 @@ export class GovernmentUnitsResolver {
     return unit.municipalityCode ? this.territory.municipality(unit.municipalityCode) : null;
   }
 
-  @ResolveField(() => [UnitMembershipModel], { description: 'Integrantes: visible para los miembros de la unidad y la administración de la plataforma; FORBIDDEN para los demás.' })
+  @ResolveField(() => [UnitMembershipModel], {
+    description:
+      'Integrantes: visible para los miembros de la unidad y la administración de la plataforma; FORBIDDEN para los demás.',
+  })
   async members(@Parent() unit: GovernmentUnitModel, @Context() ctx: GraphqlContext) {
     await this.service.assertCanSeeMembers(ctx.viewer, unit.id);
     return this.loaders.for(ctx).members.load(unit.id);
@@ -73,7 +89,10 @@ export class GovernmentUnitsResolver {
 
 @Resolver(() => UnitMembershipModel)
 export class UnitMembershipResolver {
-  constructor(private readonly units: GovernmentUnitsLoaders, private readonly users: UsersLoaders) {}
+  constructor(
+    private readonly units: GovernmentUnitsLoaders,
+    private readonly users: UsersLoaders,
+  ) {}
 
   @ResolveField(() => GovernmentUnitModel, { description: 'La unidad.' })
   unit(@Parent() membership: UnitMembershipModel, @Context() ctx: GraphqlContext) {

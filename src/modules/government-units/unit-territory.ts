@@ -14,16 +14,19 @@ export function territoryProblems(
   const problems: FieldProblem[] = [];
   if (unit.level === 'FEDERAL') {
     if (unit.stateCode) problems.push({ path: 'stateCode', message: 'Una unidad federal no lleva entidad.' });
-    if (unit.municipalityCode) problems.push({ path: 'municipalityCode', message: 'Una unidad federal no lleva municipio.' });
+    if (unit.municipalityCode)
+      problems.push({ path: 'municipalityCode', message: 'Una unidad federal no lleva municipio.' });
     return problems;
   }
   if (!unit.stateCode) problems.push({ path: 'stateCode', message: 'Indica la entidad de la unidad.' });
-  else if (!territory.state(unit.stateCode)) problems.push({ path: 'stateCode', message: 'Esa entidad no existe en el catálogo del INEGI.' });
+  else if (!territory.state(unit.stateCode))
+    problems.push({ path: 'stateCode', message: 'Esa entidad no existe en el catálogo del INEGI.' });
   if (unit.level === 'STATE' && unit.municipalityCode) {
     problems.push({ path: 'municipalityCode', message: 'Una unidad estatal no lleva municipio.' });
   }
   if (unit.level === 'MUNICIPAL') {
-    if (!unit.municipalityCode) problems.push({ path: 'municipalityCode', message: 'Indica el municipio de la unidad.' });
+    if (!unit.municipalityCode)
+      problems.push({ path: 'municipalityCode', message: 'Indica el municipio de la unidad.' });
     else if (unit.stateCode && !territory.belongsTo(unit.municipalityCode, unit.stateCode)) {
       problems.push({ path: 'municipalityCode', message: 'Ese municipio no pertenece a la entidad indicada.' });
     }

@@ -8,7 +8,9 @@ import { GovernmentUnitsLoaders } from './government-units.loaders.js';
 export class ViewerMembershipsResolver {
   constructor(private readonly loaders: GovernmentUnitsLoaders) {}
 
-  @ResolveField(() => [UnitMembershipModel], { description: 'Unidades de gobierno de las que formas parte, con tu papel.' })
+  @ResolveField(() => [UnitMembershipModel], {
+    description: 'Unidades de gobierno de las que formas parte, con tu papel.',
+  })
   memberships(@Parent() viewer: ViewerModel, @Context() ctx: GraphqlContext) {
     return this.loaders.for(ctx).membershipsOfUser.load(viewer.id);
   }

@@ -9,7 +9,10 @@ const ISSUER = 'retos-publicos';
 export class AccessTokens {
   private readonly key: Uint8Array;
 
-  constructor(config: AppConfig, private readonly clock: Clock) {
+  constructor(
+    config: AppConfig,
+    private readonly clock: Clock,
+  ) {
     this.key = new TextEncoder().encode(config.auth.jwtSecret);
   }
 
@@ -29,7 +32,11 @@ export class AccessTokens {
   /** The account id of a valid, unexpired token; null for anything else (bad signature, expired, malformed). */
   async verify(token: string): Promise<string | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, currentDate: this.clock.now() });
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        currentDate: this.clock.now(),
+      });
       return typeof payload.sub === 'string' ? payload.sub : null;
     } catch {
       return null;

@@ -13,7 +13,10 @@ import { User } from './user.entity.js';
 export class AccountMails {
   private readonly logger = new Logger(AccountMails.name);
 
-  constructor(private readonly mail: MailService, private readonly config: AppConfig) {}
+  constructor(
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {}
 
   sendVerification(user: User, token: string): Promise<void> {
     return this.enqueue(user, verificationEmail(this.config.http.publicUrl, user, token), 'verificación');

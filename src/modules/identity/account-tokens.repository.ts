@@ -4,7 +4,10 @@ import { AccountToken, AccountTokenPurpose } from './account-token.entity.js';
 
 @Injectable()
 export class AccountTokensRepository {
-  async insert(tx: Tx, token: Pick<AccountToken, 'userId' | 'purpose' | 'tokenHash' | 'expiresAt' | 'createdAt'>): Promise<void> {
+  async insert(
+    tx: Tx,
+    token: Pick<AccountToken, 'userId' | 'purpose' | 'tokenHash' | 'expiresAt' | 'createdAt'>,
+  ): Promise<void> {
     await tx.insert(AccountToken, token);
   }
 
@@ -21,6 +24,10 @@ export class AccountTokensRepository {
 
   /** Retires every unused token of that purpose, e.g. older links once a new one is sent. */
   async retireAll(tx: Tx, userId: string, purpose: AccountTokenPurpose, now: Date): Promise<void> {
-    await tx.query('UPDATE account_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL', [userId, purpose, now]);
+    await tx.query('UPDATE account_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL', [
+      userId,
+      purpose,
+      now,
+    ]);
   }
 }

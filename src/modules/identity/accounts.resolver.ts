@@ -3,7 +3,14 @@ import { CurrentViewer, PlatformRoles, SignedIn } from '../../infrastructure/aut
 import type { GraphqlContext, Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthPayload } from './dto/auth-payload.model.js';
-import { EmailArgs, EmailTokenArgs, RefreshTokenArgs, ResetPasswordArgs, SetPlatformRoleArgs, VerifyCurpArgs } from './dto/identity.args.js';
+import {
+  EmailArgs,
+  EmailTokenArgs,
+  RefreshTokenArgs,
+  ResetPasswordArgs,
+  SetPlatformRoleArgs,
+  VerifyCurpArgs,
+} from './dto/identity.args.js';
 import { LoginInput } from './dto/login.input.js';
 import { PublicUserModel } from './dto/public-user.model.js';
 import { RegisterInput } from './dto/register.input.js';
@@ -13,9 +20,15 @@ import { SessionsService } from './sessions.service.js';
 
 @Resolver()
 export class AccountsResolver {
-  constructor(private readonly accounts: AccountsService, private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+  ) {}
 
-  @Query(() => ViewerModel, { nullable: true, description: 'La cuenta de la sesión; null sin sesión o con un token vencido o inválido.' })
+  @Query(() => ViewerModel, {
+    nullable: true,
+    description: 'La cuenta de la sesión; null sin sesión o con un token vencido o inválido.',
+  })
   viewer(@CurrentViewer() viewer: Viewer | null): Promise<ViewerModel> | null {
     return viewer && this.accounts.viewer(viewer.id);
   }
@@ -25,12 +38,19 @@ export class AccountsResolver {
     return this.accounts.register(input);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Inicia sesión. A lo más 10 intentos fallidos por correo y por IP cada 15 minutos.' })
-  login(@Args('input', { description: 'Correo y contraseña.' }) input: LoginInput, @Context() ctx: GraphqlContext): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, {
+    description: 'Inicia sesión. A lo más 10 intentos fallidos por correo y por IP cada 15 minutos.',
+  })
+  login(
+    @Args('input', { description: 'Correo y contraseña.' }) input: LoginInput,
+    @Context() ctx: GraphqlContext,
+  ): Promise<AuthPayload> {
     return this.accounts.login(input, ctx.req.ip);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Cambia un token de renovación por una sesión nueva; el anterior deja de servir.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Cambia un token de renovación por una sesión nueva; el anterior deja de servir.',
+  })
   refreshSession(@Args() args: RefreshTokenArgs): Promise<AuthPayload> {
     return this.sessions.refresh(args.refreshToken);
   }
@@ -40,23 +60,31 @@ export class AccountsResolver {
     return this.sessions.logout(args.refreshToken);
   }
 
-  @Mutation(() => ViewerModel, { description: 'Confirma el correo con el token del enlace enviado (un solo uso, 48 horas).' })
+  @Mutation(() => ViewerModel, {
+    description: 'Confirma el correo con el token del enlace enviado (un solo uso, 48 horas).',
+  })
   verifyEmail(@Args() args: EmailTokenArgs): Promise<ViewerModel> {
     return this.accounts.verifyEmail(args.token);
   }
 
   @SignedIn()
-  @Mutation(() => Boolean, { description: 'Envía de nuevo el correo de confirmación; los enlaces anteriores dejan de servir.' })
+  @Mutation(() => Boolean, {
+    description: 'Envía de nuevo el correo de confirmación; los enlaces anteriores dejan de servir.',
+  })
   resendEmailVerification(@CurrentViewer() viewer: Viewer): Promise<boolean> {
     return this.accounts.resendEmailVerification(viewer.id);
   }
 
-  @Mutation(() => Boolean, { description: 'Envía un enlace para restablecer la contraseña si el correo tiene cuenta. Siempre responde true.' })
+  @Mutation(() => Boolean, {
+    description: 'Envía un enlace para restablecer la contraseña si el correo tiene cuenta. Siempre responde true.',
+  })
   requestPasswordReset(@Args() args: EmailArgs): Promise<boolean> {
     return this.accounts.requestPasswordReset(args.email);
   }
 
-  @Mutation(() => Boolean, { description: 'Fija una contraseña nueva con el token del enlace (un solo uso, 1 hora) y cierra todas las sesiones.' })
+  @Mutation(() => Boolean, {
+    description: 'Fija una contraseña nueva con el token del enlace (un solo uso, 1 hora) y cierra todas las sesiones.',
+  })
   resetPassword(@Args() args: ResetPasswordArgs): Promise<boolean> {
     return this.accounts.resetPassword(args.token, args.newPassword);
   }
@@ -69,7 +97,10 @@ export class AccountsResolver {
 
   @SignedIn()
   @Mutation(() => ViewerModel, { description: 'Cambia el nombre público o la residencia.' })
-  updateProfile(@CurrentViewer() viewer: Viewer, @Args('input', { description: 'Cambios al perfil.' }) input: UpdateProfileInput): Promise<ViewerModel> {
+  updateProfile(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', { description: 'Cambios al perfil.' }) input: UpdateProfileInput,
+  ): Promise<ViewerModel> {
     return this.accounts.updateProfile(viewer.id, input);
   }
 

@@ -24,7 +24,10 @@ import type { PlatformRole, User } from './user.entity.js';
 import { UserPatch, UsersRepository } from './users.repository.js';
 
 const HOUR_MS = 3600 * 1000;
-const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = { EMAIL_VERIFICATION: 48 * HOUR_MS, PASSWORD_RESET: HOUR_MS };
+const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
+  EMAIL_VERIFICATION: 48 * HOUR_MS,
+  PASSWORD_RESET: HOUR_MS,
+};
 /** Account e-mails one address or account can trigger per hour, so nobody can flood an inbox through us. */
 const MAILS_PER_HOUR = 5;
 
@@ -59,7 +62,12 @@ export class AccountsService {
     const passwordHash = await this.hasher.hash(input.password);
     const verification = newOpaqueToken();
     const { user, refreshToken } = await this.transactions.run(async (tx) => {
-      const user = await this.users.insert(tx, { email: input.email, passwordHash, displayName: input.displayName, ...residence });
+      const user = await this.users.insert(tx, {
+        email: input.email,
+        passwordHash,
+        displayName: input.displayName,
+        ...residence,
+      });
       await this.accountTokens.insert(tx, this.tokenRow(user.id, 'EMAIL_VERIFICATION', verification.hash));
       return { user, refreshToken: await this.sessions.open(tx, user.id) };
     });
@@ -71,7 +79,8 @@ export class AccountsService {
   login(input: LoginInput, ip: string): Promise<AuthPayload> {
     return this.throttle.attempt(input.email, ip, async () => {
       const user = await this.users.findByEmail(input.email);
-      if (!(await this.hasher.verify(user?.passwordHash, input.password)) || !user) throw IdentityErrors.invalidCredentials();
+      if (!(await this.hasher.verify(user?.passwordHash, input.password)) || !user)
+        throw IdentityErrors.invalidCredentials();
       const refreshToken = await this.transactions.run((tx) => this.sessions.open(tx, user.id));
       return this.sessions.payload(user, refreshToken);
     });
@@ -93,7 +102,8 @@ export class AccountsService {
   async resendEmailVerification(userId: string): Promise<boolean> {
     const user = await this.existing(userId);
     if (user.emailVerifiedAt) return true;
-    if (!(await this.limiter.hit(`mail:verify:${user.id}`, MAILS_PER_HOUR, 3600))) throw IdentityErrors.mailRateLimited();
+    if (!(await this.limiter.hit(`mail:verify:${user.id}`, MAILS_PER_HOUR, 3600)))
+      throw IdentityErrors.mailRateLimited();
     const verification = newOpaqueToken();
     await this.transactions.run(async (tx) => {
       await this.accountTokens.retireAll(tx, user.id, 'EMAIL_VERIFICATION', this.clock.now());
@@ -151,7 +161,8 @@ export class AccountsService {
   async verifyCurp(userId: string, input: string): Promise<ViewerModel> {
     const result = validateCurp(input);
     if (!result.ok) throw IdentityErrors.invalidCurp(result.problem);
-    if (curpBirthDate(result.curp) > this.clock.now()) throw IdentityErrors.invalidCurp('La fecha de nacimiento de la CURP está en el futuro.');
+    if (curpBirthDate(result.curp) > this.clock.now())
+      throw IdentityErrors.invalidCurp('La fecha de nacimiento de la CURP está en el futuro.');
     const hash = curpHash(this.curpKey, result.curp);
     await this.transactions.run(async (tx) => {
       const user = await this.users.findByIdForUpdate(tx, userId);
@@ -184,6 +195,12 @@ export class AccountsService {
 
   private tokenRow(userId: string, purpose: AccountTokenPurpose, tokenHash: string) {
     const now = this.clock.now();
-    return { userId, purpose, tokenHash, createdAt: now, expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]) };
+    return {
+      userId,
+      purpose,
+      tokenHash,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]),
+    };
   }
 }

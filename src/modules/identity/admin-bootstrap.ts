@@ -43,7 +43,13 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       const user = await this.users.findByEmail(email, tx);
       if (!user) {
         await this.users.insert(tx, {
-          email, passwordHash, displayName: 'Administración', platformRole: 'ADMIN', emailVerifiedAt: now, stateCode: null, municipalityCode: null,
+          email,
+          passwordHash,
+          displayName: 'Administración',
+          platformRole: 'ADMIN',
+          emailVerifiedAt: now,
+          stateCode: null,
+          municipalityCode: null,
         });
         return 'creada';
       }

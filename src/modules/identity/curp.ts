@@ -7,9 +7,39 @@ export type CurpValidation = { ok: true; curp: string } | { ok: false; problem: 
 
 /** The 32 RENAPO state codes plus NE (nacido en el extranjero). */
 export const CURP_STATE_CODES: readonly string[] = Object.freeze([
-  'AS', 'BC', 'BS', 'CC', 'CL', 'CM', 'CS', 'CH', 'DF', 'DG', 'GT',
-  'GR', 'HG', 'JC', 'MC', 'MN', 'MS', 'NT', 'NL', 'OC', 'PL', 'QT',
-  'QR', 'SP', 'SL', 'SR', 'TC', 'TS', 'TL', 'VZ', 'YN', 'ZS', 'NE',
+  'AS',
+  'BC',
+  'BS',
+  'CC',
+  'CL',
+  'CM',
+  'CS',
+  'CH',
+  'DF',
+  'DG',
+  'GT',
+  'GR',
+  'HG',
+  'JC',
+  'MC',
+  'MN',
+  'MS',
+  'NT',
+  'NL',
+  'OC',
+  'PL',
+  'QT',
+  'QR',
+  'SP',
+  'SL',
+  'SR',
+  'TC',
+  'TS',
+  'TL',
+  'VZ',
+  'YN',
+  'ZS',
+  'NE',
 ]);
 
 const CURP_LENGTH = 18;
@@ -92,5 +122,7 @@ function daysInMonth(year: number, month: number): number {
 /** Birth date (UTC midnight) of a CURP that validateCurp accepted. */
 export function curpBirthDate(curp: string): Date {
   const century = DIGIT.test(curp[16]) ? 1900 : 2000;
-  return new Date(Date.UTC(century + Number(curp.slice(4, 6)), Number(curp.slice(6, 8)) - 1, Number(curp.slice(8, 10))));
+  return new Date(
+    Date.UTC(century + Number(curp.slice(4, 6)), Number(curp.slice(6, 8)) - 1, Number(curp.slice(8, 10))),
+  );
 }

@@ -23,12 +23,27 @@ import { ViewerResolver } from './viewer.resolver.js';
 @Module({
   imports: [TerritoryModule],
   providers: [
-    UsersRepository, UsersLoaders, RefreshTokensRepository, AccountTokensRepository,
-    { provide: AccessTokens, inject: [AppConfig, Clock], useFactory: (config: AppConfig, clock: Clock) => new AccessTokens(config, clock) },
+    UsersRepository,
+    UsersLoaders,
+    RefreshTokensRepository,
+    AccountTokensRepository,
+    {
+      provide: AccessTokens,
+      inject: [AppConfig, Clock],
+      useFactory: (config: AppConfig, clock: Clock) => new AccessTokens(config, clock),
+    },
     // HttpModule (which provides it globally) exists only in the API; the worker process loads this module too.
     RateLimiter,
-    PasswordHasher, LoginThrottle, ResidenceChecker, AccountMails, SessionsService, AccountsService, ParticipationPolicy, AdminBootstrap,
-    AccountsResolver, ViewerResolver,
+    PasswordHasher,
+    LoginThrottle,
+    ResidenceChecker,
+    AccountMails,
+    SessionsService,
+    AccountsService,
+    ParticipationPolicy,
+    AdminBootstrap,
+    AccountsResolver,
+    ViewerResolver,
   ],
   exports: [UsersRepository, UsersLoaders, ParticipationPolicy],
 })

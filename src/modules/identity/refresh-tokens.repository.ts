@@ -7,7 +7,10 @@ import { RefreshToken } from './refresh-token.entity.js';
 export class RefreshTokensRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(tx: Tx, token: Pick<RefreshToken, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt' | 'createdAt'>): Promise<void> {
+  async insert(
+    tx: Tx,
+    token: Pick<RefreshToken, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt' | 'createdAt'>,
+  ): Promise<void> {
     await tx.insert(RefreshToken, token);
   }
 
@@ -30,10 +33,16 @@ export class RefreshTokensRepository {
   }
 
   async revokeFamily(tx: Tx, familyId: string, now: Date): Promise<void> {
-    await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, now]);
+    await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [
+      familyId,
+      now,
+    ]);
   }
 
   async revokeAllOfUser(tx: Tx, userId: string, now: Date): Promise<void> {
-    await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now]);
+    await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [
+      userId,
+      now,
+    ]);
   }
 }

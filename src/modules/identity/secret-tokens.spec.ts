@@ -19,8 +19,12 @@ describe('curpHash', () => {
 
   it('is stable for a key and differs between keys and purposes', () => {
     expect(curpHash(key, 'SABC560626MDFLRN01')).toBe(curpHash(key, 'SABC560626MDFLRN01'));
-    expect(curpHash(key, 'SABC560626MDFLRN01')).not.toBe(curpHash(deriveKey('another-secret-of-thirty-two-chars!!', 'curp'), 'SABC560626MDFLRN01'));
-    expect(deriveKey('a-secret-of-at-least-thirty-two-chars!!', 'curp')).not.toEqual(deriveKey('a-secret-of-at-least-thirty-two-chars!!', 'jwt'));
+    expect(curpHash(key, 'SABC560626MDFLRN01')).not.toBe(
+      curpHash(deriveKey('another-secret-of-thirty-two-chars!!', 'curp'), 'SABC560626MDFLRN01'),
+    );
+    expect(deriveKey('a-secret-of-at-least-thirty-two-chars!!', 'curp')).not.toEqual(
+      deriveKey('a-secret-of-at-least-thirty-two-chars!!', 'jwt'),
+    );
   });
 
   it('does not contain the CURP', () => {

@@ -31,7 +31,12 @@ export class SessionsService {
 
   async payload(user: User, refreshToken: string): Promise<AuthPayload> {
     const access = await this.accessTokens.issue(user.id);
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, viewer: ViewerModel.from(user) };
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      viewer: ViewerModel.from(user),
+    };
   }
 
   async refresh(refreshToken: string): Promise<AuthPayload> {
@@ -58,7 +63,8 @@ export class SessionsService {
   /** Ends the token's family. An unknown or already ended session is not an error: it is closed either way. */
   async logout(refreshToken: string): Promise<boolean> {
     const known = await this.refreshTokens.findByHash(hashToken(refreshToken));
-    if (known) await this.transactions.run((tx) => this.refreshTokens.revokeFamily(tx, known.familyId, this.clock.now()));
+    if (known)
+      await this.transactions.run((tx) => this.refreshTokens.revokeFamily(tx, known.familyId, this.clock.now()));
     return true;
   }
 
@@ -69,7 +75,13 @@ export class SessionsService {
   private async issueRefreshToken(tx: Tx, userId: string, familyId: string): Promise<string> {
     const { token, hash } = newOpaqueToken();
     const now = this.clock.now();
-    await this.refreshTokens.insert(tx, { userId, familyId, tokenHash: hash, createdAt: now, expiresAt: new Date(now.getTime() + REFRESH_TOKEN_MS) });
+    await this.refreshTokens.insert(tx, {
+      userId,
+      familyId,
+      tokenHash: hash,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + REFRESH_TOKEN_MS),
+    });
     return token;
   }
 }

@@ -10,7 +10,10 @@ import { isUuid } from '../../common/ids.js';
  * still answers, and anything that needs an account answers UNAUTHENTICATED, the client's cue to refresh.
  */
 export class TokenViewerAuthenticator extends ViewerAuthenticator {
-  constructor(private readonly tokens: AccessTokens, private readonly users: UsersRepository) {
+  constructor(
+    private readonly tokens: AccessTokens,
+    private readonly users: UsersRepository,
+  ) {
     super();
   }
 

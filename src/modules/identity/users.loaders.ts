@@ -14,7 +14,12 @@ export class UsersLoaders extends RequestLoaders<{ publicUser: DataLoader<string
   protected create() {
     return {
       publicUser: new DataLoader<string, PublicUserModel | null>(async (ids) => {
-        const byId = new Map((await this.users.findByIds(ids)).map((u) => [u.id, { id: u.id, displayName: u.displayName, anonymousInPublic: u.anonymousInPublic }]));
+        const byId = new Map(
+          (await this.users.findByIds(ids)).map((u) => [
+            u.id,
+            { id: u.id, displayName: u.displayName, anonymousInPublic: u.anonymousInPublic },
+          ]),
+        );
         return ids.map((id) => byId.get(id) ?? null);
       }),
     };

@@ -6,8 +6,20 @@ import { User } from './user.entity.js';
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'stateCode' | 'municipalityCode'> &
   Partial<Pick<User, 'platformRole' | 'emailVerifiedAt'>>;
 
-export type UserPatch = Partial<Pick<User,
-  'passwordHash' | 'displayName' | 'platformRole' | 'emailVerifiedAt' | 'curpHash' | 'curpVerifiedAt' | 'stateCode' | 'municipalityCode' | 'anonymousInPublic'>>;
+export type UserPatch = Partial<
+  Pick<
+    User,
+    | 'passwordHash'
+    | 'displayName'
+    | 'platformRole'
+    | 'emailVerifiedAt'
+    | 'curpHash'
+    | 'curpVerifiedAt'
+    | 'stateCode'
+    | 'municipalityCode'
+    | 'anonymousInPublic'
+  >
+>;
 
 // Any constant works: it only has to be the same in every process of a deployment.
 const ADMIN_BOOTSTRAP_LOCK = 731_000_101;
@@ -21,7 +33,8 @@ export class UsersRepository {
   }
 
   findByEmail(email: string, tx?: Tx): Promise<User | null> {
-    return (tx ?? this.dataSource.manager).getRepository(User)
+    return (tx ?? this.dataSource.manager)
+      .getRepository(User)
       .createQueryBuilder('u')
       .where('lower(u.email) = lower(:email)', { email: email.trim() })
       .getOne();

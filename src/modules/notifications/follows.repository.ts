@@ -38,7 +38,11 @@ export class FollowsRepository {
   }
 
   async remove(tx: Tx, userId: string, targetType: FollowTargetType, targetId: string): Promise<boolean> {
-    const [, count] = await tx.query(`DELETE FROM follows WHERE user_id = $1 AND target_type = $2 AND target_id = $3`, [userId, targetType, targetId]);
+    const [, count] = await tx.query(`DELETE FROM follows WHERE user_id = $1 AND target_type = $2 AND target_id = $3`, [
+      userId,
+      targetType,
+      targetId,
+    ]);
     return count > 0;
   }
 

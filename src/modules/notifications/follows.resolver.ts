@@ -16,7 +16,9 @@ export class FollowsResolver {
     return this.follows.myFollows(viewer.id);
   }
 
-  @Mutation(() => FollowModel, { description: 'Seguir un reto, una unidad, un tema, una entidad o un municipio para recibir sus avisos.' })
+  @Mutation(() => FollowModel, {
+    description: 'Seguir un reto, una unidad, un tema, una entidad o un municipio para recibir sus avisos.',
+  })
   @SignedIn()
   follow(@CurrentViewer() viewer: Viewer, @Args('input', { description: 'Qué seguir.' }) input: FollowInput) {
     return this.follows.follow(viewer.id, input.targetType, input.targetId);
@@ -24,7 +26,10 @@ export class FollowsResolver {
 
   @Mutation(() => Boolean, { description: 'Dejar de seguir algo; false si no se seguía.' })
   @SignedIn()
-  unfollow(@CurrentViewer() viewer: Viewer, @Args('input', { description: 'Qué dejar de seguir.' }) input: FollowInput) {
+  unfollow(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', { description: 'Qué dejar de seguir.' }) input: FollowInput,
+  ) {
     return this.follows.unfollow(viewer.id, input.targetType, input.targetId);
   }
 }

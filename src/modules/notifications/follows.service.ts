@@ -6,7 +6,13 @@ import { FollowsRepository, type FollowRow } from './follows.repository.js';
 import type { FollowTargetType } from './notification-types.js';
 import { isUuid, UUID_PATTERN } from '../../common/ids.js';
 
-const FORMAT: Record<FollowTargetType, RegExp> = { CHALLENGE: UUID_PATTERN, UNIT: UUID_PATTERN, CATEGORY: /^[A-Z_]{2,40}$/, STATE: /^\d{2}$/, MUNICIPALITY: /^\d{5}$/ };
+const FORMAT: Record<FollowTargetType, RegExp> = {
+  CHALLENGE: UUID_PATTERN,
+  UNIT: UUID_PATTERN,
+  CATEGORY: /^[A-Z_]{2,40}$/,
+  STATE: /^\d{2}$/,
+  MUNICIPALITY: /^\d{5}$/,
+};
 
 /**
  * Follows (RULES §8): citizens follow challenges, units, categories, states and municipalities; fan-out reads them.
@@ -15,7 +21,10 @@ const FORMAT: Record<FollowTargetType, RegExp> = { CHALLENGE: UUID_PATTERN, UNIT
  */
 @Injectable()
 export class FollowsService {
-  constructor(private readonly follows: FollowsRepository, private readonly transactions: Transactions) {}
+  constructor(
+    private readonly follows: FollowsRepository,
+    private readonly transactions: Transactions,
+  ) {}
 
   async follow(userId: string, targetType: FollowTargetType, rawTargetId: string): Promise<FollowRow> {
     const targetId = await this.validTarget(targetType, rawTargetId);
@@ -24,7 +33,9 @@ export class FollowsService {
 
   async unfollow(userId: string, targetType: FollowTargetType, rawTargetId: string): Promise<boolean> {
     const targetId = rawTargetId.trim();
-    return this.transactions.run((tx) => this.follows.remove(tx, userId, targetType, targetType === 'CATEGORY' ? targetId : targetId.toLowerCase()));
+    return this.transactions.run((tx) =>
+      this.follows.remove(tx, userId, targetType, targetType === 'CATEGORY' ? targetId : targetId.toLowerCase()),
+    );
   }
 
   myFollows(userId: string): Promise<FollowRow[]> {
@@ -43,8 +54,11 @@ export class FollowsService {
 
   private async validTarget(targetType: FollowTargetType, raw: string): Promise<string> {
     const targetId = isUuid(raw.trim()) ? raw.trim().toLowerCase() : raw.trim();
-    const exists = FORMAT[targetType].test(targetId)
-      && (targetType === 'CATEGORY' ? Object.hasOwn(ChallengeCategoryEnum, targetId) : await this.follows.targetExists(targetType, targetId));
+    const exists =
+      FORMAT[targetType].test(targetId) &&
+      (targetType === 'CATEGORY'
+        ? Object.hasOwn(ChallengeCategoryEnum, targetId)
+        : await this.follows.targetExists(targetType, targetId));
     if (!exists) throw DomainError.field('targetId', 'No existe nada que seguir con ese identificador.');
     return targetId;
   }

@@ -28,15 +28,30 @@ export interface ChallengeFacts {
 
 /** The events notifications consume; `proposal.*` come from the proposals module. */
 export const NOTIFYING_EVENTS = [
-  'challenge.published', 'challenge.cancelled', 'round.opened', 'round.closing_soon', 'round.closed', 'results.published',
-  'evaluation.reminder', 'jury.assigned', 'proposal.submitted', 'proposal.hidden', 'proposal.ineligible',
+  'challenge.published',
+  'challenge.cancelled',
+  'round.opened',
+  'round.closing_soon',
+  'round.closed',
+  'results.published',
+  'evaluation.reminder',
+  'jury.assigned',
+  'proposal.submitted',
+  'proposal.hidden',
+  'proposal.ineligible',
 ] as const satisfies readonly OutboxEventType[];
 export type NotifyingEvent = (typeof NOTIFYING_EVENTS)[number];
 
-const challengeFollowers = (challengeId: string) => ({ followers: [{ targetType: 'CHALLENGE' as const, targetId: challengeId }] });
+const challengeFollowers = (challengeId: string) => ({
+  followers: [{ targetType: 'CHALLENGE' as const, targetId: challengeId }],
+});
 
 /** The audiences of an event, most specific first. `challenge` is null only when the challenge is gone. */
-export function audiencesOf<T extends NotifyingEvent>(type: T, payload: OutboxEvents[T], challenge: ChallengeFacts | null): Audience[] {
+export function audiencesOf<T extends NotifyingEvent>(
+  type: T,
+  payload: OutboxEvents[T],
+  challenge: ChallengeFacts | null,
+): Audience[] {
   switch (type) {
     case 'challenge.published': {
       if (!challenge) return [];
@@ -44,16 +59,36 @@ export function audiencesOf<T extends NotifyingEvent>(type: T, payload: OutboxEv
         { targetType: 'UNIT', targetId: challenge.unitId },
         { targetType: 'CATEGORY', targetId: challenge.category },
       ];
-      if (challenge.level === 'STATE' && challenge.stateCode) targets.push({ targetType: 'STATE', targetId: challenge.stateCode.trim() });
-      if (challenge.level === 'MUNICIPAL' && challenge.municipalityCode) targets.push({ targetType: 'MUNICIPALITY', targetId: challenge.municipalityCode.trim() });
+      if (challenge.level === 'STATE' && challenge.stateCode)
+        targets.push({ targetType: 'STATE', targetId: challenge.stateCode.trim() });
+      if (challenge.level === 'MUNICIPAL' && challenge.municipalityCode)
+        targets.push({ targetType: 'MUNICIPALITY', targetId: challenge.municipalityCode.trim() });
       return [{ type: 'CHALLENGE_PUBLISHED', priority: 1, followers: targets }];
     }
     case 'round.opened':
-      return [{ type: 'ROUND_OPENED', priority: 1, ...challengeFollowers((payload as OutboxEvents['round.opened']).challengeId) }];
+      return [
+        {
+          type: 'ROUND_OPENED',
+          priority: 1,
+          ...challengeFollowers((payload as OutboxEvents['round.opened']).challengeId),
+        },
+      ];
     case 'round.closing_soon':
-      return [{ type: 'ROUND_CLOSING_SOON', priority: 1, ...challengeFollowers((payload as OutboxEvents['round.closing_soon']).challengeId) }];
+      return [
+        {
+          type: 'ROUND_CLOSING_SOON',
+          priority: 1,
+          ...challengeFollowers((payload as OutboxEvents['round.closing_soon']).challengeId),
+        },
+      ];
     case 'challenge.cancelled':
-      return [{ type: 'CHALLENGE_CANCELLED', priority: 1, ...challengeFollowers((payload as OutboxEvents['challenge.cancelled']).challengeId) }];
+      return [
+        {
+          type: 'CHALLENGE_CANCELLED',
+          priority: 1,
+          ...challengeFollowers((payload as OutboxEvents['challenge.cancelled']).challengeId),
+        },
+      ];
     case 'round.closed': {
       const p = payload as OutboxEvents['round.closed'];
       return [
@@ -70,11 +105,19 @@ export function audiencesOf<T extends NotifyingEvent>(type: T, payload: OutboxEv
       ];
     }
     case 'evaluation.reminder':
-      return [{ type: 'EVALUATION_REMINDER', priority: 1, pendingJurorsOf: (payload as OutboxEvents['evaluation.reminder']).roundId }];
+      return [
+        {
+          type: 'EVALUATION_REMINDER',
+          priority: 1,
+          pendingJurorsOf: (payload as OutboxEvents['evaluation.reminder']).roundId,
+        },
+      ];
     case 'jury.assigned':
       return [{ type: 'JURY_ASSIGNED', priority: 1, users: [(payload as OutboxEvents['jury.assigned']).jurorUserId] }];
     case 'proposal.submitted':
-      return [{ type: 'PROPOSAL_SUBMITTED', priority: 1, users: (payload as OutboxEvents['proposal.submitted']).authorIds }];
+      return [
+        { type: 'PROPOSAL_SUBMITTED', priority: 1, users: (payload as OutboxEvents['proposal.submitted']).authorIds },
+      ];
     case 'proposal.hidden':
     case 'proposal.ineligible':
       return [{ type: 'PROPOSAL_HIDDEN', priority: 1, users: (payload as OutboxEvents['proposal.hidden']).authorIds }];

@@ -55,28 +55,41 @@ export class NotificationFanout {
   }
 
   async runChunk(job: FanoutJob): Promise<{ recipients: number; stored: number }> {
-    const payload = job.payload as Partial<{ challengeId: string; roundId: string; proposalId: string; reason: string; authorIds: string[] }>;
+    const payload = job.payload as Partial<{
+      challengeId: string;
+      roundId: string;
+      proposalId: string;
+      reason: string;
+      authorIds: string[];
+    }>;
     if (job.type === 'proposal.submitted' && job.cursor === null && payload.challengeId) {
       // Submitting makes the authors and co-authors follow the challenge (RULES §8).
-      await this.transactions.run((tx) => this.follows.followManyInTx(tx, payload.authorIds ?? [], payload.challengeId!));
+      await this.transactions.run((tx) =>
+        this.follows.followManyInTx(tx, payload.authorIds ?? [], payload.challengeId!),
+      );
     }
     const challenge = payload.challengeId ? await this.repository.challengeFacts(payload.challengeId) : null;
     const audiences = audiencesOf(job.type, job.payload as never, challenge);
     const recipients = await this.repository.recipients(audiences, job.cursor, FANOUT_CHUNK);
     if (recipients.length === FANOUT_CHUNK) {
       const cursor = recipients[recipients.length - 1].userId;
-      await this.queue.add(NOTIFICATION_JOBS.fanout, { ...job, cursor } satisfies FanoutJob, { ...RELAYED_JOB_OPTIONS, jobId: fanoutJobId(job.eventId, cursor) });
+      await this.queue.add(NOTIFICATION_JOBS.fanout, { ...job, cursor } satisfies FanoutJob, {
+        ...RELAYED_JOB_OPTIONS,
+        jobId: fanoutJobId(job.eventId, cursor),
+      });
     }
     if (!recipients.length) return { recipients: 0, stored: 0 };
 
     const roundTitle = payload.roundId ? await this.repository.roundTitle(payload.roundId) : null;
-    const proposalIds = [...new Set([payload.proposalId, ...recipients.map((r) => r.proposalId)].filter((id): id is string => !!id))];
+    const proposalIds = [
+      ...new Set([payload.proposalId, ...recipients.map((r) => r.proposalId)].filter((id): id is string => !!id)),
+    ];
     const proposalTitles = await this.repository.proposalTitles(proposalIds);
     const facts = (proposalId: string | null): NotificationFacts => ({
       challengeId: payload.challengeId ?? null,
       challengeTitle: challenge?.title ?? null,
       proposalId,
-      proposalTitle: proposalId ? proposalTitles.get(proposalId) ?? null : null,
+      proposalTitle: proposalId ? (proposalTitles.get(proposalId) ?? null) : null,
       roundTitle,
       reason: payload.reason ?? null,
       ineligible: job.type === 'proposal.ineligible',
@@ -92,28 +105,46 @@ export class NotificationFanout {
       return inserted;
     });
     await this.push(stored);
-    await this.sendEmails(job.eventId, recipients.map((r) => r.userId), facts);
+    await this.sendEmails(
+      job.eventId,
+      recipients.map((r) => r.userId),
+      facts,
+    );
     return { recipients: recipients.length, stored: stored.length };
   }
 
   private push(stored: StoredNotification[]): Promise<void> {
-    return this.live.publish('notification', stored.map((n) => ({ id: n.recipientId, payload: n })));
+    return this.live.publish(
+      'notification',
+      stored.map((n) => ({ id: n.recipientId, payload: n })),
+    );
   }
 
-  private async sendEmails(eventId: string, userIds: string[], facts: (proposalId: string | null) => NotificationFacts): Promise<void> {
+  private async sendEmails(
+    eventId: string,
+    userIds: string[],
+    facts: (proposalId: string | null) => NotificationFacts,
+  ): Promise<void> {
     const pending = await this.repository.pendingEmails(eventId, userIds);
     if (!pending.length) return;
     await Promise.all(
       pending.map((p) =>
         this.mail.send(
           notificationEmail({
-            to: p.email, displayName: p.displayName, type: p.type, text: notificationText(p.type, facts(p.proposalId)),
-            publicUrl: this.config.http.publicUrl, unsubscribeToken: this.unsubscribe.issue(p.userId, p.type),
+            to: p.email,
+            displayName: p.displayName,
+            type: p.type,
+            text: notificationText(p.type, facts(p.proposalId)),
+            publicUrl: this.config.http.publicUrl,
+            unsubscribeToken: this.unsubscribe.issue(p.userId, p.type),
           }),
           { jobId: emailJobId(eventId, p.userId) },
         ),
       ),
     );
-    await this.repository.markEmailsQueued(eventId, pending.map((p) => p.userId));
+    await this.repository.markEmailsQueued(
+      eventId,
+      pending.map((p) => p.userId),
+    );
   }
 }

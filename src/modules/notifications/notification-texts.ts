@@ -27,36 +27,85 @@ export function notificationText(type: NotificationType, f: NotificationFacts): 
   const propuesta = q(f.proposalTitle, 'tu propuesta');
   const ronda = q(f.roundTitle, 'la ronda');
   const challengePath = f.challengeId ? `/retos/${f.challengeId}` : '/';
-  const proposalPath = f.challengeId && f.proposalId ? `/retos/${f.challengeId}/propuestas/${f.proposalId}` : challengePath;
+  const proposalPath =
+    f.challengeId && f.proposalId ? `/retos/${f.challengeId}/propuestas/${f.proposalId}` : challengePath;
   switch (type) {
     case 'CHALLENGE_PUBLISHED':
-      return { title: `Nuevo reto: ${f.challengeTitle ?? ''}`.trim(), body: `Se publicó el reto ${reto}. Revisa sus rondas y participa.`, path: challengePath };
+      return {
+        title: `Nuevo reto: ${f.challengeTitle ?? ''}`.trim(),
+        body: `Se publicó el reto ${reto}. Revisa sus rondas y participa.`,
+        path: challengePath,
+      };
     case 'ROUND_OPENED':
-      return { title: `Abrió la ronda ${ronda}`, body: `La ronda ${ronda} del reto ${reto} ya está abierta.`, path: challengePath };
+      return {
+        title: `Abrió la ronda ${ronda}`,
+        body: `La ronda ${ronda} del reto ${reto} ya está abierta.`,
+        path: challengePath,
+      };
     case 'ROUND_CLOSING_SOON':
-      return { title: `La ronda ${ronda} cierra pronto`, body: `Quedan menos de 24 horas para participar en la ronda ${ronda} del reto ${reto}.`, path: challengePath };
+      return {
+        title: `La ronda ${ronda} cierra pronto`,
+        body: `Quedan menos de 24 horas para participar en la ronda ${ronda} del reto ${reto}.`,
+        path: challengePath,
+      };
     case 'ROUND_CLOSED':
-      return { title: `Cerró la ronda ${ronda}`, body: `La ronda ${ronda} del reto ${reto} cerró.`, path: challengePath };
+      return {
+        title: `Cerró la ronda ${ronda}`,
+        body: `La ronda ${ronda} del reto ${reto} cerró.`,
+        path: challengePath,
+      };
     case 'PROPOSAL_SUBMITTED':
-      return { title: 'Tu propuesta fue enviada', body: `Recibimos tu propuesta ${propuesta} en el reto ${reto}. Te avisaremos de cada avance.`, path: proposalPath };
+      return {
+        title: 'Tu propuesta fue enviada',
+        body: `Recibimos tu propuesta ${propuesta} en el reto ${reto}. Te avisaremos de cada avance.`,
+        path: proposalPath,
+      };
     case 'PROPOSAL_ADVANCED':
-      return { title: 'Tu propuesta avanzó', body: `Tu propuesta ${propuesta} pasó a la siguiente ronda del reto ${reto}.`, path: proposalPath };
+      return {
+        title: 'Tu propuesta avanzó',
+        body: `Tu propuesta ${propuesta} pasó a la siguiente ronda del reto ${reto}.`,
+        path: proposalPath,
+      };
     case 'PROPOSAL_ELIMINATED':
-      return { title: 'Tu propuesta no avanzó', body: `Tu propuesta ${propuesta} no pasó a la siguiente ronda del reto ${reto}. Gracias por participar.`, path: proposalPath };
+      return {
+        title: 'Tu propuesta no avanzó',
+        body: `Tu propuesta ${propuesta} no pasó a la siguiente ronda del reto ${reto}. Gracias por participar.`,
+        path: proposalPath,
+      };
     case 'PROPOSAL_HIDDEN': {
       const what = f.ineligible ? 'fue marcada como no elegible' : 'fue ocultada por moderación';
-      return { title: f.ineligible ? 'Tu propuesta no es elegible' : 'Tu propuesta fue ocultada', body: `Tu propuesta ${propuesta} ${what}${f.reason ? `. Motivo: ${f.reason}` : '.'}`, path: proposalPath };
+      return {
+        title: f.ineligible ? 'Tu propuesta no es elegible' : 'Tu propuesta fue ocultada',
+        body: `Tu propuesta ${propuesta} ${what}${f.reason ? `. Motivo: ${f.reason}` : '.'}`,
+        path: proposalPath,
+      };
     }
     case 'JURY_ASSIGNED':
-      return { title: 'Tienes propuestas por evaluar', body: `Se te asignaron propuestas para evaluar en el reto ${reto}.`, path: challengePath };
+      return {
+        title: 'Tienes propuestas por evaluar',
+        body: `Se te asignaron propuestas para evaluar en el reto ${reto}.`,
+        path: challengePath,
+      };
     case 'EVALUATION_REMINDER':
-      return { title: 'Recordatorio de evaluación', body: `Tienes evaluaciones pendientes en el reto ${reto}; la ronda ${ronda} cierra en menos de 48 horas.`, path: challengePath };
+      return {
+        title: 'Recordatorio de evaluación',
+        body: `Tienes evaluaciones pendientes en el reto ${reto}; la ronda ${ronda} cierra en menos de 48 horas.`,
+        path: challengePath,
+      };
     case 'RESULTS_PUBLISHED':
       return { title: 'Resultados publicados', body: `Ya están los resultados del reto ${reto}.`, path: challengePath };
     case 'PROPOSAL_WON':
-      return { title: '¡Tu propuesta ganó!', body: `Tu propuesta ${propuesta} está entre las ganadoras del reto ${reto}. ¡Felicidades!`, path: proposalPath };
+      return {
+        title: '¡Tu propuesta ganó!',
+        body: `Tu propuesta ${propuesta} está entre las ganadoras del reto ${reto}. ¡Felicidades!`,
+        path: proposalPath,
+      };
     case 'CHALLENGE_CANCELLED':
-      return { title: 'Reto cancelado', body: `El reto ${reto} fue cancelado${f.reason ? `. Motivo: ${f.reason}` : '.'}`, path: challengePath };
+      return {
+        title: 'Reto cancelado',
+        body: `El reto ${reto} fue cancelado${f.reason ? `. Motivo: ${f.reason}` : '.'}`,
+        path: challengePath,
+      };
   }
 }
 

@@ -1,8 +1,18 @@
 /** Notification kinds, channels and default preferences (RULES §8). Pure: no Nest, no TypeORM. */
 
 export const NOTIFICATION_TYPES = [
-  'CHALLENGE_PUBLISHED', 'ROUND_OPENED', 'ROUND_CLOSING_SOON', 'ROUND_CLOSED', 'PROPOSAL_SUBMITTED', 'PROPOSAL_ADVANCED',
-  'PROPOSAL_ELIMINATED', 'PROPOSAL_HIDDEN', 'JURY_ASSIGNED', 'EVALUATION_REMINDER', 'RESULTS_PUBLISHED', 'PROPOSAL_WON',
+  'CHALLENGE_PUBLISHED',
+  'ROUND_OPENED',
+  'ROUND_CLOSING_SOON',
+  'ROUND_CLOSED',
+  'PROPOSAL_SUBMITTED',
+  'PROPOSAL_ADVANCED',
+  'PROPOSAL_ELIMINATED',
+  'PROPOSAL_HIDDEN',
+  'JURY_ASSIGNED',
+  'EVALUATION_REMINDER',
+  'RESULTS_PUBLISHED',
+  'PROPOSAL_WON',
   'CHALLENGE_CANCELLED',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
@@ -34,6 +44,10 @@ export interface PreferenceRow {
 export function effectivePreferences(stored: readonly PreferenceRow[]): PreferenceRow[] {
   const chosen = new Map(stored.map((p) => [`${p.type}:${p.channel}`, p.enabled]));
   return NOTIFICATION_TYPES.flatMap((type) =>
-    NOTIFICATION_CHANNELS.map((channel) => ({ type, channel, enabled: chosen.get(`${type}:${channel}`) ?? defaultEnabled(type, channel) })),
+    NOTIFICATION_CHANNELS.map((channel) => ({
+      type,
+      channel,
+      enabled: chosen.get(`${type}:${channel}`) ?? defaultEnabled(type, channel),
+    })),
   );
 }

@@ -4,7 +4,12 @@ import type { Job } from 'bullmq';
 import { DeliveryFailures } from '../../infrastructure/queue/delivery-failures.js';
 import { assertHandlers } from '../../infrastructure/queue/job-handlers.js';
 import type { OutboxEvents } from '../../infrastructure/outbox/outbox-events.js';
-import { NotificationFanout, NOTIFICATION_JOB_NAMES, NOTIFICATION_JOBS, type FanoutJob } from './notification-fanout.js';
+import {
+  NotificationFanout,
+  NOTIFICATION_JOB_NAMES,
+  NOTIFICATION_JOBS,
+  type FanoutJob,
+} from './notification-fanout.js';
 import { VOTES_CHANGED_JOB, VotesChangedHandler } from './votes-changed.handler.js';
 
 /** The `notifications` queue's one processor (worker processes only). Jobs retry 5 times with exponential backoff. */

@@ -59,8 +59,12 @@ export class NotificationsRepository {
       // Parameters are numbered only for the parts used (an unused $n has no type PostgreSQL could infer).
       const head = () => `${p(a.type)}::text AS type, ${p(a.priority)}::int AS priority`;
       if ('followers' in a && a.followers.length) {
-        const targets = a.followers.map((t) => `(f.target_type = ${p(t.targetType)} AND f.target_id = ${p(t.targetId)})`).join(' OR ');
-        parts.push(`SELECT f.user_id, ${head()}, NULL::uuid AS proposal_id FROM follows f WHERE (${targets}) AND f.user_id > $1`);
+        const targets = a.followers
+          .map((t) => `(f.target_type = ${p(t.targetType)} AND f.target_id = ${p(t.targetId)})`)
+          .join(' OR ');
+        parts.push(
+          `SELECT f.user_id, ${head()}, NULL::uuid AS proposal_id FROM follows f WHERE (${targets}) AND f.user_id > $1`,
+        );
       } else if ('authorsOf' in a && a.authorsOf.length) {
         const ids = p(a.authorsOf);
         parts.push(`SELECT x.user_id, ${head()}, x.proposal_id FROM (
@@ -68,7 +72,9 @@ export class NotificationsRepository {
             UNION SELECT ca.user_id, ca.proposal_id FROM proposal_co_authors ca WHERE ca.proposal_id = ANY(${ids}::uuid[])) x
           WHERE x.user_id > $1`);
       } else if ('users' in a && a.users.length) {
-        parts.push(`SELECT u.id AS user_id, ${head()}, NULL::uuid AS proposal_id FROM users u WHERE u.id = ANY(${p(a.users)}::uuid[]) AND u.id > $1`);
+        parts.push(
+          `SELECT u.id AS user_id, ${head()}, NULL::uuid AS proposal_id FROM users u WHERE u.id = ANY(${p(a.users)}::uuid[]) AND u.id > $1`,
+        );
       } else if ('pendingJurorsOf' in a) {
         parts.push(`SELECT DISTINCT jm.user_id, ${head()}, NULL::uuid AS proposal_id
           FROM jury_assignments ja JOIN jury_members jm ON jm.id = ja.juror_id
@@ -131,7 +137,10 @@ export class NotificationsRepository {
 
   async markEmailsQueued(eventId: string, userIds: string[]): Promise<void> {
     if (!userIds.length) return;
-    await this.dataSource.query(`UPDATE email_deliveries SET queued_at = now() WHERE event_id = $1 AND recipient_id = ANY($2::uuid[])`, [eventId, userIds]);
+    await this.dataSource.query(
+      `UPDATE email_deliveries SET queued_at = now() WHERE event_id = $1 AND recipient_id = ANY($2::uuid[])`,
+      [eventId, userIds],
+    );
   }
 
   async challengeFacts(challengeId: string): Promise<(ChallengeFacts & { title: string }) | null> {
@@ -150,11 +159,17 @@ export class NotificationsRepository {
 
   async proposalTitles(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; title: string }[] = await this.dataSource.query(`SELECT id, title FROM proposals WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: { id: string; title: string }[] = await this.dataSource.query(
+      `SELECT id, title FROM proposals WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 
-  async page(recipientId: string, options: { unreadOnly: boolean; beforeId: string | null; limit: number }): Promise<StoredNotification[]> {
+  async page(
+    recipientId: string,
+    options: { unreadOnly: boolean; beforeId: string | null; limit: number },
+  ): Promise<StoredNotification[]> {
     return this.dataSource.query(
       `SELECT ${NOTIFICATION_COLUMNS} FROM notifications
        WHERE recipient_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL) AND ($3::bigint IS NULL OR id < $3::bigint)
@@ -181,7 +196,9 @@ export class NotificationsRepository {
   }
 
   async preferences(userId: string): Promise<PreferenceRow[]> {
-    return this.dataSource.query(`SELECT type, channel, enabled FROM notification_preferences WHERE user_id = $1`, [userId]);
+    return this.dataSource.query(`SELECT type, channel, enabled FROM notification_preferences WHERE user_id = $1`, [
+      userId,
+    ]);
   }
 
   async setPreference(tx: Tx, userId: string, pref: PreferenceRow, at: Date): Promise<void> {
@@ -199,7 +216,11 @@ export class NotificationsRepository {
 
 function columns(rows: NewNotification[]): unknown[] {
   return [
-    rows.map((r) => r.userId), rows.map((r) => r.type), rows.map((r) => r.title), rows.map((r) => r.body),
-    rows.map((r) => r.challengeId), rows.map((r) => r.proposalId),
+    rows.map((r) => r.userId),
+    rows.map((r) => r.type),
+    rows.map((r) => r.title),
+    rows.map((r) => r.body),
+    rows.map((r) => r.challengeId),
+    rows.map((r) => r.proposalId),
   ];
 }

@@ -1,4 +1,17 @@
-import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription, Int } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Context,
+  Field,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Subscription,
+  Int,
+} from '@nestjs/graphql';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { PageArgs } from '../../common/pagination.js';
 import { CurrentViewer, SignedIn } from '../../infrastructure/auth/access.js';
@@ -21,7 +34,8 @@ import { NotificationsService } from './notifications.service.js';
 @ArgsType()
 class NotificationsArgs extends PageArgs {
   @Field({ nullable: true, defaultValue: false, description: 'Solo los no leídos.' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   unreadOnly?: boolean;
 }
 
@@ -54,7 +68,8 @@ export class NotificationsResolver {
   @SignedIn()
   markNotificationsRead(
     @CurrentViewer() viewer: Viewer,
-    @Args('ids', { type: () => [ID], nullable: true, description: 'Avisos a marcar; null marca todos.' }) ids: string[] | null,
+    @Args('ids', { type: () => [ID], nullable: true, description: 'Avisos a marcar; null marca todos.' })
+    ids: string[] | null,
   ) {
     return this.service.markRead(viewer.id, ids);
   }
@@ -93,7 +108,8 @@ export class NotificationsResolver {
   }
 
   @Subscription(() => [TallyEntryModel], {
-    description: 'El conteo de una ronda de votación cada vez que cambian sus votos (solo donde el conteo es público), a lo más una vez por segundo.',
+    description:
+      'El conteo de una ronda de votación cada vez que cambian sus votos (solo donde el conteo es público), a lo más una vez por segundo.',
     resolve: (payload: TallyRow[], _args: unknown, ctx: GraphqlContext) => {
       freshLoaders(ctx);
       return payload.map((row) => Object.assign(new TallyEntryModel(), row));
@@ -108,7 +124,9 @@ export class NotificationsResolver {
 export class ViewerNotificationsResolver {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @ResolveField(() => [NotificationPreferenceModel], { description: 'Cada tipo de aviso por cada canal, con los valores por omisión aplicados.' })
+  @ResolveField(() => [NotificationPreferenceModel], {
+    description: 'Cada tipo de aviso por cada canal, con los valores por omisión aplicados.',
+  })
   notificationPreferences(@Parent() viewer: ViewerModel) {
     return this.notifications.preferences(viewer.id);
   }

@@ -3,7 +3,12 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { Connection } from '../../common/pagination.js';
 import { Transactions } from '../../infrastructure/database/transactions.js';
-import { effectivePreferences, type NotificationChannel, type NotificationType, type PreferenceRow } from './notification-types.js';
+import {
+  effectivePreferences,
+  type NotificationChannel,
+  type NotificationType,
+  type PreferenceRow,
+} from './notification-types.js';
 import { NotificationsRepository, type StoredNotification } from './notifications.repository.js';
 
 const encode = (id: string) => Buffer.from(`n:${id}`).toString('base64url');
@@ -17,10 +22,17 @@ function decode(cursor: string | null | undefined): string | null {
 /** The viewer's in-app notifications and preferences (RULES §8). */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly repository: NotificationsRepository, private readonly transactions: Transactions, private readonly clock: Clock) {}
+  constructor(
+    private readonly repository: NotificationsRepository,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
 
   /** Newest first; keyset cursors, so new notifications arriving meanwhile never shift a page. */
-  async list(userId: string, args: { first: number; after?: string | null; unreadOnly: boolean }): Promise<Connection<StoredNotification>> {
+  async list(
+    userId: string,
+    args: { first: number; after?: string | null; unreadOnly: boolean },
+  ): Promise<Connection<StoredNotification>> {
     const beforeId = decode(args.after);
     const [rows, totalCount] = await Promise.all([
       this.repository.page(userId, { unreadOnly: args.unreadOnly, beforeId, limit: args.first + 1 }),
@@ -28,7 +40,12 @@ export class NotificationsService {
     ]);
     const nodes = rows.slice(0, args.first);
     const edges = nodes.map((node) => ({ cursor: encode(node.id), node }));
-    return { edges, nodes, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    return {
+      edges,
+      nodes,
+      pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount,
+    };
   }
 
   unreadCount(userId: string): Promise<number> {
@@ -46,7 +63,12 @@ export class NotificationsService {
     return effectivePreferences(await this.repository.preferences(userId));
   }
 
-  async setPreference(userId: string, type: NotificationType, channel: NotificationChannel, enabled: boolean): Promise<PreferenceRow> {
+  async setPreference(
+    userId: string,
+    type: NotificationType,
+    channel: NotificationChannel,
+    enabled: boolean,
+  ): Promise<PreferenceRow> {
     const pref = { type, channel, enabled };
     await this.transactions.run((tx) => this.repository.setPreference(tx, userId, pref, this.clock.now()));
     return pref;

@@ -15,7 +15,7 @@ export class NotificationsSubscriber implements OnModuleInit {
         {
           queue: 'notifications',
           name: NOTIFICATION_JOBS.fanout,
-          data: { eventId: event.id, type, payload: event.payload, cursor: null } satisfies FanoutJob as unknown as Record<string, unknown>,
+          data: { eventId: event.id, type, payload: event.payload, cursor: null } satisfies FanoutJob,
           jobId: fanoutJobId(event.id, null),
         },
       ]);

@@ -5,7 +5,10 @@ describe('unsubscribe tokens', () => {
   const user = '3f1c2a9e-1b2c-4d5e-8f90-123456789abc';
 
   it('round-trips the user and the type', () => {
-    expect(tokens.verify(tokens.issue(user, 'ROUND_CLOSING_SOON'))).toEqual({ userId: user, type: 'ROUND_CLOSING_SOON' });
+    expect(tokens.verify(tokens.issue(user, 'ROUND_CLOSING_SOON'))).toEqual({
+      userId: user,
+      type: 'ROUND_CLOSING_SOON',
+    });
   });
 
   it('refuses a token whose type, user or signature was changed, or signed with another secret', () => {

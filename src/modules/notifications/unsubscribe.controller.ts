@@ -24,21 +24,30 @@ function page(title: string, message: string): string {
 export class UnsubscribeController {
   private readonly tokens: UnsubscribeTokens;
 
-  constructor(private readonly notifications: NotificationsService, config: AppConfig) {
+  constructor(
+    private readonly notifications: NotificationsService,
+    config: AppConfig,
+  ) {
     this.tokens = new UnsubscribeTokens(config.auth.jwtSecret);
   }
 
   @Get('baja')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  async unsubscribePage(@Query('token') token: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async unsubscribePage(
+    @Query('token') token: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     return this.unsubscribe(token, reply);
   }
 
   @Post('baja')
   @HttpCode(200)
   @Header('content-type', 'text/html; charset=utf-8')
-  async oneClick(@Query('token') token: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async oneClick(
+    @Query('token') token: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     return this.unsubscribe(token, reply);
   }
 
@@ -46,8 +55,14 @@ export class UnsubscribeController {
     const claim = this.tokens.verify(typeof token === 'string' ? token : undefined);
     if (!claim || !(await this.notifications.unsubscribe(claim.userId, claim.type))) {
       reply.status(400);
-      return page('Enlace no válido', 'Este enlace para dejar de recibir correos no es válido. Revisa que lo hayas copiado completo.');
+      return page(
+        'Enlace no válido',
+        'Este enlace para dejar de recibir correos no es válido. Revisa que lo hayas copiado completo.',
+      );
     }
-    return page('Listo', `Ya no recibirás por correo avisos de ${TYPE_LABELS[claim.type]}. Los demás avisos siguen como estaban.`);
+    return page(
+      'Listo',
+      `Ya no recibirás por correo avisos de ${TYPE_LABELS[claim.type]}. Los demás avisos siguen como estaban.`,
+    );
   }
 }

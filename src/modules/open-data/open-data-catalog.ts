@@ -4,8 +4,13 @@ export const LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
 
 const MEDIA: Record<'csv' | 'json', string> = { csv: 'text/csv', json: 'application/json' };
 const XSD: Record<ColumnType, string> = {
-  string: 'xsd:string', integer: 'xsd:integer', number: 'xsd:double', decimal: 'xsd:decimal',
-  boolean: 'xsd:boolean', datetime: 'xsd:dateTime', json: 'rdf:JSON',
+  string: 'xsd:string',
+  integer: 'xsd:integer',
+  number: 'xsd:double',
+  decimal: 'xsd:decimal',
+  boolean: 'xsd:boolean',
+  datetime: 'xsd:dateTime',
+  json: 'rdf:JSON',
 };
 
 /**
@@ -18,14 +23,18 @@ export function openDataCatalog(o: { baseUrl: string; issued: Date; modified: Da
   const publisher = { '@type': 'foaf:Organization', 'foaf:name': 'Retos Públicos' };
   return {
     '@context': {
-      dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/',
-      xsd: 'http://www.w3.org/2001/XMLSchema#', rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+      dcat: 'http://www.w3.org/ns/dcat#',
+      dct: 'http://purl.org/dc/terms/',
+      foaf: 'http://xmlns.com/foaf/0.1/',
+      xsd: 'http://www.w3.org/2001/XMLSchema#',
+      rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
       csvw: 'http://www.w3.org/ns/csvw#',
     },
     '@id': `${base}/catalog.json`,
     '@type': 'dcat:Catalog',
     'dct:title': 'Retos Públicos: datos abiertos',
-    'dct:description': 'Descargas masivas de los retos públicos participativos: retos, propuestas, conteos de votos, evaluaciones anónimas del jurado, resultados y bitácora de auditoría. Sin datos personales.',
+    'dct:description':
+      'Descargas masivas de los retos públicos participativos: retos, propuestas, conteos de votos, evaluaciones anónimas del jurado, resultados y bitácora de auditoría. Sin datos personales.',
     'dct:publisher': publisher,
     'dct:license': LICENSE_URL,
     'dct:language': 'es',
@@ -57,7 +66,9 @@ export function openDataCatalog(o: { baseUrl: string; issued: Date; modified: Da
         })),
         'csvw:tableSchema': {
           'csvw:column': spec.columns.map((column) => ({
-            'csvw:name': column.name, 'csvw:datatype': XSD[column.type], 'dct:description': column.description,
+            'csvw:name': column.name,
+            'csvw:datatype': XSD[column.type],
+            'dct:description': column.description,
           })),
         },
       };

@@ -2,7 +2,9 @@ import { csvField, csvRecord, formatRows } from './open-data-format.js';
 import { DATASETS, pickColumns, type DatasetSpec } from './open-data.columns.js';
 
 const spec: DatasetSpec = {
-  name: 'audit-events', title: 't', description: 'd',
+  name: 'audit-events',
+  title: 't',
+  description: 'd',
   columns: [
     { name: 'title', type: 'string', description: 'Título.' },
     { name: 'n', type: 'integer', description: 'Número.' },
@@ -10,8 +12,14 @@ const spec: DatasetSpec = {
     { name: 'at', type: 'datetime', description: 'Fecha.' },
   ],
 };
-async function* batches(...pages: Record<string, unknown>[][]) { yield* pages; }
-const text = async (chunks: AsyncIterable<string>) => { let s = ''; for await (const c of chunks) s += c; return s; };
+async function* batches(...pages: Record<string, unknown>[][]) {
+  yield* pages;
+}
+const text = async (chunks: AsyncIterable<string>) => {
+  let s = '';
+  for await (const c of chunks) s += c;
+  return s;
+};
 
 describe('open-data writers', () => {
   it('quotes RFC 4180 fields only when needed and doubles quotes', () => {
@@ -23,12 +31,16 @@ describe('open-data writers', () => {
   });
 
   it('writes a header, empty cells for null, JSON text for arrays, ISO dates; JSON keeps types', async () => {
-    const rows = [{ title: 'x, "y"', n: '3', tags: ['a', 'b'], at: new Date('2026-01-02T03:04:05Z') }, { title: 'z', n: null, tags: [], at: null }];
+    const rows = [
+      { title: 'x, "y"', n: '3', tags: ['a', 'b'], at: new Date('2026-01-02T03:04:05Z') },
+      { title: 'z', n: null, tags: [], at: null },
+    ];
     expect(await text(formatRows(spec, 'csv', batches(rows.slice(0, 1), rows.slice(1))))).toBe(
       'title,n,tags,at\r\n"x, ""y""",3,"[""a"",""b""]",2026-01-02T03:04:05.000Z\r\nz,,[],\r\n',
     );
     expect(JSON.parse(await text(formatRows(spec, 'json', batches(rows))))).toEqual([
-      { title: 'x, "y"', n: 3, tags: ['a', 'b'], at: '2026-01-02T03:04:05.000Z' }, { title: 'z', n: null, tags: [], at: null },
+      { title: 'x, "y"', n: 3, tags: ['a', 'b'], at: '2026-01-02T03:04:05.000Z' },
+      { title: 'z', n: null, tags: [], at: null },
     ]);
     expect(JSON.parse(await text(formatRows(spec, 'json', batches())))).toEqual([]);
   });

@@ -38,7 +38,9 @@ export async function* formatRows(
     // UTF-8 without BOM; spreadsheet users can import it declaring UTF-8.
     yield csvRecord(spec.columns.map((column) => column.name));
     for await (const batch of batches) {
-      yield batch.map((row) => csvRecord(pickColumns(spec, row).map((value, i) => csvText(value, spec.columns[i])))).join('');
+      yield batch
+        .map((row) => csvRecord(pickColumns(spec, row).map((value, i) => csvText(value, spec.columns[i]))))
+        .join('');
     }
     return;
   }

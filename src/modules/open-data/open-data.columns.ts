@@ -32,7 +32,8 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
   challenges: {
     name: 'challenges',
     title: 'Retos',
-    description: 'Un renglón por reto publicado: dependencia, nivel de gobierno, claves INEGI, categoría, presupuesto, reglas, rondas, estado y conteos. Los borradores nunca se publican.',
+    description:
+      'Un renglón por reto publicado: dependencia, nivel de gobierno, claves INEGI, categoría, presupuesto, reglas, rondas, estado y conteos. Los borradores nunca se publican.',
     columns: [
       c('id', 'string', 'Identificador (UUID) del reto.'),
       c('slug', 'string', 'Identificador legible del reto en la URL.'),
@@ -48,7 +49,11 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       c('municipality_code', 'string', 'Clave INEGI del municipio (5 dígitos); vacía salvo en retos municipales.'),
       c('municipality_name', 'string', 'Nombre del municipio.'),
       c('budget', 'decimal', 'Presupuesto total en pesos mexicanos (MXN), con dos decimales; vacío si no hay.'),
-      c('voting_method', 'string', 'Método de votación: SINGLE (un voto), MULTIPLE (varios votos) o BUDGET (presupuesto participativo).'),
+      c(
+        'voting_method',
+        'string',
+        'Método de votación: SINGLE (un voto), MULTIPLE (varios votos) o BUDGET (presupuesto participativo).',
+      ),
       c('max_votes_per_voter', 'integer', 'Máximo de votos por persona en votación múltiple.'),
       c('budget_rule', 'string', 'Regla de asignación del presupuesto: GREEDY o EQUAL_SHARES.'),
       c('voter_budget', 'decimal', 'Presupuesto que cada persona puede repartir en su boleta (MXN).'),
@@ -56,13 +61,21 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       c('public_vote_weight', 'number', 'Peso del voto público en el puntaje final (0 a 1).'),
       c('normalize_juror_scores', 'boolean', 'Si los puntajes de cada jurado se normalizan con puntajes z.'),
       c('blind_evaluation', 'boolean', 'Si el jurado evalúa sin ver la autoría.'),
-      c('min_evaluations_per_proposal', 'integer', 'Evaluaciones mínimas para que una propuesta se clasifique antes que las demás.'),
+      c(
+        'min_evaluations_per_proposal',
+        'integer',
+        'Evaluaciones mínimas para que una propuesta se clasifique antes que las demás.',
+      ),
       c('jurors_per_proposal', 'integer', 'Jurados por propuesta; vacío si todos evalúan todas.'),
       c('require_curp', 'boolean', 'Si participar exige CURP verificada.'),
       c('residents_only', 'boolean', 'Si solo participan residentes del territorio del reto.'),
       c('show_live_tally', 'boolean', 'Si los conteos de votos son públicos mientras la votación está abierta.'),
       c('status', 'string', 'Estado guardado: PUBLISHED (publicado), FINISHED (concluido) o CANCELLED (cancelado).'),
-      c('rounds', 'json', 'Rondas (arreglo JSON): posición, tipo (SUBMISSION, VOTING, EVALUATION), título, apertura, cierre, estado y cuántas avanzan.'),
+      c(
+        'rounds',
+        'json',
+        'Rondas (arreglo JSON): posición, tipo (SUBMISSION, VOTING, EVALUATION), título, apertura, cierre, estado y cuántas avanzan.',
+      ),
       c('criteria', 'json', 'Criterios de evaluación (arreglo JSON): posición, nombre, peso y calificación máxima.'),
       c('submission_opens_at', 'datetime', 'Apertura de la ronda de propuestas (ISO-8601 UTC).'),
       c('final_closes_at', 'datetime', 'Cierre de la última ronda (ISO-8601 UTC).'),
@@ -73,14 +86,19 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       c('juror_count', 'integer', 'Integrantes del jurado.'),
       c('total_voters', 'integer', 'Personas que votaron en la ronda decisiva (solo con resultados publicados).'),
       c('total_votes', 'integer', 'Votos emitidos en la ronda decisiva (solo con resultados publicados).'),
-      c('budget_used', 'decimal', 'Presupuesto asignado a las propuestas ganadoras (MXN), en presupuesto participativo.'),
+      c(
+        'budget_used',
+        'decimal',
+        'Presupuesto asignado a las propuestas ganadoras (MXN), en presupuesto participativo.',
+      ),
       c('results_method', 'string', 'Explicación en español de la regla con la que se calcularon los resultados.'),
     ],
   },
   proposals: {
     name: 'proposals',
     title: 'Propuestas',
-    description: 'Propuestas enviadas a retos publicados, solo con sus campos públicos. Las ocultas o no elegibles conservan el título y el motivo, sin contenido. Los votos aparecen cuando son públicos.',
+    description:
+      'Propuestas enviadas a retos publicados, solo con sus campos públicos. Las ocultas o no elegibles conservan el título y el motivo, sin contenido. Los votos aparecen cuando son públicos.',
     columns: [
       c('id', 'string', 'Identificador (UUID) de la propuesta.'),
       CHALLENGE_ID,
@@ -91,15 +109,27 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       c('latitude', 'number', 'Latitud de la ubicación, si se dio.'),
       c('longitude', 'number', 'Longitud de la ubicación, si se dio.'),
       c('links', 'json', 'Enlaces de la propuesta (arreglo JSON de URL).'),
-      c('status', 'string', 'Estado: SUBMITTED (enviada), WITHDRAWN (retirada), HIDDEN (oculta por moderación) o INELIGIBLE (no elegible).'),
+      c(
+        'status',
+        'string',
+        'Estado: SUBMITTED (enviada), WITHDRAWN (retirada), HIDDEN (oculta por moderación) o INELIGIBLE (no elegible).',
+      ),
       c('stage', 'integer', 'Posición de la última ronda a la que llegó.'),
       c('eliminated_in_round', 'integer', 'Posición de la ronda en la que quedó fuera, si quedó fuera.'),
       c('moderation_reason', 'string', 'Motivo de la moderación (oculta o no elegible).'),
       c('content_hidden', 'boolean', 'Si el contenido se retiró de la vista pública.'),
       c('author', 'string', 'Nombre público de quien la propuso, o «Anónimo» si así lo eligió.'),
-      c('co_authors', 'json', 'Nombres públicos de coautoras y coautores (arreglo JSON; «Anónimo» si así lo eligieron).'),
+      c(
+        'co_authors',
+        'json',
+        'Nombres públicos de coautoras y coautores (arreglo JSON; «Anónimo» si así lo eligieron).',
+      ),
       c('submitted_at', 'datetime', 'Fecha de envío (ISO-8601 UTC).'),
-      c('votes', 'integer', 'Votos en la última ronda de votación a la que llegó; vacío mientras el conteo es secreto o si el reto no tiene votación.'),
+      c(
+        'votes',
+        'integer',
+        'Votos en la última ronda de votación a la que llegó; vacío mientras el conteo es secreto o si el reto no tiene votación.',
+      ),
       c('rank', 'integer', 'Lugar en los resultados finales (solo retos concluidos).'),
       c('is_winner', 'boolean', 'Si resultó ganadora (vacío mientras no hay resultados).'),
     ],
@@ -107,7 +137,8 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
   results: {
     name: 'results',
     title: 'Resultados',
-    description: 'Cada entrada de los resultados publicados de los retos concluidos: lugar, votos, puntajes y asignación.',
+    description:
+      'Cada entrada de los resultados publicados de los retos concluidos: lugar, votos, puntajes y asignación.',
     columns: [
       CHALLENGE_ID,
       PROPOSAL_ID,
@@ -128,7 +159,8 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
   evaluations: {
     name: 'evaluations',
     title: 'Evaluaciones del jurado',
-    description: 'Evaluaciones del jurado de los retos concluidos, con el jurado anonimizado («Jurado N», estable en cada reto): calificación por criterio, total y total normalizado.',
+    description:
+      'Evaluaciones del jurado de los retos concluidos, con el jurado anonimizado («Jurado N», estable en cada reto): calificación por criterio, total y total normalizado.',
     columns: [
       CHALLENGE_ID,
       c('round_id', 'string', 'Identificador (UUID) de la ronda de evaluación.'),
@@ -136,16 +168,25 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       c('final_round', 'boolean', 'Si es la ronda final (la que decidió los resultados).'),
       PROPOSAL_ID,
       c('juror_label', 'string', 'Jurado anonimizado: «Jurado N» según el orden en que se integró al jurado.'),
-      c('criterion_scores', 'json', 'Calificación por criterio (arreglo JSON: posicion, criterio, peso, maximo, calificacion).'),
+      c(
+        'criterion_scores',
+        'json',
+        'Calificación por criterio (arreglo JSON: posicion, criterio, peso, maximo, calificacion).',
+      ),
       c('total', 'number', 'Total de la evaluación: 100 × Σ peso × (calificación / máximo) / Σ pesos.'),
-      c('normalized_total', 'number', 'Total normalizado (μ + σ·z) publicado en los resultados; vacío si no se normalizó o no es la ronda final.'),
+      c(
+        'normalized_total',
+        'number',
+        'Total normalizado (μ + σ·z) publicado en los resultados; vacío si no se normalizó o no es la ronda final.',
+      ),
       c('submitted_at', 'datetime', 'Fecha de la última versión de la evaluación (ISO-8601 UTC).'),
     ],
   },
   tallies: {
     name: 'tallies',
     title: 'Conteos por ronda',
-    description: 'Conteo de votos por ronda y propuesta: definitivo al cerrar la ronda, o provisional mientras está abierta solo si el reto publica conteos en vivo.',
+    description:
+      'Conteo de votos por ronda y propuesta: definitivo al cerrar la ronda, o provisional mientras está abierta solo si el reto publica conteos en vivo.',
     columns: [
       CHALLENGE_ID,
       c('round_id', 'string', 'Identificador (UUID) de la ronda de votación.'),
@@ -161,12 +202,17 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
   'audit-events': {
     name: 'audit-events',
     title: 'Bitácora pública',
-    description: 'Hechos de la bitácora de auditoría de los retos publicados, en orden total (solo se agregan, nunca se borran).',
+    description:
+      'Hechos de la bitácora de auditoría de los retos publicados, en orden total (solo se agregan, nunca se borran).',
     columns: [
       c('seq', 'integer', 'Número de orden global del evento.'),
       c('id', 'string', 'Identificador (UUID) del evento.'),
       CHALLENGE_ID,
-      c('action', 'string', 'Acción: challenge.published, round.opened, round.closed, proposal.hidden, results.published, etc.'),
+      c(
+        'action',
+        'string',
+        'Acción: challenge.published, round.opened, round.closed, proposal.hidden, results.published, etc.',
+      ),
       c('summary', 'string', 'Descripción en español, con el motivo cuando lo hubo.'),
       c('created_at', 'datetime', 'Cuándo ocurrió (ISO-8601 UTC).'),
     ],

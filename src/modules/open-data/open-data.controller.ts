@@ -24,13 +24,20 @@ export class OpenDataController {
   }
 
   @Get(':file')
-  async all(@Param('file') file: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async all(
+    @Param('file') file: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return send(await this.openData.file(file, null), request, reply);
   }
 
   @Get('challenges/:id/:file')
   async ofChallenge(
-    @Param('id') id: string, @Param('file') file: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply,
+    @Param('id') id: string,
+    @Param('file') file: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return send(await this.openData.file(file, id), request, reply);
   }
@@ -54,9 +61,12 @@ function notModified(request: FastifyRequest, reply: FastifyReply, version: Data
   reply.header('last-modified', lastModified.toUTCString());
   const ifNoneMatch = request.headers['if-none-match'];
   const ifModifiedSince = request.headers['if-modified-since'];
-  const fresh = ifNoneMatch !== undefined
-    ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
-    : ifModifiedSince !== undefined && !Number.isNaN(Date.parse(ifModifiedSince)) && lastModified.getTime() <= Date.parse(ifModifiedSince);
+  const fresh =
+    ifNoneMatch !== undefined
+      ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
+      : ifModifiedSince !== undefined &&
+        !Number.isNaN(Date.parse(ifModifiedSince)) &&
+        lastModified.getTime() <= Date.parse(ifModifiedSince);
   if (fresh) reply.status(304);
   return fresh;
 }

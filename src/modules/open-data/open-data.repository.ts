@@ -158,7 +158,9 @@ export class OpenDataRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async challengeExists(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM challenges WHERE id = $1 AND published_at IS NOT NULL`, [id]);
+    const rows = await this.dataSource.query(`SELECT 1 FROM challenges WHERE id = $1 AND published_at IS NOT NULL`, [
+      id,
+    ]);
     return rows.length > 0;
   }
 
@@ -167,7 +169,12 @@ export class OpenDataRepository {
    * transaction (a consistent snapshot). Whatever the size, Node holds one batch; stopping early
    * (a client that disconnects) closes the transaction and returns the connection.
    */
-  async *rows(dataset: DatasetName, challengeId: string | null, now: Date, batch = CURSOR_BATCH): AsyncGenerator<Record<string, unknown>[]> {
+  async *rows(
+    dataset: DatasetName,
+    challengeId: string | null,
+    now: Date,
+    batch = CURSOR_BATCH,
+  ): AsyncGenerator<Record<string, unknown>[]> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     let open = false;
@@ -215,9 +222,24 @@ export class OpenDataRepository {
          (SELECT max(b.submitted_at) FROM budget_ballots b WHERE b.round_id IN (SELECT id FROM live)) AS ballots_at`,
       [challengeId, now],
     );
-    const tag = [row.audit_seq, row.challenges_v, row.proposals_v, row.users_at?.toISOString?.(), row.passed_v, row.votes_v, row.ballots_v].join('|');
-    const dates = [row.audit_at, row.challenges_at, row.proposals_at, row.users_at, row.passed_at, row.votes_at, row.ballots_at]
-      .filter((d): d is Date => d instanceof Date);
+    const tag = [
+      row.audit_seq,
+      row.challenges_v,
+      row.proposals_v,
+      row.users_at?.toISOString?.(),
+      row.passed_v,
+      row.votes_v,
+      row.ballots_v,
+    ].join('|');
+    const dates = [
+      row.audit_at,
+      row.challenges_at,
+      row.proposals_at,
+      row.users_at,
+      row.passed_at,
+      row.votes_at,
+      row.ballots_at,
+    ].filter((d): d is Date => d instanceof Date);
     const modifiedAt = dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : new Date(0);
     return { tag, modifiedAt };
   }

@@ -21,7 +21,11 @@ export interface OpenDataFile {
 /** The bulk downloads (issue #8): which file, its version for conditional requests, and its streamed body. */
 @Injectable()
 export class OpenDataService {
-  constructor(private readonly repo: OpenDataRepository, private readonly clock: Clock, private readonly config: AppConfig) {}
+  constructor(
+    private readonly repo: OpenDataRepository,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
 
   /** `proposals.csv` → dataset and format; null for anything else. */
   parseFile(file: string): { dataset: DatasetName; format: OpenDataFormat } | null {
@@ -41,7 +45,8 @@ export class OpenDataService {
     const prefix = challengeId ? `reto-${challengeId}-` : '';
     return {
       filename: `${prefix}${parsed.dataset}.${parsed.format}`,
-      mediaType: parsed.format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8',
+      mediaType:
+        parsed.format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8',
       version: { ...version, tag: `${version.tag}|${parsed.dataset}.${parsed.format}` },
       chunks: () => formatRows(spec, parsed.format, this.repo.rows(parsed.dataset, challengeId, now)),
     };

@@ -12,12 +12,20 @@ export const ProposalConnection = ConnectionType(ProposalModel, 'Proposal');
 /** The proposal fields of Challenge. */
 @Resolver(() => ChallengeModel)
 export class ChallengeProposalsResolver {
-  constructor(private readonly service: ProposalsService, private readonly loaders: ProposalsLoaders) {}
+  constructor(
+    private readonly service: ProposalsService,
+    private readonly loaders: ProposalsLoaders,
+  ) {}
 
-  @ResolveField(() => ProposalConnection, { description: 'Propuestas del reto (por omisión, solo las enviadas). Ver ProposalFilter y ProposalOrder.' })
+  @ResolveField(() => ProposalConnection, {
+    description: 'Propuestas del reto (por omisión, solo las enviadas). Ver ProposalFilter y ProposalOrder.',
+  })
   async proposals(@Parent() challenge: ChallengeModel, @Args() args: ProposalListArgs, @Context() ctx: GraphqlContext) {
     const audience = await this.loaders.for(ctx).audience();
-    return this.service.list(audience, challenge, args.filter ?? {}, args.orderBy, { first: args.first, after: args.after });
+    return this.service.list(audience, challenge, args.filter ?? {}, args.orderBy, {
+      first: args.first,
+      after: args.after,
+    });
   }
 
   @ResolveField(() => Int, { description: 'Submitted, visible proposals.' })
@@ -25,7 +33,10 @@ export class ChallengeProposalsResolver {
     return this.loaders.for(ctx).proposalCount.load(challenge.id);
   }
 
-  @ResolveField(() => Int, { description: 'Distinct people who submitted, voted or commented (autorías y coautorías de propuestas enviadas, más quienes votaron o comentaron cuando esas funciones lo registren).' })
+  @ResolveField(() => Int, {
+    description:
+      'Distinct people who submitted, voted or commented (autorías y coautorías de propuestas enviadas, más quienes votaron o comentaron cuando esas funciones lo registren).',
+  })
   participantCount(@Parent() challenge: ChallengeModel, @Context() ctx: GraphqlContext) {
     return this.loaders.for(ctx).participantCount.load(challenge.id);
   }

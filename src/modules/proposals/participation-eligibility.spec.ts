@@ -1,12 +1,28 @@
 import { ChallengeFacts, ParticipantFacts, participationRefusal } from './participation-eligibility.js';
 
-const citizen: ParticipantFacts = { emailVerified: true, curpVerified: true, stateCode: '21', municipalityCode: '21114' };
+const citizen: ParticipantFacts = {
+  emailVerified: true,
+  curpVerified: true,
+  stateCode: '21',
+  municipalityCode: '21114',
+};
 const open = { requireCurp: false, residentsOnly: false };
 const federal: ChallengeFacts = { settings: open, level: 'FEDERAL', stateCode: null, municipalityCode: null };
-const puebla: ChallengeFacts = { settings: { ...open, residentsOnly: true }, level: 'STATE', stateCode: '21', municipalityCode: null };
-const pueblaCity: ChallengeFacts = { settings: { ...open, residentsOnly: true }, level: 'MUNICIPAL', stateCode: '21', municipalityCode: '21114' };
+const puebla: ChallengeFacts = {
+  settings: { ...open, residentsOnly: true },
+  level: 'STATE',
+  stateCode: '21',
+  municipalityCode: null,
+};
+const pueblaCity: ChallengeFacts = {
+  settings: { ...open, residentsOnly: true },
+  level: 'MUNICIPAL',
+  stateCode: '21',
+  municipalityCode: '21114',
+};
 const options = { requireEmailVerification: true, isJuror: false };
-const reason = (account: ParticipantFacts, challenge: ChallengeFacts, opts = options) => participationRefusal(account, challenge, opts)?.reason ?? null;
+const reason = (account: ParticipantFacts, challenge: ChallengeFacts, opts = options) =>
+  participationRefusal(account, challenge, opts)?.reason ?? null;
 
 describe('participationRefusal', () => {
   it('lets a verified account take part in an open challenge', () => {
@@ -21,7 +37,9 @@ describe('participationRefusal', () => {
   });
 
   it('accepts an unverified e-mail when verification is not required', () => {
-    expect(reason({ ...citizen, emailVerified: false }, federal, { ...options, requireEmailVerification: false })).toBeNull();
+    expect(
+      reason({ ...citizen, emailVerified: false }, federal, { ...options, requireEmailVerification: false }),
+    ).toBeNull();
   });
 
   it('asks for a verified CURP only when the challenge requires it', () => {
@@ -55,11 +73,18 @@ describe('participationRefusal', () => {
     });
 
     it('FEDERAL: anyone with a residence in Mexico', () => {
-      expect(reason({ ...citizen, stateCode: '09', municipalityCode: null }, { ...federal, settings: { ...open, residentsOnly: true } })).toBeNull();
+      expect(
+        reason(
+          { ...citizen, stateCode: '09', municipalityCode: null },
+          { ...federal, settings: { ...open, residentsOnly: true } },
+        ),
+      ).toBeNull();
     });
 
     it('is ignored when the challenge does not ask for it', () => {
-      expect(reason({ ...citizen, stateCode: '09', municipalityCode: '09003' }, { ...puebla, settings: open })).toBeNull();
+      expect(
+        reason({ ...citizen, stateCode: '09', municipalityCode: '09003' }, { ...puebla, settings: open }),
+      ).toBeNull();
     });
   });
 
@@ -71,8 +96,15 @@ describe('participationRefusal', () => {
     const nobody = { emailVerified: false, curpVerified: false, stateCode: null, municipalityCode: null };
     const strict: ChallengeFacts = { ...pueblaCity, settings: { requireCurp: true, residentsOnly: true } };
     expect(reason(nobody, strict, { requireEmailVerification: true, isJuror: true })).toBe('EMAIL_NOT_VERIFIED');
-    expect(reason({ ...nobody, emailVerified: true }, strict, { requireEmailVerification: true, isJuror: true })).toBe('CURP_REQUIRED');
-    expect(reason({ ...nobody, emailVerified: true, curpVerified: true }, strict, { requireEmailVerification: true, isJuror: true })).toBe('NOT_RESIDENT');
+    expect(reason({ ...nobody, emailVerified: true }, strict, { requireEmailVerification: true, isJuror: true })).toBe(
+      'CURP_REQUIRED',
+    );
+    expect(
+      reason({ ...nobody, emailVerified: true, curpVerified: true }, strict, {
+        requireEmailVerification: true,
+        isJuror: true,
+      }),
+    ).toBe('NOT_RESIDENT');
     expect(reason(citizen, strict, { requireEmailVerification: true, isJuror: true })).toBe('JUROR_CONFLICT');
   });
 });

@@ -68,11 +68,18 @@ export function participationRefusal(
     return { reason: 'CURP_REQUIRED', message: 'Este reto pide verificar tu CURP para participar.' };
   }
   if (challenge.settings.residentsOnly && !livesIn(account, challenge)) {
-    const where = challenge.level === 'MUNICIPAL' ? 'del municipio' : challenge.level === 'STATE' ? 'de la entidad' : 'de México';
-    return { reason: 'NOT_RESIDENT', message: `Este reto es solo para residentes ${where}; revisa la residencia de tu perfil.` };
+    const where =
+      challenge.level === 'MUNICIPAL' ? 'del municipio' : challenge.level === 'STATE' ? 'de la entidad' : 'de México';
+    return {
+      reason: 'NOT_RESIDENT',
+      message: `Este reto es solo para residentes ${where}; revisa la residencia de tu perfil.`,
+    };
   }
   if (options.isJuror) {
-    return { reason: 'JUROR_CONFLICT', message: 'Formas parte del jurado de este reto, así que no puedes proponer ni votar en él.' };
+    return {
+      reason: 'JUROR_CONFLICT',
+      message: 'Formas parte del jurado de este reto, así que no puedes proponer ni votar en él.',
+    };
   }
   return null;
 }

@@ -3,7 +3,10 @@ import { decodeProposalCursor, encodeProposalCursor, randomSeed } from './propos
 describe('proposal cursors', () => {
   it('round-trips an offset, with or without a seed', () => {
     expect(decodeProposalCursor(encodeProposalCursor(19, null))).toEqual({ offset: 20, seed: null });
-    expect(decodeProposalCursor(encodeProposalCursor(0, '0123456789abcdef'))).toEqual({ offset: 1, seed: '0123456789abcdef' });
+    expect(decodeProposalCursor(encodeProposalCursor(0, '0123456789abcdef'))).toEqual({
+      offset: 1,
+      seed: '0123456789abcdef',
+    });
     expect(decodeProposalCursor(null)).toEqual({ offset: 0, seed: null });
   });
 

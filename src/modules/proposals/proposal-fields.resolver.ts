@@ -30,7 +30,10 @@ export class ProposalFieldsResolver {
   }
 
   /** The one place that decides who the author is shown to: AuthorVisibility (blind evaluation). */
-  @ResolveField(() => PublicUserModel, { nullable: true, description: 'Null for jurors of a blind evaluation until results are published.' })
+  @ResolveField(() => PublicUserModel, {
+    nullable: true,
+    description: 'Null for jurors of a blind evaluation until results are published.',
+  })
   async author(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext) {
     if (!(await this.authors.visibleTo(ctx, proposal.challengeId))) return null;
     const author = await this.users.for(ctx).publicUser.load(proposal.authorId);
@@ -38,7 +41,10 @@ export class ProposalFieldsResolver {
     return (await this.seesNames(proposal, ctx, [author])) ? author : masked(author, `anonimo-${proposal.id}-0`);
   }
 
-  @ResolveField(() => [PublicUserModel], { description: 'Coautorías, en el orden en que se añadieron; vacío para el jurado de una evaluación ciega hasta que se publican los resultados.' })
+  @ResolveField(() => [PublicUserModel], {
+    description:
+      'Coautorías, en el orden en que se añadieron; vacío para el jurado de una evaluación ciega hasta que se publican los resultados.',
+  })
   async coAuthors(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext) {
     if (!(await this.authors.visibleTo(ctx, proposal.challengeId))) return [];
     const coAuthors = await this.loaders.for(ctx).coAuthors.load(proposal.id);
@@ -57,24 +63,38 @@ export class ProposalFieldsResolver {
     if (!viewer) return false;
     if (users.every((u) => !u.anonymousInPublic || u.id === viewer.id)) return true;
     const [audience, challenge] = await Promise.all([
-      this.loaders.for(ctx).audience(), this.challenges.for(ctx).challenge.load(proposal.challengeId),
+      this.loaders.for(ctx).audience(),
+      this.challenges.for(ctx).challenge.load(proposal.challengeId),
     ]);
     return challenge !== null && seesModeratedContent(audience, challenge.unitId);
   }
 
-  @ResolveField(() => GeoPointModel, { nullable: true, description: 'Ubicación, si la tiene (y si quien consulta puede ver el contenido).' })
+  @ResolveField(() => GeoPointModel, {
+    nullable: true,
+    description: 'Ubicación, si la tiene (y si quien consulta puede ver el contenido).',
+  })
   location(@Parent() proposal: ProposalModel): GeoPointModel | null {
-    return proposal.latitude === null || proposal.longitude === null ? null : { latitude: proposal.latitude, longitude: proposal.longitude };
+    return proposal.latitude === null || proposal.longitude === null
+      ? null
+      : { latitude: proposal.latitude, longitude: proposal.longitude };
   }
 
-  @ResolveField(() => Boolean, { description: 'Si quien consulta (autora, autor o coautoría) aún puede editar el texto: hasta que cierra la ronda de propuestas.' })
+  @ResolveField(() => Boolean, {
+    description:
+      'Si quien consulta (autora, autor o coautoría) aún puede editar el texto: hasta que cierra la ronda de propuestas.',
+  })
   async viewerCanEdit(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext) {
     const viewer = ctx.viewer;
     if (!viewer || !isEditableStatus(proposal.status)) return false;
-    const signs = proposal.authorId === viewer.id || (await this.loaders.for(ctx).coAuthors.load(proposal.id)).some((u) => u.id === viewer.id);
+    const signs =
+      proposal.authorId === viewer.id ||
+      (await this.loaders.for(ctx).coAuthors.load(proposal.id)).some((u) => u.id === viewer.id);
     if (!signs) return false;
     const loaders = this.challenges.for(ctx);
-    const [challenge, rounds] = await Promise.all([loaders.challenge.load(proposal.challengeId), loaders.rounds.load(proposal.challengeId)]);
+    const [challenge, rounds] = await Promise.all([
+      loaders.challenge.load(proposal.challengeId),
+      loaders.rounds.load(proposal.challengeId),
+    ]);
     return challenge !== null && acceptsDrafts(challenge.status, submissionRound(rounds), this.clock.now());
   }
 }

@@ -28,12 +28,24 @@ export class ProposalModerationService {
   hide(actorId: string, id: string, reason: string): Promise<ProposalModel> {
     return this.withProposal(id, async (tx, proposal) => {
       if (proposal.status !== 'SUBMITTED' && proposal.status !== 'WITHDRAWN') throw ProposalErrors.cannotHide();
-      await this.proposals.update(tx, id, { status: 'HIDDEN', hiddenFromStatus: proposal.status, moderationReason: reason });
-      await this.audit.record(tx, {
-        action: 'proposal.hidden', challengeId: proposal.challengeId, actorId,
-        summary: `Se ocultó la propuesta «${proposal.title}». Motivo: ${reason}`, data: { proposalId: id, reason },
+      await this.proposals.update(tx, id, {
+        status: 'HIDDEN',
+        hiddenFromStatus: proposal.status,
+        moderationReason: reason,
       });
-      await this.outbox.add(tx, 'proposal.hidden', { proposalId: id, challengeId: proposal.challengeId, authorIds: await this.authorIds(tx, proposal), reason });
+      await this.audit.record(tx, {
+        action: 'proposal.hidden',
+        challengeId: proposal.challengeId,
+        actorId,
+        summary: `Se ocultó la propuesta «${proposal.title}». Motivo: ${reason}`,
+        data: { proposalId: id, reason },
+      });
+      await this.outbox.add(tx, 'proposal.hidden', {
+        proposalId: id,
+        challengeId: proposal.challengeId,
+        authorIds: await this.authorIds(tx, proposal),
+        reason,
+      });
     });
   }
 
@@ -41,25 +53,45 @@ export class ProposalModerationService {
   unhide(actorId: string, id: string): Promise<ProposalModel> {
     return this.withProposal(id, async (tx, proposal) => {
       if (proposal.status !== 'HIDDEN') throw ProposalErrors.notHidden();
-      await this.proposals.update(tx, id, { status: proposal.hiddenFromStatus ?? 'SUBMITTED', hiddenFromStatus: null, moderationReason: null });
-      await this.audit.record(tx, {
-        action: 'proposal.unhidden', challengeId: proposal.challengeId, actorId,
-        summary: `Se volvió a mostrar la propuesta «${proposal.title}».`, data: { proposalId: id },
+      await this.proposals.update(tx, id, {
+        status: proposal.hiddenFromStatus ?? 'SUBMITTED',
+        hiddenFromStatus: null,
+        moderationReason: null,
       });
-      await this.outbox.add(tx, 'proposal.unhidden', { proposalId: id, challengeId: proposal.challengeId, authorIds: await this.authorIds(tx, proposal) });
+      await this.audit.record(tx, {
+        action: 'proposal.unhidden',
+        challengeId: proposal.challengeId,
+        actorId,
+        summary: `Se volvió a mostrar la propuesta «${proposal.title}».`,
+        data: { proposalId: id },
+      });
+      await this.outbox.add(tx, 'proposal.unhidden', {
+        proposalId: id,
+        challengeId: proposal.challengeId,
+        authorIds: await this.authorIds(tx, proposal),
+      });
     });
   }
 
   /** SUBMITTED → INELIGIBLE while the challenge runs (its results are not rewritten afterwards). */
   markIneligible(actorId: string, id: string, reason: string): Promise<ProposalModel> {
     return this.withProposal(id, async (tx, proposal, challengeStatus) => {
-      if (proposal.status !== 'SUBMITTED' || challengeStatus !== 'PUBLISHED') throw ProposalErrors.cannotMarkIneligible();
+      if (proposal.status !== 'SUBMITTED' || challengeStatus !== 'PUBLISHED')
+        throw ProposalErrors.cannotMarkIneligible();
       await this.proposals.update(tx, id, { status: 'INELIGIBLE', moderationReason: reason });
       await this.audit.record(tx, {
-        action: 'proposal.ineligible', challengeId: proposal.challengeId, actorId,
-        summary: `Se declaró no elegible la propuesta «${proposal.title}». Motivo: ${reason}`, data: { proposalId: id, reason },
+        action: 'proposal.ineligible',
+        challengeId: proposal.challengeId,
+        actorId,
+        summary: `Se declaró no elegible la propuesta «${proposal.title}». Motivo: ${reason}`,
+        data: { proposalId: id, reason },
       });
-      await this.outbox.add(tx, 'proposal.ineligible', { proposalId: id, challengeId: proposal.challengeId, authorIds: await this.authorIds(tx, proposal), reason });
+      await this.outbox.add(tx, 'proposal.ineligible', {
+        proposalId: id,
+        challengeId: proposal.challengeId,
+        authorIds: await this.authorIds(tx, proposal),
+        reason,
+      });
     });
   }
 
@@ -68,7 +100,10 @@ export class ProposalModerationService {
   }
 
   /** Same lock order as authoring and the round clock: challenge, rounds, then the proposal. Returns the full proposal to the moderator. */
-  private async withProposal(id: string, work: (tx: Tx, proposal: Proposal, challengeStatus: string) => Promise<void>): Promise<ProposalModel> {
+  private async withProposal(
+    id: string,
+    work: (tx: Tx, proposal: Proposal, challengeStatus: string) => Promise<void>,
+  ): Promise<ProposalModel> {
     const found = isUuid(id) ? await this.proposals.findById(id) : null;
     if (!found) throw ProposalErrors.notFound();
     return this.transactions.run(async (tx) => {

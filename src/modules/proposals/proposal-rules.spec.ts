@@ -1,4 +1,12 @@
-import { acceptsDrafts, acceptsSubmissions, canSeeContent, canSeeProposal, canWithdraw, costProblem, isEditableStatus } from './proposal-rules.js';
+import {
+  acceptsDrafts,
+  acceptsSubmissions,
+  canSeeContent,
+  canSeeProposal,
+  canWithdraw,
+  costProblem,
+  isEditableStatus,
+} from './proposal-rules.js';
 
 const day = (n: number): Date => new Date(Date.UTC(2030, 0, 1 + n));
 const ms = (date: Date, delta: number) => new Date(date.getTime() + delta);
@@ -36,7 +44,9 @@ describe('acceptsSubmissions', () => {
 
 describe('status rules', () => {
   it('edits drafts and submitted proposals only', () => {
-    expect(['DRAFT', 'SUBMITTED', 'WITHDRAWN', 'HIDDEN', 'INELIGIBLE'].filter((s) => isEditableStatus(s as never))).toEqual(['DRAFT', 'SUBMITTED']);
+    expect(
+      ['DRAFT', 'SUBMITTED', 'WITHDRAWN', 'HIDDEN', 'INELIGIBLE'].filter((s) => isEditableStatus(s as never)),
+    ).toEqual(['DRAFT', 'SUBMITTED']);
   });
 
   it('withdraws drafts and submitted proposals until the challenge finishes', () => {

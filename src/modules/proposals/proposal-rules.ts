@@ -63,11 +63,16 @@ export function canSeeContent(proposal: { status: ProposalStatus }, reader: Prop
  */
 export function costProblem(cost: bigint | null, budget: bigint | null, required: boolean): FieldProblem | null {
   if (cost === null) {
-    return required ? { path: 'estimatedCost', message: 'En un presupuesto participativo, la propuesta necesita un costo estimado.' } : null;
+    return required
+      ? { path: 'estimatedCost', message: 'En un presupuesto participativo, la propuesta necesita un costo estimado.' }
+      : null;
   }
   if (cost <= 0n) return { path: 'estimatedCost', message: 'El costo estimado debe ser mayor que cero.' };
   if (budget !== null && cost > budget) {
-    return { path: 'estimatedCost', message: `El costo estimado no puede superar el presupuesto del reto (${formatCentavos(budget)} MXN).` };
+    return {
+      path: 'estimatedCost',
+      message: `El costo estimado no puede superar el presupuesto del reto (${formatCentavos(budget)} MXN).`,
+    };
   }
   return null;
 }

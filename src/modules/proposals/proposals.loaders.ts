@@ -31,7 +31,10 @@ export class ProposalsLoaders extends RequestLoaders<Loaders> {
     return {
       coAuthors: new DataLoader(async (ids) => {
         const byProposal = new Map<string, PublicUserModel[]>(ids.map((id) => [id, []]));
-        for (const row of await this.proposals.coAuthorsOf(ids)) byProposal.get(row.proposalId)?.push({ id: row.userId, displayName: row.displayName, anonymousInPublic: row.anonymousInPublic });
+        for (const row of await this.proposals.coAuthorsOf(ids))
+          byProposal
+            .get(row.proposalId)
+            ?.push({ id: row.userId, displayName: row.displayName, anonymousInPublic: row.anonymousInPublic });
         return ids.map((id) => byProposal.get(id)!);
       }),
       proposalCount: new DataLoader(async (ids) => {

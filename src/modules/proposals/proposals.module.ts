@@ -36,6 +36,13 @@ import { SubmissionCloseStep } from './submission-close.step.js';
     ProposalFieldsResolver,
     ChallengeProposalsResolver,
   ],
-  exports: [ProposalsRepository, ProposalsService, ProposalsLoaders, JurorCheck, AuthorVisibility, ProposalListExtensions],
+  exports: [
+    ProposalsRepository,
+    ProposalsService,
+    ProposalsLoaders,
+    JurorCheck,
+    AuthorVisibility,
+    ProposalListExtensions,
+  ],
 })
 export class ProposalsModule {}

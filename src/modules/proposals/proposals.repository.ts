@@ -8,9 +8,26 @@ import type { ProposalOrdering } from './proposal-list-extensions.js';
 import { MODERATED_STATUSES } from './proposal-rules.js';
 import { Proposal, ProposalStatus } from './proposal.entity.js';
 
-export type ProposalDraft = Pick<Proposal, 'challengeId' | 'authorId' | 'title' | 'summary' | 'body' | 'estimatedCost' | 'latitude' | 'longitude' | 'links'>;
-export type ProposalPatch = Partial<Pick<Proposal,
-  'title' | 'summary' | 'body' | 'estimatedCost' | 'latitude' | 'longitude' | 'links' | 'status' | 'submittedAt' | 'moderationReason' | 'hiddenFromStatus'>>;
+export type ProposalDraft = Pick<
+  Proposal,
+  'challengeId' | 'authorId' | 'title' | 'summary' | 'body' | 'estimatedCost' | 'latitude' | 'longitude' | 'links'
+>;
+export type ProposalPatch = Partial<
+  Pick<
+    Proposal,
+    | 'title'
+    | 'summary'
+    | 'body'
+    | 'estimatedCost'
+    | 'latitude'
+    | 'longitude'
+    | 'links'
+    | 'status'
+    | 'submittedAt'
+    | 'moderationReason'
+    | 'hiddenFromStatus'
+  >
+>;
 
 /** A list query, already decided by the service: the repository only translates it to SQL. */
 export interface ProposalQuery {
@@ -60,17 +77,31 @@ export class ProposalsRepository {
    * other, so nothing is submitted or edited into a round that is closing.
    */
   async lockChallengeShared(tx: Tx, challengeId: string): Promise<{ challenge: Challenge; rounds: Round[] } | null> {
-    const challenge = await tx.getRepository(Challenge).createQueryBuilder('c')
-      .where('c.id = :challengeId', { challengeId }).setLock('pessimistic_read').getOne();
+    const challenge = await tx
+      .getRepository(Challenge)
+      .createQueryBuilder('c')
+      .where('c.id = :challengeId', { challengeId })
+      .setLock('pessimistic_read')
+      .getOne();
     if (!challenge) return null;
-    const rounds = await tx.getRepository(Round).createQueryBuilder('r')
-      .where('r.challenge_id = :challengeId', { challengeId }).orderBy('r.position', 'ASC').setLock('pessimistic_read').getMany();
+    const rounds = await tx
+      .getRepository(Round)
+      .createQueryBuilder('r')
+      .where('r.challenge_id = :challengeId', { challengeId })
+      .orderBy('r.position', 'ASC')
+      .setLock('pessimistic_read')
+      .getMany();
     return { challenge, rounds };
   }
 
   /** The proposal row locked until `tx` ends: co-author additions and status changes of one proposal queue here. */
   lock(tx: Tx, id: string): Promise<Proposal | null> {
-    return tx.getRepository(Proposal).createQueryBuilder('p').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return tx
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
+      .where('p.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   insert(tx: Tx, draft: ProposalDraft): Promise<Proposal> {
@@ -114,7 +145,9 @@ export class ProposalsRepository {
   }
 
   async list(query: ProposalQuery): Promise<[Proposal[], number]> {
-    const qb = this.dataSource.getRepository(Proposal).createQueryBuilder('p')
+    const qb = this.dataSource
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
       .where('p.challenge_id = :challengeId', { challengeId: query.challengeId })
       .andWhere('p.status IN (:...statuses)', { statuses: query.statuses });
     this.applyVisibility(qb, query);
@@ -144,7 +177,9 @@ export class ProposalsRepository {
 
   private applyOrder(qb: SelectQueryBuilder<Proposal>, query: ProposalQuery): void {
     if (query.order.kind === 'RANDOM') {
-      qb.addSelect(`md5(p.id::text || :seed)`, 'random_key').setParameter('seed', query.order.seed).orderBy('random_key', 'ASC');
+      qb.addSelect(`md5(p.id::text || :seed)`, 'random_key')
+        .setParameter('seed', query.order.seed)
+        .orderBy('random_key', 'ASC');
     } else if (query.order.kind === 'EXTENSION') {
       query.order.apply(qb, { challengeId: query.challengeId });
     }

@@ -17,8 +17,16 @@ import { participationRefusal } from './participation-eligibility.js';
 import { decodeProposalCursor, encodeProposalCursor, randomSeed } from './proposal-cursor.js';
 import { ProposalListExtensions } from './proposal-list-extensions.js';
 import {
-  acceptsDrafts, acceptsSubmissions, canSeeContent, canSeeProposal, canWithdraw, costProblem, isEditableStatus, MAX_CO_AUTHORS,
-  MODERATED_STATUSES, SubmissionRound,
+  acceptsDrafts,
+  acceptsSubmissions,
+  canSeeContent,
+  canSeeProposal,
+  canWithdraw,
+  costProblem,
+  isEditableStatus,
+  MAX_CO_AUTHORS,
+  MODERATED_STATUSES,
+  SubmissionRound,
 } from './proposal-rules.js';
 import { proposalView } from './proposal-view.js';
 import type { Proposal } from './proposal.entity.js';
@@ -68,7 +76,11 @@ export class ProposalsService {
   ) {}
 
   /** A proposal as `audience` may see it: null when it does not exist or is someone else's unsubmitted draft. */
-  async findVisible(audience: Audience, id: string, challenge: (id: string) => Promise<Pick<Challenge, 'unitId'> | null>): Promise<ProposalModel | null> {
+  async findVisible(
+    audience: Audience,
+    id: string,
+    challenge: (id: string) => Promise<Pick<Challenge, 'unitId'> | null>,
+  ): Promise<ProposalModel | null> {
     if (!isUuid(id)) return null;
     const proposal = await this.proposals.findById(id);
     if (!proposal) return null;
@@ -90,7 +102,11 @@ export class ProposalsService {
     const staff = seesModeratedContent(audience, challenge.unitId);
     const seed = orderBy === 'RANDOM' ? (cursor.seed ?? randomSeed(audience.viewerId, this.clock.now())) : null;
     const extension = orderBy === 'MOST_VOTED' || orderBy === 'RANK' ? this.extensions.ordering(orderBy) : undefined;
-    const order: ProposalQuery['order'] = seed ? { kind: 'RANDOM', seed } : extension ? { kind: 'EXTENSION', apply: extension } : { kind: 'NEWEST' };
+    const order: ProposalQuery['order'] = seed
+      ? { kind: 'RANDOM', seed }
+      : extension
+        ? { kind: 'EXTENSION', apply: extension }
+        : { kind: 'NEWEST' };
     const winners = filter.winnersOnly ? (this.extensions.winners() ?? false) : null;
     const [rows, total] = await this.proposals.list({
       challengeId: challenge.id,
@@ -105,10 +121,20 @@ export class ProposalsService {
       limit: page.first + 1,
     });
     const moderated = rows.filter((p) => MODERATED_STATUSES.includes(p.status)).map((p) => p.id);
-    const own = audience.viewerId && !staff && moderated.length ? await this.proposals.authoredBy(audience.viewerId, moderated) : new Set<string>();
-    const nodes = rows.slice(0, page.first).map((p) => proposalView(p, canSeeContent(p, { isAuthor: own.has(p.id), isModeratorOrStaff: staff })));
+    const own =
+      audience.viewerId && !staff && moderated.length
+        ? await this.proposals.authoredBy(audience.viewerId, moderated)
+        : new Set<string>();
+    const nodes = rows
+      .slice(0, page.first)
+      .map((p) => proposalView(p, canSeeContent(p, { isAuthor: own.has(p.id), isModeratorOrStaff: staff })));
     const edges = nodes.map((node, i) => ({ cursor: encodeProposalCursor(cursor.offset + i, seed), node }));
-    return { edges, nodes, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
+    return {
+      edges,
+      nodes,
+      pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: total,
+    };
   }
 
   /** A draft, from publication until the SUBMISSION round closes, by an eligible account (RULES §4). */
@@ -120,7 +146,8 @@ export class ProposalsService {
       const { challenge, rounds } = state;
       if (challenge.status !== 'PUBLISHED') throw ProposalErrors.challengeNotRunning();
       await this.assertMayTakePart(tx, viewerId, challenge);
-      if (!acceptsDrafts(challenge.status, submissionRound(rounds), this.clock.now())) throw ProposalErrors.draftsClosed();
+      if (!acceptsDrafts(challenge.status, submissionRound(rounds), this.clock.now()))
+        throw ProposalErrors.draftsClosed();
       this.assertCost(cost, challenge, false);
       const proposal = await this.proposals.insert(tx, {
         challengeId: challenge.id,
@@ -144,14 +171,18 @@ export class ProposalsService {
       if (proposal.authorId !== viewerId && !coAuthors.includes(viewerId)) throw ProposalErrors.notAuthorOrCoAuthor();
       if (!isEditableStatus(proposal.status)) throw ProposalErrors.notEditable();
       if (challenge.status !== 'PUBLISHED') throw ProposalErrors.challengeNotRunning();
-      if (!acceptsDrafts(challenge.status, submissionRound(rounds), this.clock.now())) throw ProposalErrors.draftsClosed();
+      if (!acceptsDrafts(challenge.status, submissionRound(rounds), this.clock.now()))
+        throw ProposalErrors.draftsClosed();
       const patch: ProposalPatch = {
         ...(input.title != null && { title: input.title }),
         ...(input.summary != null && { summary: input.summary }),
         ...(input.body != null && { body: input.body }),
         ...(input.links != null && { links: input.links }),
         ...(input.estimatedCost !== undefined && { estimatedCost: input.estimatedCost }),
-        ...(input.location !== undefined && { latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null }),
+        ...(input.location !== undefined && {
+          latitude: input.location?.latitude ?? null,
+          longitude: input.location?.longitude ?? null,
+        }),
       };
       const cost = input.estimatedCost !== undefined ? centavos(input.estimatedCost) : centavos(proposal.estimatedCost);
       this.assertCost(cost, challenge, proposal.status === 'SUBMITTED' && challenge.settings.votingMethod === 'BUDGET');
@@ -172,7 +203,9 @@ export class ProposalsService {
       this.assertCost(centavos(proposal.estimatedCost), challenge, challenge.settings.votingMethod === 'BUDGET');
       await this.proposals.update(tx, id, { status: 'SUBMITTED', submittedAt: now });
       await this.outbox.add(tx, 'proposal.submitted', {
-        proposalId: id, challengeId: challenge.id, authorIds: [proposal.authorId, ...(await this.proposals.coAuthorIds(tx, id))],
+        proposalId: id,
+        challengeId: challenge.id,
+        authorIds: [proposal.authorId, ...(await this.proposals.coAuthorIds(tx, id))],
       });
       return proposalView((await this.proposals.findById(id, tx))!, true);
     });
@@ -197,15 +230,20 @@ export class ProposalsService {
       if (proposal.authorId !== viewerId) throw ProposalErrors.notAuthor();
       if (!isEditableStatus(proposal.status)) throw ProposalErrors.notEditable();
       if (challenge.status !== 'PUBLISHED') throw ProposalErrors.challengeNotRunning();
-      if (!acceptsDrafts(challenge.status, submissionRound(rounds), this.clock.now())) throw ProposalErrors.draftsClosed();
+      if (!acceptsDrafts(challenge.status, submissionRound(rounds), this.clock.now()))
+        throw ProposalErrors.draftsClosed();
       const user = await this.users.findByEmail(email, tx);
-      if (!user || (this.config.auth.requireEmailVerification && !user.emailVerifiedAt)) throw ProposalErrors.noSuchVerifiedAccount();
+      if (!user || (this.config.auth.requireEmailVerification && !user.emailVerifiedAt))
+        throw ProposalErrors.noSuchVerifiedAccount();
       if (user.id === proposal.authorId) throw ProposalErrors.selfCoAuthor();
       const coAuthors = await this.proposals.coAuthorIds(tx, id);
       if (coAuthors.includes(user.id)) throw ProposalErrors.alreadyCoAuthor();
       if (coAuthors.length >= MAX_CO_AUTHORS) throw ProposalErrors.tooManyCoAuthors();
       if (await this.jurors.isJuror(user.id, challenge.id, tx)) {
-        throw DomainError.forbidden('Esa persona forma parte del jurado de este reto y no puede firmar propuestas en él.', 'JUROR_CONFLICT');
+        throw DomainError.forbidden(
+          'Esa persona forma parte del jurado de este reto y no puede firmar propuestas en él.',
+          'JUROR_CONFLICT',
+        );
       }
       await this.proposals.addCoAuthor(tx, id, user.id);
       return proposalView((await this.proposals.findById(id, tx))!, true);
@@ -217,9 +255,22 @@ export class ProposalsService {
     const user = await this.users.findById(userId, tx);
     if (!user) throw DomainError.unauthenticated();
     const refusal = participationRefusal(
-      { emailVerified: user.emailVerifiedAt !== null, curpVerified: user.curpVerifiedAt !== null, stateCode: user.stateCode, municipalityCode: user.municipalityCode },
-      { settings: challenge.settings, level: challenge.level, stateCode: challenge.stateCode, municipalityCode: challenge.municipalityCode },
-      { requireEmailVerification: this.config.auth.requireEmailVerification, isJuror: await this.jurors.isJuror(userId, challenge.id, tx) },
+      {
+        emailVerified: user.emailVerifiedAt !== null,
+        curpVerified: user.curpVerifiedAt !== null,
+        stateCode: user.stateCode,
+        municipalityCode: user.municipalityCode,
+      },
+      {
+        settings: challenge.settings,
+        level: challenge.level,
+        stateCode: challenge.stateCode,
+        municipalityCode: challenge.municipalityCode,
+      },
+      {
+        requireEmailVerification: this.config.auth.requireEmailVerification,
+        isJuror: await this.jurors.isJuror(userId, challenge.id, tx),
+      },
     );
     if (refusal) throw DomainError.forbidden(refusal.message, refusal.reason);
   }
@@ -233,7 +284,10 @@ export class ProposalsService {
    * Runs `work` with the proposal's challenge and rounds share-locked and then the proposal row locked,
    * in the round clock's lock order, so a round close never interleaves with a proposal change.
    */
-  private async withProposal<T>(id: string, work: (tx: Tx, state: { challenge: Challenge; rounds: Round[] }, proposal: Proposal) => Promise<T>): Promise<T> {
+  private async withProposal<T>(
+    id: string,
+    work: (tx: Tx, state: { challenge: Challenge; rounds: Round[] }, proposal: Proposal) => Promise<T>,
+  ): Promise<T> {
     const found = isUuid(id) ? await this.proposals.findById(id) : null;
     if (!found) throw ProposalErrors.notFound();
     return this.transactions.run(async (tx) => {

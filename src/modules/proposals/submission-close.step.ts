@@ -13,7 +13,10 @@ export class SubmissionCloseStep implements RoundCloseStep, OnModuleInit {
   readonly name = 'proposals.advance-submitted';
   readonly order = CLOSE_STEP_ORDER.advanceProposals;
 
-  constructor(private readonly hooks: RoundLifecycleHooks, private readonly proposals: ProposalsRepository) {}
+  constructor(
+    private readonly hooks: RoundLifecycleHooks,
+    private readonly proposals: ProposalsRepository,
+  ) {}
 
   onModuleInit(): void {
     this.hooks.addCloseStep(this);
@@ -23,7 +26,12 @@ export class SubmissionCloseStep implements RoundCloseStep, OnModuleInit {
     if (context.round.kind !== 'SUBMISSION') return;
     const next = context.rounds.find((r) => r.position === context.round.position + 1);
     if (!next) return;
-    const advanced = await this.proposals.advanceSubmitted(tx, context.challenge.id, context.round.position, next.position);
+    const advanced = await this.proposals.advanceSubmitted(
+      tx,
+      context.challenge.id,
+      context.round.position,
+      next.position,
+    );
     context.outcome.advanced.push(...advanced);
   }
 }

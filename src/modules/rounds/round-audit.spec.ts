@@ -15,7 +15,9 @@ describe('round audit summaries', () => {
     expect(rescheduledSummary(round, from, { ...from, closesAt: at('2030-01-06T18:30:00Z') })).toBe(
       'Reprogramó la ronda 2 «Votación»: cierre 2030-01-05 10:00 UTC → 2030-01-06 18:30 UTC',
     );
-    expect(rescheduledSummary(round, from, { opensAt: at('2030-01-02T10:00:00Z'), closesAt: from.closesAt })).toContain('apertura 2030-01-01 10:00 UTC → 2030-01-02 10:00 UTC');
+    expect(rescheduledSummary(round, from, { opensAt: at('2030-01-02T10:00:00Z'), closesAt: from.closesAt })).toContain(
+      'apertura 2030-01-01 10:00 UTC → 2030-01-02 10:00 UTC',
+    );
   });
 
   it('formats dates to the minute', () => {

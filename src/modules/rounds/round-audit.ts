@@ -20,10 +20,16 @@ export function closedSummary(round: Named, early: boolean): string {
   return `Cerró ${name(round)}${early ? ' antes de su fecha de cierre' : ''}`;
 }
 
-export function rescheduledSummary(round: Named, from: { opensAt: Date; closesAt: Date }, to: { opensAt: Date; closesAt: Date }): string {
+export function rescheduledSummary(
+  round: Named,
+  from: { opensAt: Date; closesAt: Date },
+  to: { opensAt: Date; closesAt: Date },
+): string {
   const changes: string[] = [];
-  if (from.opensAt.getTime() !== to.opensAt.getTime()) changes.push(`apertura ${formatUtc(from.opensAt)} → ${formatUtc(to.opensAt)}`);
-  if (from.closesAt.getTime() !== to.closesAt.getTime()) changes.push(`cierre ${formatUtc(from.closesAt)} → ${formatUtc(to.closesAt)}`);
+  if (from.opensAt.getTime() !== to.opensAt.getTime())
+    changes.push(`apertura ${formatUtc(from.opensAt)} → ${formatUtc(to.opensAt)}`);
+  if (from.closesAt.getTime() !== to.closesAt.getTime())
+    changes.push(`cierre ${formatUtc(from.closesAt)} → ${formatUtc(to.closesAt)}`);
   return `Reprogramó ${name(round)}: ${changes.length ? changes.join('; ') : 'sin cambios de fecha'}`;
 }
 

@@ -11,7 +11,8 @@ import type { Round } from './round.entity.js';
 import { RoundsRepository, type LockedChallenge } from './rounds.repository.js';
 
 /** What a clock transition did; everything but `done` means "nothing changed". */
-export type ClockOutcome = 'done' | 'missing' | 'stale' | 'not-published' | 'wrong-status' | 'not-due' | 'previous-open';
+export type ClockOutcome =
+  'done' | 'missing' | 'stale' | 'not-published' | 'wrong-status' | 'not-due' | 'previous-open';
 
 /** Catch-up passes per challenge in one sweep: a few rounds, each opened then closed. */
 const MAX_SWEEP_PASSES = 32;
@@ -98,8 +99,10 @@ export class RoundClock {
     const now = this.clock.now();
     for (const round of await this.rounds.openRoundsPastReminder(now, (kind) => REMINDER_LEAD_MS[kind])) {
       const reminder = reminderAt(round);
-      if (reminder && reminder.at <= now) await this.remind(round.id, reminder.type, round.closesAt).catch((error: Error) =>
-        this.logger.error(`Recordatorio de la ronda ${round.id} falló: ${error.message}`));
+      if (reminder && reminder.at <= now)
+        await this.remind(round.id, reminder.type, round.closesAt).catch((error: Error) =>
+          this.logger.error(`Recordatorio de la ronda ${round.id} falló: ${error.message}`),
+        );
     }
   }
 
@@ -118,7 +121,8 @@ export class RoundClock {
       const due = roundsDue(await this.rounds.roundsOf([challengeId]), this.clock.now());
       if (!due.toClose.length && !due.toOpen.length) break;
       let progressed = false;
-      for (const round of due.toClose) progressed = (await this.closeRound(round.id, null, null)) === 'done' || progressed;
+      for (const round of due.toClose)
+        progressed = (await this.closeRound(round.id, null, null)) === 'done' || progressed;
       for (const round of due.toOpen) progressed = (await this.openRound(round.id, null)) === 'done' || progressed;
       if (!progressed) break; // another worker got there first, or the challenge stopped being PUBLISHED
       transitions++;
@@ -126,7 +130,10 @@ export class RoundClock {
     return transitions;
   }
 
-  private async withRound(roundId: string, work: (tx: Tx, state: LockedChallenge, round: Round) => Promise<ClockOutcome>): Promise<ClockOutcome> {
+  private async withRound(
+    roundId: string,
+    work: (tx: Tx, state: LockedChallenge, round: Round) => Promise<ClockOutcome>,
+  ): Promise<ClockOutcome> {
     const challengeId = await this.rounds.challengeIdOf(roundId);
     if (!challengeId) return 'missing';
     return this.transactions.run(async (tx) => {
@@ -140,10 +147,24 @@ export class RoundClock {
     await this.rounds.markOpened(tx, round.id, now);
     Object.assign(round, { status: 'OPEN', openedAt: now });
     await this.audit.record(tx, {
-      action: 'round.opened', challengeId: round.challengeId, actorId: null, summary: openedSummary(round),
-      data: { roundId: round.id, position: round.position, kind: round.kind, opensAt: round.opensAt.toISOString(), openedAt: now.toISOString() },
+      action: 'round.opened',
+      challengeId: round.challengeId,
+      actorId: null,
+      summary: openedSummary(round),
+      data: {
+        roundId: round.id,
+        position: round.position,
+        kind: round.kind,
+        opensAt: round.opensAt.toISOString(),
+        openedAt: now.toISOString(),
+      },
     });
-    await this.outbox.add(tx, 'round.opened', { challengeId: round.challengeId, roundId: round.id, position: round.position, kind: round.kind });
+    await this.outbox.add(tx, 'round.opened', {
+      challengeId: round.challengeId,
+      roundId: round.id,
+      position: round.position,
+      kind: round.kind,
+    });
     await this.hooks.runOpen(tx, { challenge: state.challenge, rounds: state.rounds, round, now });
   }
 
@@ -152,32 +173,55 @@ export class RoundClock {
     Object.assign(round, { status: 'CLOSED', closedAt: now });
     const last = state.rounds[state.rounds.length - 1];
     const context: RoundCloseContext = {
-      challenge: state.challenge, rounds: state.rounds, round, isFinal: last.id === round.id, actorId, now,
+      challenge: state.challenge,
+      rounds: state.rounds,
+      round,
+      isFinal: last.id === round.id,
+      actorId,
+      now,
       outcome: { advanced: [], eliminated: [], winners: [] },
     };
     await this.hooks.runClose(tx, context);
 
     const early = now < round.closesAt;
     await this.audit.record(tx, {
-      action: 'round.closed', challengeId: round.challengeId, actorId, summary: closedSummary(round, early),
+      action: 'round.closed',
+      challengeId: round.challengeId,
+      actorId,
+      summary: closedSummary(round, early),
       data: {
-        roundId: round.id, position: round.position, kind: round.kind, closesAt: round.closesAt.toISOString(), closedAt: now.toISOString(),
-        advanced: context.outcome.advanced.length, eliminated: context.outcome.eliminated.length,
+        roundId: round.id,
+        position: round.position,
+        kind: round.kind,
+        closesAt: round.closesAt.toISOString(),
+        closedAt: now.toISOString(),
+        advanced: context.outcome.advanced.length,
+        eliminated: context.outcome.eliminated.length,
       },
     });
     await this.outbox.add(tx, 'round.closed', {
-      challengeId: round.challengeId, roundId: round.id, position: round.position, kind: round.kind,
-      advanced: context.outcome.advanced, eliminated: context.outcome.eliminated,
+      challengeId: round.challengeId,
+      roundId: round.id,
+      position: round.position,
+      kind: round.kind,
+      advanced: context.outcome.advanced,
+      eliminated: context.outcome.eliminated,
     });
 
     if (context.isFinal) {
       await this.rounds.finishChallenge(tx, state.challenge.id, now);
       state.challenge.status = 'FINISHED';
       await this.audit.record(tx, {
-        action: 'results.published', challengeId: state.challenge.id, actorId, summary: resultsSummary(state.challenge.title),
+        action: 'results.published',
+        challengeId: state.challenge.id,
+        actorId,
+        summary: resultsSummary(state.challenge.title),
         data: { winners: context.outcome.winners },
       });
-      await this.outbox.add(tx, 'results.published', { challengeId: state.challenge.id, winners: context.outcome.winners });
+      await this.outbox.add(tx, 'results.published', {
+        challengeId: state.challenge.id,
+        winners: context.outcome.winners,
+      });
       return;
     }
     const next = state.rounds.find((r) => r.position === round.position + 1);

@@ -8,8 +8,20 @@ describe('roundScheduleJobs', () => {
   it('opens and closes a short round at its dates, with ids carrying the instant', () => {
     const jobs = roundScheduleJobs({ id: 'r1', kind: 'VOTING', opensAt, closesAt: after(HOUR) });
     expect(jobs).toEqual([
-      { queue: 'rounds', name: 'round.open', jobId: `round.open:r1:${opensAt.getTime()}`, data: { roundId: 'r1', scheduledFor: opensAt.toISOString() }, runAt: opensAt },
-      { queue: 'rounds', name: 'round.close', jobId: `round.close:r1:${after(HOUR).getTime()}`, data: { roundId: 'r1', scheduledFor: after(HOUR).toISOString() }, runAt: after(HOUR) },
+      {
+        queue: 'rounds',
+        name: 'round.open',
+        jobId: `round.open:r1:${opensAt.getTime()}`,
+        data: { roundId: 'r1', scheduledFor: opensAt.toISOString() },
+        runAt: opensAt,
+      },
+      {
+        queue: 'rounds',
+        name: 'round.close',
+        jobId: `round.close:r1:${after(HOUR).getTime()}`,
+        data: { roundId: 'r1', scheduledFor: after(HOUR).toISOString() },
+        runAt: after(HOUR),
+      },
     ]);
   });
 
@@ -26,7 +38,9 @@ describe('roundScheduleJobs', () => {
   });
 
   it('reminds jurors 48 h before an evaluation round closes, and not at all when it is shorter', () => {
-    expect(roundScheduleJobs({ id: 'r3', kind: 'EVALUATION', opensAt, closesAt: after(72 * HOUR) })[2]?.runAt).toEqual(after(24 * HOUR));
+    expect(roundScheduleJobs({ id: 'r3', kind: 'EVALUATION', opensAt, closesAt: after(72 * HOUR) })[2]?.runAt).toEqual(
+      after(24 * HOUR),
+    );
     expect(roundScheduleJobs({ id: 'r3', kind: 'EVALUATION', opensAt, closesAt: after(47 * HOUR) })).toHaveLength(2);
   });
 

@@ -38,13 +38,19 @@ export function roundScheduleJobs(round: ScheduledRound): OutboxJob[] {
     runAt: at,
   });
   const jobs = [clockJob('round.open', round.opensAt), clockJob('round.close', round.closesAt)];
-  const reminder = round.kind ? reminderAt({ kind: round.kind, opensAt: round.opensAt, closesAt: round.closesAt }) : null;
+  const reminder = round.kind
+    ? reminderAt({ kind: round.kind, opensAt: round.opensAt, closesAt: round.closesAt })
+    : null;
   if (reminder) {
     jobs.push({
       queue: 'rounds',
       name: 'round.remind',
       jobId: `round.remind:${round.id}:${round.closesAt.getTime()}`,
-      data: { roundId: round.id, type: reminder.type, closesAt: round.closesAt.toISOString() } satisfies RoundReminderJob,
+      data: {
+        roundId: round.id,
+        type: reminder.type,
+        closesAt: round.closesAt.toISOString(),
+      } satisfies RoundReminderJob,
       runAt: reminder.at,
     });
   }

@@ -118,7 +118,10 @@ describe('roundStatusAt', () => {
 
 describe('roundsDue', () => {
   it('has nothing to do before the first round opens', () => {
-    expect(roundsDue(threeRounds(['SCHEDULED', 'SCHEDULED', 'SCHEDULED']), day(-1))).toEqual({ toClose: [], toOpen: [] });
+    expect(roundsDue(threeRounds(['SCHEDULED', 'SCHEDULED', 'SCHEDULED']), day(-1))).toEqual({
+      toClose: [],
+      toOpen: [],
+    });
   });
 
   it('opens the first round at its opensAt', () => {
@@ -128,7 +131,10 @@ describe('roundsDue', () => {
   });
 
   it('leaves an open round alone before its closesAt', () => {
-    expect(roundsDue(threeRounds(['OPEN', 'SCHEDULED', 'SCHEDULED']), plusMs(day(10), -1))).toEqual({ toClose: [], toOpen: [] });
+    expect(roundsDue(threeRounds(['OPEN', 'SCHEDULED', 'SCHEDULED']), plusMs(day(10), -1))).toEqual({
+      toClose: [],
+      toOpen: [],
+    });
   });
 
   it('closes a round and opens the next in the same pass when they touch', () => {
@@ -245,7 +251,9 @@ describe('rescheduleViolations', () => {
 
     it('may not move its opensAt', () => {
       const violations = rescheduleViolations(rounds, 'r2', { opensAt: day(11), closesAt: day(18) }, now);
-      expect(violations).toEqual([{ path: 'opensAt', message: expect.any(String), reason: 'INVALID_STATE_TRANSITION' }]);
+      expect(violations).toEqual([
+        { path: 'opensAt', message: expect.any(String), reason: 'INVALID_STATE_TRANSITION' },
+      ]);
     });
 
     it('accepts its current opensAt sent back unchanged', () => {
@@ -284,20 +292,26 @@ describe('rescheduleViolations', () => {
     it('may not move at all', () => {
       const rounds = threeRounds(['CLOSED', 'OPEN', 'SCHEDULED']);
       expect(rescheduleViolations(rounds, 'r1', { closesAt: day(40) }, day(15))).toEqual([
-        { path: 'closesAt', message: 'La ronda ya cerró; sus fechas ya no se pueden cambiar.', reason: 'INVALID_STATE_TRANSITION' },
+        {
+          path: 'closesAt',
+          message: 'La ronda ya cerró; sus fechas ya no se pueden cambiar.',
+          reason: 'INVALID_STATE_TRANSITION',
+        },
       ]);
     });
 
     it('includes an OPEN round whose closesAt passed before the close job ran', () => {
       const rounds = threeRounds(['CLOSED', 'OPEN', 'SCHEDULED']);
-      expect(reasons(rescheduleViolations(rounds, 'r2', { closesAt: day(20) }, day(20)))).toEqual(['INVALID_STATE_TRANSITION']);
+      expect(reasons(rescheduleViolations(rounds, 'r2', { closesAt: day(20) }, day(20)))).toEqual([
+        'INVALID_STATE_TRANSITION',
+      ]);
     });
   });
 
   it('refuses a round that is not in the challenge', () => {
-    expect(rescheduleViolations(threeRounds(['OPEN', 'SCHEDULED', 'SCHEDULED']), 'otra', { closesAt: day(5) }, day(1))).toEqual([
-      { path: 'roundId', message: 'La ronda no pertenece a este reto.' },
-    ]);
+    expect(
+      rescheduleViolations(threeRounds(['OPEN', 'SCHEDULED', 'SCHEDULED']), 'otra', { closesAt: day(5) }, day(1)),
+    ).toEqual([{ path: 'roundId', message: 'La ronda no pertenece a este reto.' }]);
   });
 
   it('finds neighbours by position, not array order', () => {

@@ -7,14 +7,7 @@ export type { RuleViolation } from '../challenges/challenge-rules.js';
 export type RoundStatus = 'SCHEDULED' | 'OPEN' | 'CLOSED';
 export type ChallengeStatus = 'DRAFT' | 'PUBLISHED' | 'FINISHED' | 'CANCELLED';
 export type ChallengePhase =
-  | 'DRAFT'
-  | 'UPCOMING'
-  | 'SUBMISSION'
-  | 'VOTING'
-  | 'EVALUATION'
-  | 'INTERMISSION'
-  | 'FINISHED'
-  | 'CANCELLED';
+  'DRAFT' | 'UPCOMING' | 'SUBMISSION' | 'VOTING' | 'EVALUATION' | 'INTERMISSION' | 'FINISHED' | 'CANCELLED';
 
 export interface RoundState {
   id: string;

@@ -17,12 +17,18 @@ export class RoundSweepScheduler implements OnApplicationBootstrap, BeforeApplic
   private upserting = false;
   private startupSweep: Promise<unknown> | null = null;
 
-  constructor(@InjectQueue('rounds') private readonly queue: Queue, private readonly config: AppConfig, private readonly roundClock: RoundClock) {}
+  constructor(
+    @InjectQueue('rounds') private readonly queue: Queue,
+    private readonly config: AppConfig,
+    private readonly roundClock: RoundClock,
+  ) {}
 
   onApplicationBootstrap(): void {
     void this.upsert();
     this.timer = setInterval(() => void this.upsert(), this.config.rounds.sweepIntervalMs);
-    this.startupSweep = this.roundClock.sweep().catch((error) => this.logger.error(`Barrido inicial falló: ${(error as Error).message}`));
+    this.startupSweep = this.roundClock
+      .sweep()
+      .catch((error) => this.logger.error(`Barrido inicial falló: ${(error as Error).message}`));
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -14,8 +14,14 @@ const MAX_EARLY_WAIT_MS = 10_000;
 export class RoundsProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(RoundsProcessor.name);
   private readonly handlers: Record<RoundJobName, (job: Job) => Promise<ClockOutcome | number>> = {
-    'round.open': (job) => this.onTime(job.data as RoundClockJob, (at) => this.roundClock.openRound((job.data as RoundClockJob).roundId, at)),
-    'round.close': (job) => this.onTime(job.data as RoundClockJob, (at) => this.roundClock.closeRound((job.data as RoundClockJob).roundId, at, null)),
+    'round.open': (job) =>
+      this.onTime(job.data as RoundClockJob, (at) =>
+        this.roundClock.openRound((job.data as RoundClockJob).roundId, at),
+      ),
+    'round.close': (job) =>
+      this.onTime(job.data as RoundClockJob, (at) =>
+        this.roundClock.closeRound((job.data as RoundClockJob).roundId, at, null),
+      ),
     'round.remind': (job) => {
       const data = job.data as RoundReminderJob;
       return this.roundClock.remind(data.roundId, data.type, new Date(data.closesAt));
@@ -23,7 +29,10 @@ export class RoundsProcessor extends WorkerHost implements OnModuleInit {
     'round.sweep': () => this.roundClock.sweep(),
   };
 
-  constructor(private readonly roundClock: RoundClock, private readonly clock: Clock) {
+  constructor(
+    private readonly roundClock: RoundClock,
+    private readonly clock: Clock,
+  ) {
     super();
   }
 
@@ -48,7 +57,8 @@ export class RoundsProcessor extends WorkerHost implements OnModuleInit {
     const early = scheduledFor.getTime() - this.clock.now().getTime();
     if (early > 0 && early <= MAX_EARLY_WAIT_MS) await new Promise((resolve) => setTimeout(resolve, early));
     const outcome = await run(scheduledFor);
-    if (outcome !== 'stale' && outcome !== 'missing' && outcome !== 'not-published') await this.roundClock.settle(data.roundId);
+    if (outcome !== 'stale' && outcome !== 'missing' && outcome !== 'not-published')
+      await this.roundClock.settle(data.roundId);
     return outcome;
   }
 }

@@ -20,7 +20,10 @@ export class RoundsRepository {
   }
 
   async challengeIdOf(roundId: string): Promise<string | null> {
-    const rows: { challenge_id: string }[] = await this.dataSource.query('SELECT challenge_id FROM rounds WHERE id = $1', [roundId]);
+    const rows: { challenge_id: string }[] = await this.dataSource.query(
+      'SELECT challenge_id FROM rounds WHERE id = $1',
+      [roundId],
+    );
     return rows[0]?.challenge_id ?? null;
   }
 
@@ -29,11 +32,20 @@ export class RoundsRepository {
    * reschedule of one challenge takes the same locks in the same order, so they run one at a time.
    */
   async lockChallenge(tx: Tx, challengeId: string): Promise<LockedChallenge | null> {
-    const challenge = await tx.getRepository(Challenge).createQueryBuilder('c')
-      .where('c.id = :challengeId', { challengeId }).setLock('pessimistic_write').getOne();
+    const challenge = await tx
+      .getRepository(Challenge)
+      .createQueryBuilder('c')
+      .where('c.id = :challengeId', { challengeId })
+      .setLock('pessimistic_write')
+      .getOne();
     if (!challenge) return null;
-    const rounds = await tx.getRepository(Round).createQueryBuilder('r')
-      .where('r.challenge_id = :challengeId', { challengeId }).orderBy('r.position', 'ASC').setLock('pessimistic_write').getMany();
+    const rounds = await tx
+      .getRepository(Round)
+      .createQueryBuilder('r')
+      .where('r.challenge_id = :challengeId', { challengeId })
+      .orderBy('r.position', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
     return { challenge, rounds };
   }
 
@@ -65,13 +77,22 @@ export class RoundsRepository {
   }
 
   /** OPEN rounds of published challenges whose reminder time (closesAt − lead, for rounds at least that long) has passed. */
-  openRoundsPastReminder(now: Date, leadMs: (kind: 'SUBMISSION' | 'VOTING' | 'EVALUATION') => number): Promise<Round[]> {
-    return this.dataSource.getRepository(Round).createQueryBuilder('r')
+  openRoundsPastReminder(
+    now: Date,
+    leadMs: (kind: 'SUBMISSION' | 'VOTING' | 'EVALUATION') => number,
+  ): Promise<Round[]> {
+    return this.dataSource
+      .getRepository(Round)
+      .createQueryBuilder('r')
       .innerJoin('challenges', 'c', 'c.id = r.challenge_id')
       .where(`c.status = 'PUBLISHED' AND r.status = 'OPEN' AND r.closes_at > :now`, { now })
-      .andWhere(`r.closes_at - make_interval(secs => (CASE r.kind WHEN 'EVALUATION' THEN :evaluationLead::bigint ELSE :otherLead::bigint END) / 1000.0) <= :now`, {
-        evaluationLead: leadMs('EVALUATION'), otherLead: leadMs('VOTING'),
-      })
+      .andWhere(
+        `r.closes_at - make_interval(secs => (CASE r.kind WHEN 'EVALUATION' THEN :evaluationLead::bigint ELSE :otherLead::bigint END) / 1000.0) <= :now`,
+        {
+          evaluationLead: leadMs('EVALUATION'),
+          otherLead: leadMs('VOTING'),
+        },
+      )
       .getMany();
   }
 
@@ -85,13 +106,20 @@ export class RoundsRepository {
   }
 
   async kindsOf(roundIds: readonly string[]): Promise<Map<string, RoundKind>> {
-    const rounds = roundIds.length ? await this.dataSource.getRepository(Round).find({ where: { id: In([...roundIds]) }, select: { id: true, kind: true } }) : [];
+    const rounds = roundIds.length
+      ? await this.dataSource
+          .getRepository(Round)
+          .find({ where: { id: In([...roundIds]) }, select: { id: true, kind: true } })
+      : [];
     return new Map(rounds.map((round) => [round.id, round.kind]));
   }
 
   /** Whether an outbox event of this type whose payload contains `match` exists (reminders are recorded once). */
   async outboxEventExists(tx: Tx, type: string, match: Record<string, unknown>): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM outbox_events WHERE type = $1 AND payload @> $2::jsonb LIMIT 1', [type, JSON.stringify(match)]);
+    const rows = await tx.query('SELECT 1 FROM outbox_events WHERE type = $1 AND payload @> $2::jsonb LIMIT 1', [
+      type,
+      JSON.stringify(match),
+    ]);
     return rows.length > 0;
   }
 }

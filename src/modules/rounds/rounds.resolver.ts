@@ -10,14 +10,21 @@ export class RoundsResolver {
   constructor(private readonly rounds: RoundsService) {}
 
   @Mutation(() => RoundModel, {
-    description: 'Cambia las fechas de una ronda (ADMIN de la unidad). Una ronda abierta solo mueve su cierre; una cerrada no se mueve. Queda en la bitácora.',
+    description:
+      'Cambia las fechas de una ronda (ADMIN de la unidad). Una ronda abierta solo mueve su cierre; una cerrada no se mueve. Queda en la bitácora.',
   })
   @UnitRoles(['ADMIN'], 'round', 'roundId')
   rescheduleRound(@Args() args: RescheduleRoundArgs, @CurrentViewer() viewer: Viewer) {
-    return this.rounds.reschedule(args.roundId, { opensAt: args.opensAt ?? undefined, closesAt: args.closesAt }, viewer.id);
+    return this.rounds.reschedule(
+      args.roundId,
+      { opensAt: args.opensAt ?? undefined, closesAt: args.closesAt },
+      viewer.id,
+    );
   }
 
-  @Mutation(() => RoundModel, { description: 'Cierra de inmediato una ronda abierta (ADMIN de la unidad); devuelve la ronda ya cerrada.' })
+  @Mutation(() => RoundModel, {
+    description: 'Cierra de inmediato una ronda abierta (ADMIN de la unidad); devuelve la ronda ya cerrada.',
+  })
   @UnitRoles(['ADMIN'], 'round', 'roundId')
   closeRoundNow(@Args() args: CloseRoundNowArgs, @CurrentViewer() viewer: Viewer) {
     return this.rounds.closeNow(args.roundId, viewer.id);

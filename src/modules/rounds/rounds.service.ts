@@ -7,7 +7,13 @@ import { rescheduledSummary } from './round-audit.js';
 import { RoundClock } from './round-clock.js';
 import { isAcceptingActions, rescheduleViolations, type RoundState } from './round-lifecycle.js';
 import type { Round } from './round.entity.js';
-import { challengeNotPublished, rescheduleError, roundNotFound, roundNotOpen, roundNotOpenToClose } from './rounds.errors.js';
+import {
+  challengeNotPublished,
+  rescheduleError,
+  roundNotFound,
+  roundNotOpen,
+  roundNotOpenToClose,
+} from './rounds.errors.js';
 import { RoundsRepository } from './rounds.repository.js';
 import { isUuid } from '../../common/ids.js';
 
@@ -47,15 +53,22 @@ export class RoundsService {
       const to = { opensAt: change.opensAt ?? round.opensAt, closesAt: change.closesAt };
       await this.rounds.setDates(tx, round.id, to.opensAt, to.closesAt);
       await this.audit.record(tx, {
-        action: 'round.rescheduled', challengeId, actorId, summary: rescheduledSummary(round, from, to),
+        action: 'round.rescheduled',
+        challengeId,
+        actorId,
+        summary: rescheduledSummary(round, from, to),
         data: {
-          roundId: round.id, position: round.position,
+          roundId: round.id,
+          position: round.position,
           from: { opensAt: from.opensAt.toISOString(), closesAt: from.closesAt.toISOString() },
           to: { opensAt: to.opensAt.toISOString(), closesAt: to.closesAt.toISOString() },
         },
       });
       await this.outbox.add(tx, 'round.rescheduled', {
-        challengeId, roundId: round.id, opensAt: to.opensAt.toISOString(), closesAt: to.closesAt.toISOString(),
+        challengeId,
+        roundId: round.id,
+        opensAt: to.opensAt.toISOString(),
+        closesAt: to.closesAt.toISOString(),
       });
       return Object.assign(round, to);
     });

@@ -27,8 +27,13 @@ export class StatesResolver {
 export class MunicipalitiesResolver {
   constructor(private readonly territory: TerritoryService) {}
 
-  @Query(() => MunicipalityModel, { nullable: true, description: 'Un municipio por su clave INEGI de 5 dígitos ("21114"); null si no existe.' })
-  municipality(@Args('code', { type: () => ID, description: 'Clave geoestadística de cinco dígitos.' }) code: string): MunicipalityModel | null {
+  @Query(() => MunicipalityModel, {
+    nullable: true,
+    description: 'Un municipio por su clave INEGI de 5 dígitos ("21114"); null si no existe.',
+  })
+  municipality(
+    @Args('code', { type: () => ID, description: 'Clave geoestadística de cinco dígitos.' }) code: string,
+  ): MunicipalityModel | null {
     return this.territory.municipality(code);
   }
 

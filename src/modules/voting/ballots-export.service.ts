@@ -17,7 +17,10 @@ export const EXPORT_PAGE = 1000;
  */
 @Injectable()
 export class BallotsExportService {
-  constructor(private readonly votes: VotingRepository, private readonly challenges: ChallengesRepository) {}
+  constructor(
+    private readonly votes: VotingRepository,
+    private readonly challenges: ChallengesRepository,
+  ) {}
 
   /** Null when there is nothing to publish: unknown challenge, not FINISHED, or not participatory budgeting. */
   async export(challengeId: string): Promise<{ filename: string; chunks: AsyncIterable<string> } | null> {
@@ -28,7 +31,9 @@ export class BallotsExportService {
     if (!final || final.kind !== 'VOTING') return null;
 
     const [projects, ballots, unit] = await Promise.all([
-      this.votes.exportProjects(challenge.id), this.votes.countBallots(final.id), this.votes.unitName(challenge.unitId),
+      this.votes.exportProjects(challenge.id),
+      this.votes.countBallots(final.id),
+      this.votes.unitName(challenge.unitId),
     ]);
     const rule = challenge.settings.budgetRule === 'EQUAL_SHARES' ? 'equalshares/add1' : 'greedy';
     const head = pabulibHead({
@@ -47,7 +52,12 @@ export class BallotsExportService {
         ['date_end', final.closesAt.toISOString().slice(0, 10)],
         ['language', 'es'],
       ],
-      projects: projects.map((p) => ({ id: p.id, cost: parseDecimal(p.cost ?? '0') ?? 0n, votes: p.votes, name: p.title })),
+      projects: projects.map((p) => ({
+        id: p.id,
+        cost: parseDecimal(p.cost ?? '0') ?? 0n,
+        votes: p.votes,
+        name: p.title,
+      })),
     });
     const votes = this.votes;
     async function* chunks(): AsyncIterable<string> {

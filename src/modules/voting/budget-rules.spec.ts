@@ -12,13 +12,30 @@ const project = (id: string, costPesos: number, submittedAt = 0): BudgetProject 
 describe('greedyOutcome', () => {
   it('funds by approvals, skipping what no longer fits, cheaper first on equal approvals', () => {
     const projects = [project('a', 600), project('b', 500), project('c', 300), project('d', 200)];
-    const ballots = [['a', 'b', 'c'], ['a', 'b', 'c'], ['a', 'b', 'd']];
+    const ballots = [
+      ['a', 'b', 'c'],
+      ['a', 'b', 'c'],
+      ['a', 'b', 'd'],
+    ];
     const outcome = greedyOutcome(projects, ballots, pesos(1000));
     expect(outcome.funded).toEqual(['b', 'c', 'd']); // a (600) no longer fits after b
     expect(outcome.ranking).toEqual(['b', 'c', 'd', 'a']);
     expect(outcome.totalCost).toBe(pesos(1000));
-    expect(outcome.allocated).toEqual(new Map([['b', pesos(500)], ['c', pesos(300)], ['d', pesos(200)]]));
-    expect(outcome.approvals).toEqual(new Map([['a', 3], ['b', 3], ['c', 2], ['d', 1]]));
+    expect(outcome.allocated).toEqual(
+      new Map([
+        ['b', pesos(500)],
+        ['c', pesos(300)],
+        ['d', pesos(200)],
+      ]),
+    );
+    expect(outcome.approvals).toEqual(
+      new Map([
+        ['a', 3],
+        ['b', 3],
+        ['c', 2],
+        ['d', 1],
+      ]),
+    );
     expect(outcome.endowment).toBeUndefined();
   });
 
@@ -55,7 +72,11 @@ describe('equalSharesOutcome', () => {
     // too little for R (90, voters 2 and 3).  At e = 125 R becomes affordable (330 in total);
     // at e = 140 voter 1 can also pay Q alone (390 > 330), so completion stops at e = 139.
     const projects = [project('p', 240), project('q', 60), project('r', 90)];
-    const ballots = [['p', 'q'], ['p', 'r'], ['p', 'r']];
+    const ballots = [
+      ['p', 'q'],
+      ['p', 'r'],
+      ['p', 'r'],
+    ];
     const plain = runEqualSharesAt(prepareInstance(projects, ballots, pesos(330)), pesos(110));
     expect(plain.funded).toEqual([0]);
 
@@ -80,7 +101,11 @@ describe('equalSharesOutcome', () => {
     // e = 10 (budget 30, 3 voters).  After x (cost 12, voters 1-3, 4 each) balances are 6, 6, 6.
     // y (cost 14, voters 1-3) → ρ = 14/3 each.  Then z (cost 5, voter 1 with 4/3 left) is unaffordable.
     const projects = [project('x', 12), project('y', 14), project('z', 5)];
-    const ballots = [['x', 'y', 'z'], ['x', 'y'], ['x', 'y']];
+    const ballots = [
+      ['x', 'y', 'z'],
+      ['x', 'y'],
+      ['x', 'y'],
+    ];
     const run = runEqualSharesAt(prepareInstance(projects, ballots, pesos(30)), pesos(10));
     expect(run.funded).toEqual([0, 1]);
     // Every voter paid 4 + 14/3 pesos: 1000 − 866.67 = 133.33 centavos left, exactly 400/3.
@@ -89,9 +114,27 @@ describe('equalSharesOutcome', () => {
 
   it('breaks ties in effective votes by approvals, cost, submission and id', () => {
     const tied = [project('x', 100, 2), project('y', 100, 1)];
-    expect(equalSharesOutcome(tied, [['x', 'y'], ['x', 'y']], pesos(100)).funded).toEqual(['y']);
+    expect(
+      equalSharesOutcome(
+        tied,
+        [
+          ['x', 'y'],
+          ['x', 'y'],
+        ],
+        pesos(100),
+      ).funded,
+    ).toEqual(['y']);
     const sameTime = [project('y', 100), project('x', 100)];
-    expect(equalSharesOutcome(sameTime, [['x', 'y'], ['x', 'y']], pesos(100)).funded).toEqual(['x']);
+    expect(
+      equalSharesOutcome(
+        sameTime,
+        [
+          ['x', 'y'],
+          ['x', 'y'],
+        ],
+        pesos(100),
+      ).funded,
+    ).toEqual(['x']);
   });
 
   it('leaves the budget unspent when completion would overshoot it', () => {
@@ -154,14 +197,18 @@ describe('prepareInstance', () => {
     const indexById = new Map(projects.map((p, i) => [p.id, i]));
     const expected = new Map<string, number>();
     for (const ballot of ballots) {
-      const indices = [...new Set(ballot.map((id) => indexById.get(id)).filter((i) => i !== undefined))].sort((a, b) => a! - b!);
+      const indices = [...new Set(ballot.map((id) => indexById.get(id)).filter((i) => i !== undefined))].sort(
+        (a, b) => a - b,
+      );
       if (indices.length > 0) expected.set(indices.join(','), (expected.get(indices.join(',')) ?? 0) + 1);
     }
     const actual = new Map(instance.ballotGroups.map((g) => [[...g.projects].join(','), g.weight]));
     expect(actual).toEqual(expected);
     expect(instance.ballotGroups).toHaveLength(expected.size);
     const withP = new Map<number, number[]>();
-    instance.ballotGroups.forEach((g, index) => g.projects.forEach((p) => withP.set(p, [...(withP.get(p) ?? []), index])));
+    instance.ballotGroups.forEach((g, index) =>
+      g.projects.forEach((p) => withP.set(p, [...(withP.get(p) ?? []), index])),
+    );
     const listed = instance.approvers.flatMap((list, p) => (list.length > 0 ? [[p, [...list]] as const] : []));
     expect(new Map(listed)).toEqual(withP);
     const top3 = (g: { projects: Int32Array }) => {
@@ -177,14 +224,32 @@ describe('prepareInstance', () => {
 
   it('merges identical ballots and orders the groups by their most approved projects', () => {
     const projects = ['a', 'b', 'c', 'd', 'e'].map((id, i) => project(id, 100 + i));
-    const ballots = [['e', 'a'], ['a', 'e'], ['b'], ['c', 'd', 'e', 'a'], ['d', 'x'], ['e'], ['b', 'b', 'c'], [], ['a', 'b', 'c', 'd', 'e']];
+    const ballots = [
+      ['e', 'a'],
+      ['a', 'e'],
+      ['b'],
+      ['c', 'd', 'e', 'a'],
+      ['d', 'x'],
+      ['e'],
+      ['b', 'b', 'c'],
+      [],
+      ['a', 'b', 'c', 'd', 'e'],
+    ];
     expectConsistentIndex(projects, ballots);
   });
 
   it('does the same with more projects than fit in compact keys and in the packed sort', () => {
     const projects = Array.from({ length: 140_000 }, (_, i) => project(`p${i}`, 1 + (i % 7)));
     const ids = (...indices: number[]) => indices.map((i) => `p${i}`);
-    const ballots = [ids(139_999, 3, 70_000), ids(70_000, 3, 139_999), ids(5), ids(65_535, 65_536, 5), ids(1, 2, 3, 4), ids(139_999), ids(70_000, 1)];
+    const ballots = [
+      ids(139_999, 3, 70_000),
+      ids(70_000, 3, 139_999),
+      ids(5),
+      ids(65_535, 65_536, 5),
+      ids(1, 2, 3, 4),
+      ids(139_999),
+      ids(70_000, 1),
+    ];
     expectConsistentIndex(projects, ballots);
   });
 });

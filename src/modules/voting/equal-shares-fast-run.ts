@@ -37,8 +37,7 @@ import type { PreparedInstance } from './prepared-instance.js';
  * Any close call (a possible exact tie, a balance equal to ρ, …) makes the run give up.
  */
 export type FastRun =
-  | { certain: true; funded: number[]; totalCost: bigint; snapshot: RunSnapshot }
-  | { certain: false };
+  { certain: true; funded: number[]; totalCost: bigint; snapshot: RunSnapshot } | { certain: false };
 
 /**
  * What a certain run at endowment e' proves about every run at an endowment e ≤ e' that funded the
@@ -392,5 +391,10 @@ interface Scratch {
 }
 
 function newScratch(capacity: number): Scratch {
-  return { balance: new Float64Array(capacity), weight: new Float64Array(capacity), cls: new Int32Array(capacity), size: 0 };
+  return {
+    balance: new Float64Array(capacity),
+    weight: new Float64Array(capacity),
+    cls: new Int32Array(capacity),
+    size: 0,
+  };
 }

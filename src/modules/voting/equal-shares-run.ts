@@ -176,7 +176,7 @@ class EqualSharesRun {
     let remainingSlope = 0n;
     let payers = BigInt(this.instance.approvals[c]);
     const exhausted = new Uint8Array(touched.length);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       touched.forEach((k, i) => {
         if (exhausted[i] || classes.value[k] * payers >= remaining) return;
@@ -238,4 +238,3 @@ class EqualSharesRun {
     });
   }
 }
-

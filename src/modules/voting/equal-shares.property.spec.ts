@@ -34,7 +34,11 @@ function randomInstance(random: SeededRandom): Instance {
 /** Many exact ties: equal costs, equal ballots, endowments that pay projects exactly. */
 function tiedInstance(random: SeededRandom): Instance {
   const ids = ['a', 'b', 'c', 'd', 'e'].slice(0, random.int(2, 5));
-  const projects = ids.map((id) => ({ id, cost: BigInt(random.pick([2, 3, 4, 6, 12])) * 100n, submittedAt: random.int(0, 1) }));
+  const projects = ids.map((id) => ({
+    id,
+    cost: BigInt(random.pick([2, 3, 4, 6, 12])) * 100n,
+    submittedAt: random.int(0, 1),
+  }));
   const patterns = Array.from({ length: random.int(1, 4) }, () => ids.filter(() => random.next() < 0.6));
   const ballots = Array.from({ length: random.int(1, 12) }, () => [...random.pick(patterns)]);
   const total = projects.reduce((sum, p) => sum + p.cost, 0n);
@@ -97,12 +101,20 @@ function referenceRun({ projects, ballots }: Instance, endowment: bigint) {
       let rho: Fraction | undefined;
       let spent = new Fraction(0n);
       for (let k = 0; k < sorted.length && !rho; k++) {
-        const candidate = Fraction.of((project.cost * spent.den - spent.num) * 1n, spent.den * BigInt(sorted.length - k));
+        const candidate = Fraction.of(
+          (project.cost * spent.den - spent.num) * 1n,
+          spent.den * BigInt(sorted.length - k),
+        );
         if (sorted[k].cmp(candidate) >= 0) rho = candidate;
         spent = spent.plus(sorted[k]);
       }
-      const votesCmp = best && new Fraction(project.cost * rho!.den, rho!.num).cmp(new Fraction(best.project.cost * best.rho.den, best.rho.num));
-      if (!best || votesCmp! > 0 || (votesCmp === 0 && tieOrder(project, best.project) < 0)) best = { project, rho: rho! };
+      const votesCmp =
+        best &&
+        new Fraction(project.cost * rho!.den, rho!.num).cmp(
+          new Fraction(best.project.cost * best.rho.den, best.rho.num),
+        );
+      if (!best || votesCmp! > 0 || (votesCmp === 0 && tieOrder(project, best.project) < 0))
+        best = { project, rho: rho! };
     }
     if (!best) break;
     for (const i of approvers(best.project.id)) {
@@ -181,7 +193,9 @@ describe('budget rules on random instances (seeded)', () => {
   it('gives the same result whatever the order of the ballots', () => {
     forEachInstance(17, 200, ({ projects, ballots, budget }, random) => {
       const shuffled = random.shuffle(ballots.map((b) => random.shuffle([...b])));
-      expect(equalSharesOutcome(projects, shuffled, budget).funded).toEqual(equalSharesOutcome(projects, ballots, budget).funded);
+      expect(equalSharesOutcome(projects, shuffled, budget).funded).toEqual(
+        equalSharesOutcome(projects, ballots, budget).funded,
+      );
       expect(greedyOutcome(projects, shuffled, budget).funded).toEqual(greedyOutcome(projects, ballots, budget).funded);
     });
   });

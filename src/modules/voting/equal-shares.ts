@@ -47,7 +47,11 @@ export function equalSharesSelection(
     const run = runEqualSharesAt(instance, endowment);
     const limit = run.horizon;
     const pesos = limit === null ? null : ceilDiv(limit.num, limit.den * PESO);
-    return { funded: run.funded, totalCost: run.totalCost, stablePesos: pesos === null ? null : pesos > 1n ? pesos : 1n };
+    return {
+      funded: run.funded,
+      totalCost: run.totalCost,
+      stablePesos: pesos === null ? null : pesos > 1n ? pesos : 1n,
+    };
   };
 
   const work = instance.approvers.reduce((sum, list) => sum + list.length, 0);
@@ -56,7 +60,12 @@ export function equalSharesSelection(
     engine === 'float'
       ? completeAdd1InBlocks(instance, budget, new FastEqualShares(instance), exactStep, counters)
       : completeAdd1(instance, budget, exactStep);
-  return { funded: result.funded, endowment: result.endowment, runsComputed: counters.runs, exactRunsComputed: counters.exact };
+  return {
+    funded: result.funded,
+    endowment: result.endowment,
+    runsComputed: counters.runs,
+    exactRunsComputed: counters.exact,
+  };
 }
 
 /** Endowments of the add1 steps: ⌊budget/n⌋ pesos, +1 peso, … (see completeAdd1 for the end). */

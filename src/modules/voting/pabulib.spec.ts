@@ -57,7 +57,11 @@ describe('parsePabulib', () => {
 
   it.each([
     ['a row before any section', 'key;value\n', /line 1: expected a section/],
-    ['a missing column', SAMPLE.replace('project_id;cost;votes', 'project_id;price;votes'), /line 15: PROJECTS header lacks column\(s\) cost/],
+    [
+      'a missing column',
+      SAMPLE.replace('project_id;cost;votes', 'project_id;price;votes'),
+      /line 15: PROJECTS header lacks column\(s\) cost/,
+    ],
     ['a wrong number of fields', SAMPLE.replace('3;900000;1;', '3;900000;'), /line 18: expected 5 fields, found 4/],
     ['a bad cost', SAMPLE.replace('600000;3', '6e5;3'), /line 16: invalid amount "6e5"/],
     ['three decimals', SAMPLE.replace('450000.50', '450000.505'), /line 17: invalid amount/],
@@ -76,7 +80,12 @@ describe('writePabulib', () => {
     const original = parsePabulib(SAMPLE);
     const text = writePabulib({
       meta: [...original.meta],
-      projects: original.projects.map((p) => ({ id: p.id, cost: p.cost, name: p.fields.name, votes: Number(p.fields.votes) })),
+      projects: original.projects.map((p) => ({
+        id: p.id,
+        cost: p.cost,
+        name: p.fields.name,
+        votes: Number(p.fields.votes),
+      })),
       votes: original.votes.map((v) => ({ voterId: v.voterId, approved: v.approved })),
     });
     expect(text).toContain('2;450000.50;2;"Huerto ""comunitario"""');
@@ -91,7 +100,9 @@ describe('writePabulib', () => {
 
   it('leaves optional columns empty', () => {
     const text = writePabulib({ meta: [['budget', '10']], projects: [{ id: 'a', cost: 1000n }], votes: [] });
-    expect(text).toBe('META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost;votes;name\na;10;;\nVOTES\nvoter_id;vote\n');
+    expect(text).toBe(
+      'META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost;votes;name\na;10;;\nVOTES\nvoter_id;vote\n',
+    );
   });
 });
 

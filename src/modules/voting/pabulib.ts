@@ -79,7 +79,10 @@ export function parsePabulib(text: string): PabulibInstance {
       const voterId = fields.voter_id;
       if (voterIds.has(voterId)) fail(`duplicate voter_id "${voterId}"`);
       voterIds.add(voterId);
-      const approved = fields.vote.split(',').map((id) => id.trim()).filter((id) => id !== '');
+      const approved = fields.vote
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '');
       instance.votes.push({ voterId, approved, fields });
     }
   });

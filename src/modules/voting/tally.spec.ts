@@ -11,9 +11,9 @@ describe('rankTally', () => {
       ['a', 12, 2],
       ['c', 8, 3],
     ]);
-    expect(tally[0]!.share).toBeCloseTo(30 / 50, 9);
-    expect(tally[1]!.share).toBeCloseTo(12 / 50, 9);
-    expect(tally[2]!.share).toBeCloseTo(8 / 50, 9);
+    expect(tally[0].share).toBeCloseTo(30 / 50, 9);
+    expect(tally[1].share).toBeCloseTo(12 / 50, 9);
+    expect(tally[2].share).toBeCloseTo(8 / 50, 9);
   });
 
   it('breaks equal votes by earlier submission, then by id, without shared ranks', () => {
@@ -52,7 +52,7 @@ describe('rankTally', () => {
       const total = rows.reduce((sum, r) => sum + r.votes, 0);
       const shareSum = tally.reduce((sum, r) => sum + r.share, 0);
       expect(shareSum).toBeCloseTo(total === 0 ? 0 : 1, 9);
-      for (let i = 1; i < tally.length; i++) expect(tally[i]!.votes).toBeLessThanOrEqual(tally[i - 1]!.votes);
+      for (let i = 1; i < tally.length; i++) expect(tally[i].votes).toBeLessThanOrEqual(tally[i - 1].votes);
       expect(tally.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1));
       expect(rankTally([...rows].reverse())).toEqual(tally);
     }

@@ -7,7 +7,13 @@ import { ChallengeResult } from './challenge-result.entity.js';
 import { ResultEntry } from './result-entry.entity.js';
 import { RoundTally } from './round-tally.entity.js';
 import { VotingRepository } from './voting.repository.js';
-import { budgetResults, decideRound, votingResults, type ComputedResults, type RoundDecision } from './voting-results.js';
+import {
+  budgetResults,
+  decideRound,
+  votingResults,
+  type ComputedResults,
+  type RoundDecision,
+} from './voting-results.js';
 
 /** What the freeze step decided for the round being closed, handed to the later steps of the same close. */
 const decisions = new WeakMap<RoundCloseContext, { decision: RoundDecision; inRunning: Proposal[] }>();
@@ -22,12 +28,27 @@ const decisions = new WeakMap<RoundCloseContext, { decision: RoundDecision; inRu
  */
 @Injectable()
 export class VotingCloseSteps implements OnModuleInit {
-  constructor(private readonly hooks: RoundLifecycleHooks, private readonly votes: VotingRepository) {}
+  constructor(
+    private readonly hooks: RoundLifecycleHooks,
+    private readonly votes: VotingRepository,
+  ) {}
 
   onModuleInit(): void {
-    this.hooks.addCloseStep({ name: 'voting.freezeTally', order: CLOSE_STEP_ORDER.freezeOutcome, run: (tx, ctx) => this.freezeTally(tx, ctx) });
-    this.hooks.addCloseStep({ name: 'voting.advanceProposals', order: CLOSE_STEP_ORDER.advanceProposals, run: (tx, ctx) => this.advance(tx, ctx) });
-    this.hooks.addCloseStep({ name: 'voting.computeResults', order: CLOSE_STEP_ORDER.computeResults, run: (tx, ctx) => this.publishResults(tx, ctx) });
+    this.hooks.addCloseStep({
+      name: 'voting.freezeTally',
+      order: CLOSE_STEP_ORDER.freezeOutcome,
+      run: (tx, ctx) => this.freezeTally(tx, ctx),
+    });
+    this.hooks.addCloseStep({
+      name: 'voting.advanceProposals',
+      order: CLOSE_STEP_ORDER.advanceProposals,
+      run: (tx, ctx) => this.advance(tx, ctx),
+    });
+    this.hooks.addCloseStep({
+      name: 'voting.computeResults',
+      order: CLOSE_STEP_ORDER.computeResults,
+      run: (tx, ctx) => this.publishResults(tx, ctx),
+    });
   }
 
   async freezeTally(tx: Tx, ctx: RoundCloseContext): Promise<void> {
@@ -38,7 +59,10 @@ export class VotingCloseSteps implements OnModuleInit {
       live.map((row) => ({ proposalId: row.proposalId, votes: row.votes, submittedAt: row.submittedAt.getTime() })),
       { isFinal: ctx.isFinal, advanceCount: ctx.round.advanceCount },
     );
-    await this.votes.insertTally(tx, decision.tally.map((row) => Object.assign(new RoundTally(), { roundId: ctx.round.id, ...row })));
+    await this.votes.insertTally(
+      tx,
+      decision.tally.map((row) => Object.assign(new RoundTally(), { roundId: ctx.round.id, ...row })),
+    );
     decisions.set(ctx, { decision, inRunning });
   }
 
@@ -60,31 +84,68 @@ export class VotingCloseSteps implements OnModuleInit {
     await this.votes.insertResults(
       tx,
       Object.assign(new ChallengeResult(), {
-        challengeId: ctx.challenge.id, method: results.method, totalVoters: results.totalVoters, totalVotes: results.totalVotes,
-        budgetUsed: results.budgetUsed === null ? null : formatCentavos(results.budgetUsed), publishedAt: ctx.now,
+        challengeId: ctx.challenge.id,
+        method: results.method,
+        totalVoters: results.totalVoters,
+        totalVotes: results.totalVotes,
+        budgetUsed: results.budgetUsed === null ? null : formatCentavos(results.budgetUsed),
+        publishedAt: ctx.now,
       }),
-      results.lines.map((line) => Object.assign(new ResultEntry(), {
-        challengeId: ctx.challenge.id, proposalId: line.proposalId, rank: line.rank, votes: line.votes, voteScore: line.voteScore,
-        juryScore: null, finalScore: line.finalScore, isWinner: line.isWinner,
-        allocated: line.allocated === null ? null : formatCentavos(line.allocated), evaluationCount: 0, criterionAverages: [], jurorScores: [],
-      })),
+      results.lines.map((line) =>
+        Object.assign(new ResultEntry(), {
+          challengeId: ctx.challenge.id,
+          proposalId: line.proposalId,
+          rank: line.rank,
+          votes: line.votes,
+          voteScore: line.voteScore,
+          juryScore: null,
+          finalScore: line.finalScore,
+          isWinner: line.isWinner,
+          allocated: line.allocated === null ? null : formatCentavos(line.allocated),
+          evaluationCount: 0,
+          criterionAverages: [],
+          jurorScores: [],
+        }),
+      ),
     );
     ctx.outcome.winners.push(...results.winners);
   }
 
-  private async computeResults(tx: Tx, ctx: RoundCloseContext, inRunning: Proposal[], decision: RoundDecision): Promise<ComputedResults> {
+  private async computeResults(
+    tx: Tx,
+    ctx: RoundCloseContext,
+    inRunning: Proposal[],
+    decision: RoundDecision,
+  ): Promise<ComputedResults> {
     const settings = ctx.challenge.settings;
     if (settings.votingMethod === 'BUDGET') {
-      const projects = inRunning.map((p) => ({ id: p.id, cost: parseDecimal(p.estimatedCost ?? '0') ?? 0n, submittedAt: p.submittedAt?.getTime() ?? 0 }));
+      const projects = inRunning.map((p) => ({
+        id: p.id,
+        cost: parseDecimal(p.estimatedCost ?? '0') ?? 0n,
+        submittedAt: p.submittedAt?.getTime() ?? 0,
+      }));
       const ballots = await this.votes.ballotsOfRound(tx, ctx.round.id);
-      return budgetResults(projects, ballots, { rule: settings.budgetRule ?? 'GREEDY', budget: parseDecimal(ctx.challenge.budget ?? '0') ?? 0n });
+      return budgetResults(projects, ballots, {
+        rule: settings.budgetRule ?? 'GREEDY',
+        budget: parseDecimal(ctx.challenge.budget ?? '0') ?? 0n,
+      });
     }
     const submittedAt = new Map(inRunning.map((p) => [p.id, p.submittedAt?.getTime() ?? 0]));
     return votingResults(
-      decision.tally.map((row) => ({ proposalId: row.proposalId, votes: row.votes, submittedAt: submittedAt.get(row.proposalId) ?? 0 })),
+      decision.tally.map((row) => ({
+        proposalId: row.proposalId,
+        votes: row.votes,
+        submittedAt: submittedAt.get(row.proposalId) ?? 0,
+      })),
       {
-        votingMethod: settings.votingMethod, maxVotesPerVoter: settings.maxVotesPerVoter, winnerCount: settings.winnerCount,
-        totalVoters: await this.votes.distinctVoters(tx, ctx.round.id, inRunning.map((p) => p.id)),
+        votingMethod: settings.votingMethod,
+        maxVotesPerVoter: settings.maxVotesPerVoter,
+        winnerCount: settings.winnerCount,
+        totalVoters: await this.votes.distinctVoters(
+          tx,
+          ctx.round.id,
+          inRunning.map((p) => p.id),
+        ),
       },
     );
   }

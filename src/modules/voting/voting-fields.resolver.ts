@@ -11,36 +11,63 @@ import { TallyEntryModel } from './dto/tally-entry.model.js';
 import { VoteModel } from './dto/vote.model.js';
 import { rankTally } from './tally.js';
 import { VotingLoadersProvider } from './voting.loaders.js';
-import { currentOrLastVotingRound, isTallyHidden, openVotingRound, proposalVotingRound, voteAllowance } from './voting-rules.js';
+import {
+  currentOrLastVotingRound,
+  isTallyHidden,
+  openVotingRound,
+  proposalVotingRound,
+  voteAllowance,
+} from './voting-rules.js';
 
 /** Round.tally: public, frozen once the round closed; null for everyone while hidden (RULES §5). */
 @Resolver(() => RoundModel)
 export class RoundTallyResolver {
-  constructor(private readonly loaders: VotingLoadersProvider, private readonly challenges: ChallengesLoaders, private readonly clock: Clock) {}
+  constructor(
+    private readonly loaders: VotingLoadersProvider,
+    private readonly challenges: ChallengesLoaders,
+    private readonly clock: Clock,
+  ) {}
 
-  @ResolveField(() => [TallyEntryModel], { nullable: true, description: 'VOTING rounds: null while the round is open and live tallies are hidden.' })
+  @ResolveField(() => [TallyEntryModel], {
+    nullable: true,
+    description: 'VOTING rounds: null while the round is open and live tallies are hidden.',
+  })
   async tally(@Parent() round: RoundModel, @Context() ctx: GraphqlContext): Promise<TallyEntryModel[] | null> {
     if (round.kind !== 'VOTING') return null;
     const challenge = await this.challenges.for(ctx).challenge.load(round.challengeId);
     if (!challenge || isTallyHidden(round, challenge.settings.showLiveTally, this.clock.now())) return null;
     const loaders = this.loaders.for(ctx);
     if (round.status === 'CLOSED') {
-      return (await loaders.frozenTally.load(round.id)).map(({ proposalId, votes, rank, share }) => ({ proposalId, votes, rank, share }));
+      return (await loaders.frozenTally.load(round.id)).map(({ proposalId, votes, rank, share }) => ({
+        proposalId,
+        votes,
+        rank,
+        share,
+      }));
     }
     const live = await loaders.liveTally.load(round.id);
-    return rankTally(live.map((row) => ({ proposalId: row.proposalId, votes: row.votes, submittedAt: row.submittedAt.getTime() })));
+    return rankTally(
+      live.map((row) => ({ proposalId: row.proposalId, votes: row.votes, submittedAt: row.submittedAt.getTime() })),
+    );
   }
 }
 
 /** The voting fields of Proposal: public counts (unless hidden), the viewer's own vote, and the published rank. */
 @Resolver(() => ProposalModel)
 export class ProposalVotingFieldsResolver {
-  constructor(private readonly loaders: VotingLoadersProvider, private readonly challenges: ChallengesLoaders, private readonly clock: Clock) {}
+  constructor(
+    private readonly loaders: VotingLoadersProvider,
+    private readonly challenges: ChallengesLoaders,
+    private readonly clock: Clock,
+  ) {}
 
   /** The voting round the proposal's counts refer to, and whether they are hidden now. */
   private async votingRound(proposal: ProposalModel, ctx: GraphqlContext) {
     const challengeLoaders = this.challenges.for(ctx);
-    const [challenge, rounds] = await Promise.all([challengeLoaders.challenge.load(proposal.challengeId), challengeLoaders.rounds.load(proposal.challengeId)]);
+    const [challenge, rounds] = await Promise.all([
+      challengeLoaders.challenge.load(proposal.challengeId),
+      challengeLoaders.rounds.load(proposal.challengeId),
+    ]);
     if (!challenge) return null;
     const now = this.clock.now();
     const round = proposalVotingRound(rounds, proposal.stage, now);
@@ -51,7 +78,8 @@ export class ProposalVotingFieldsResolver {
 
   @ResolveField(() => Int, {
     nullable: true,
-    description: 'Null while the tally is hidden. Votos guardados (o aprobaciones) en la última ronda de votación en la que participó; 0 antes de su primera ronda de votación.',
+    description:
+      'Null while the tally is hidden. Votos guardados (o aprobaciones) en la última ronda de votación en la que participó; 0 antes de su primera ronda de votación.',
   })
   async voteCount(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<number | null> {
     if (proposal.status === 'DRAFT') return null;
@@ -62,7 +90,10 @@ export class ProposalVotingFieldsResolver {
     return this.loaders.for(ctx).voteCount.load(`${found.round.id}:${proposal.id}`);
   }
 
-  @ResolveField(() => Boolean, { description: 'Si quien consulta votó por esta propuesta (o la aprobó en su boleta) en esa ronda. Solo lo ve cada votante.' })
+  @ResolveField(() => Boolean, {
+    description:
+      'Si quien consulta votó por esta propuesta (o la aprobó en su boleta) en esa ronda. Solo lo ve cada votante.',
+  })
   async viewerHasVoted(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<boolean> {
     if (!ctx.viewer || proposal.status === 'DRAFT') return false;
     const found = await this.votingRound(proposal, ctx);
@@ -70,12 +101,17 @@ export class ProposalVotingFieldsResolver {
     return this.loaders.for(ctx).viewerVoted.load(`${found.round.id}:${proposal.id}`);
   }
 
-  @ResolveField(() => Int, { nullable: true, description: 'Lugar en los resultados publicados; null hasta entonces o si no llegó a la ronda final.' })
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'Lugar en los resultados publicados; null hasta entonces o si no llegó a la ronda final.',
+  })
   async rank(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<number | null> {
     return (await this.loaders.for(ctx).entryOfProposal.load(proposal.id))?.rank ?? null;
   }
 
-  @ResolveField(() => Boolean, { description: 'Si ganó (presupuesto participativo: si se financia), según los resultados publicados.' })
+  @ResolveField(() => Boolean, {
+    description: 'Si ganó (presupuesto participativo: si se financia), según los resultados publicados.',
+  })
   async isWinner(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<boolean> {
     return (await this.loaders.for(ctx).entryOfProposal.load(proposal.id))?.isWinner ?? false;
   }
@@ -84,10 +120,15 @@ export class ProposalVotingFieldsResolver {
 /** The voting fields of Challenge: the viewer's own votes and the published results. */
 @Resolver(() => ChallengeModel)
 export class ChallengeVotingFieldsResolver {
-  constructor(private readonly loaders: VotingLoadersProvider, private readonly challenges: ChallengesLoaders, private readonly clock: Clock) {}
+  constructor(
+    private readonly loaders: VotingLoadersProvider,
+    private readonly challenges: ChallengesLoaders,
+    private readonly clock: Clock,
+  ) {}
 
   @ResolveField(() => [VoteModel], {
-    description: "The viewer's own votes in this challenge's open or last voting round. Empty for anonymous viewers and in BUDGET challenges (see myBudgetBallot).",
+    description:
+      "The viewer's own votes in this challenge's open or last voting round. Empty for anonymous viewers and in BUDGET challenges (see myBudgetBallot).",
   })
   async viewerVotes(@Parent() challenge: ChallengeModel, @Context() ctx: GraphqlContext): Promise<VoteModel[]> {
     if (!ctx.viewer || challenge.settings.votingMethod === 'BUDGET') return [];
@@ -95,8 +136,15 @@ export class ChallengeVotingFieldsResolver {
     return round ? this.loaders.for(ctx).viewerVotes.load(round.id) : [];
   }
 
-  @ResolveField(() => Int, { nullable: true, description: 'Votos que le quedan a quien consulta en la ronda de votación abierta; null sin sesión, sin ronda abierta o en presupuesto participativo.' })
-  async viewerRemainingVotes(@Parent() challenge: ChallengeModel, @Context() ctx: GraphqlContext): Promise<number | null> {
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      'Votos que le quedan a quien consulta en la ronda de votación abierta; null sin sesión, sin ronda abierta o en presupuesto participativo.',
+  })
+  async viewerRemainingVotes(
+    @Parent() challenge: ChallengeModel,
+    @Context() ctx: GraphqlContext,
+  ): Promise<number | null> {
     const allowance = voteAllowance(challenge.settings);
     if (!ctx.viewer || allowance === null || challenge.status !== 'PUBLISHED') return null;
     const round = openVotingRound(await this.challenges.for(ctx).rounds.load(challenge.id), this.clock.now());
@@ -105,7 +153,10 @@ export class ChallengeVotingFieldsResolver {
   }
 
   @ResolveField(() => ChallengeResultsModel, { nullable: true, description: 'Null until the challenge is FINISHED.' })
-  async results(@Parent() challenge: ChallengeModel, @Context() ctx: GraphqlContext): Promise<ChallengeResultsModel | null> {
+  async results(
+    @Parent() challenge: ChallengeModel,
+    @Context() ctx: GraphqlContext,
+  ): Promise<ChallengeResultsModel | null> {
     if (challenge.status !== 'FINISHED') return null;
     return this.loaders.for(ctx).results.load(challenge.id);
   }
@@ -120,28 +171,39 @@ export class ChallengeResultsFieldsResolver {
     return this.loaders.for(ctx).entries.load(results.challengeId);
   }
 
-  @ResolveField(() => [ProposalModel], { description: 'Las propuestas ganadoras (presupuesto participativo: las financiadas), en orden.' })
+  @ResolveField(() => [ProposalModel], {
+    description: 'Las propuestas ganadoras (presupuesto participativo: las financiadas), en orden.',
+  })
   async winners(@Parent() results: ChallengeResultsModel, @Context() ctx: GraphqlContext) {
     const loaders = this.loaders.for(ctx);
     const winners = (await loaders.entries.load(results.challengeId)).filter((e) => e.isWinner);
-    return (await loaders.proposal.loadMany(winners.map((e) => e.proposalId))).filter((p) => p && !(p instanceof Error));
+    return (await loaders.proposal.loadMany(winners.map((e) => e.proposalId))).filter(
+      (p) => p && !(p instanceof Error),
+    );
   }
 }
 
 @Resolver(() => ResultEntryModel)
 export class ResultEntryFieldsResolver {
-  constructor(private readonly loaders: VotingLoadersProvider, private readonly challenges: ChallengesLoaders) {}
+  constructor(
+    private readonly loaders: VotingLoadersProvider,
+    private readonly challenges: ChallengesLoaders,
+  ) {}
 
   @ResolveField(() => ProposalModel, { description: 'La propuesta.' })
   proposal(@Parent() entry: ResultEntryModel, @Context() ctx: GraphqlContext) {
     return this.loaders.for(ctx).proposal.load(entry.proposalId);
   }
 
-  @ResolveField(() => [CriterionAverageModel], { description: 'Promedio por criterio de evaluación; vacío si no hubo jurado.' })
+  @ResolveField(() => [CriterionAverageModel], {
+    description: 'Promedio por criterio de evaluación; vacío si no hubo jurado.',
+  })
   async criterionAverages(@Parent() entry: ResultEntryModel, @Context() ctx: GraphqlContext) {
     if (!entry.criterionAverages.length) return [];
     const criteria = new Map((await this.challenges.for(ctx).criteria.load(entry.challengeId)).map((c) => [c.id, c]));
-    return entry.criterionAverages.filter((a) => criteria.has(a.criterionId)).map((a) => ({ ...a, criterion: criteria.get(a.criterionId) }));
+    return entry.criterionAverages
+      .filter((a) => criteria.has(a.criterionId))
+      .map((a) => ({ ...a, criterion: criteria.get(a.criterionId) }));
   }
 }
 

@@ -26,19 +26,32 @@ const RANK_SQL = `(SELECT e.rank FROM result_entries e WHERE e.challenge_id = p.
  */
 @Injectable()
 export class VotingProposalExtensions implements OnModuleInit {
-  constructor(private readonly extensions: ProposalListExtensions, private readonly clock: Clock) {}
+  constructor(
+    private readonly extensions: ProposalListExtensions,
+    private readonly clock: Clock,
+  ) {}
 
   onModuleInit(): void {
     this.extensions.setOrdering('MOST_VOTED', (qb) => {
-      qb.addSelect(VOTE_COUNT_SQL, 'vote_key').setParameter('votingNow', this.clock.now())
-        .orderBy('vote_key', 'DESC').addOrderBy('p.submitted_at', 'ASC', 'NULLS LAST');
+      qb.addSelect(VOTE_COUNT_SQL, 'vote_key')
+        .setParameter('votingNow', this.clock.now())
+        .orderBy('vote_key', 'DESC')
+        .addOrderBy('p.submitted_at', 'ASC', 'NULLS LAST');
     });
     this.extensions.setOrdering('RANK', (qb) => {
-      qb.addSelect(RANK_SQL, 'rank_key').addSelect(VOTE_COUNT_SQL, 'vote_key').setParameter('votingNow', this.clock.now())
-        .orderBy('rank_key', 'ASC', 'NULLS LAST').addOrderBy('vote_key', 'DESC').addOrderBy('p.submitted_at', 'ASC', 'NULLS LAST');
+      qb.addSelect(RANK_SQL, 'rank_key')
+        .addSelect(VOTE_COUNT_SQL, 'vote_key')
+        .setParameter('votingNow', this.clock.now())
+        .orderBy('rank_key', 'ASC', 'NULLS LAST')
+        .addOrderBy('vote_key', 'DESC')
+        .addOrderBy('p.submitted_at', 'ASC', 'NULLS LAST');
     });
     this.extensions.setWinners('SELECT e.proposal_id FROM result_entries e WHERE e.is_winner');
-    this.extensions.addParticipants('SELECT r.challenge_id, v.voter_id AS user_id FROM votes v JOIN rounds r ON r.id = v.round_id');
-    this.extensions.addParticipants('SELECT r.challenge_id, b.voter_id AS user_id FROM budget_ballots b JOIN rounds r ON r.id = b.round_id');
+    this.extensions.addParticipants(
+      'SELECT r.challenge_id, v.voter_id AS user_id FROM votes v JOIN rounds r ON r.id = v.round_id',
+    );
+    this.extensions.addParticipants(
+      'SELECT r.challenge_id, b.voter_id AS user_id FROM budget_ballots b JOIN rounds r ON r.id = b.round_id',
+    );
   }
 }

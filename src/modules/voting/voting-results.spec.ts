@@ -11,23 +11,37 @@ describe('deciding a voting round', () => {
   it('freezes the tally and moves the first advanceCount on (ties: earlier submission)', () => {
     const decision = decideRound(rows, { isFinal: false, advanceCount: 2 });
     expect(decision.tally.map((r) => [r.proposalId, r.rank, r.share, r.advanced])).toEqual([
-      ['b', 1, 5 / 11, true], ['c', 2, 3 / 11, true], ['a', 3, 3 / 11, false], ['d', 4, 0, false],
+      ['b', 1, 5 / 11, true],
+      ['c', 2, 3 / 11, true],
+      ['a', 3, 3 / 11, false],
+      ['d', 4, 0, false],
     ]);
     expect(decision).toMatchObject({ advanced: ['b', 'c'], eliminated: ['a', 'd'] });
   });
 
   it('moves everyone on when advanceCount is null, and nobody on the final round', () => {
-    expect(decideRound(rows, { isFinal: false, advanceCount: null })).toMatchObject({ advanced: ['b', 'c', 'a', 'd'], eliminated: [] });
+    expect(decideRound(rows, { isFinal: false, advanceCount: null })).toMatchObject({
+      advanced: ['b', 'c', 'a', 'd'],
+      eliminated: [],
+    });
     expect(decideRound(rows, { isFinal: true, advanceCount: 2 })).toMatchObject({ advanced: [], eliminated: [] });
   });
 });
 
 describe('final results', () => {
   it('ranks by vote score and takes the first winnerCount', () => {
-    const results = votingResults(rows, { votingMethod: 'SINGLE', maxVotesPerVoter: null, winnerCount: 2, totalVoters: 11 });
+    const results = votingResults(rows, {
+      votingMethod: 'SINGLE',
+      maxVotesPerVoter: null,
+      winnerCount: 2,
+      totalVoters: 11,
+    });
     expect(results.winners).toEqual(['b', 'c']);
     expect(results.lines.map((l) => [l.proposalId, l.rank, l.voteScore, l.isWinner])).toEqual([
-      ['b', 1, 100, true], ['c', 2, 60, true], ['a', 3, 60, false], ['d', 4, 0, false],
+      ['b', 1, 100, true],
+      ['c', 2, 60, true],
+      ['a', 3, 60, false],
+      ['d', 4, 0, false],
     ]);
     expect(results).toMatchObject({ totalVoters: 11, totalVotes: 11, budgetUsed: null });
     expect(results.method).toMatch(/^Votación de mayoría simple.*Ganan las primeras 2 propuestas/);
@@ -42,7 +56,11 @@ describe('final results', () => {
     const ballots = [['x'], ['x'], ['x', 'z'], ['y', 'z'], []];
     const greedy = budgetResults(projects, ballots, { rule: 'GREEDY', budget: 100_000n });
     expect(greedy.winners).toEqual(['x', 'z']);
-    expect(greedy.lines.map((l) => [l.proposalId, l.allocated, l.isWinner])).toEqual([['x', 60_000n, true], ['z', 40_000n, true], ['y', 0n, false]]);
+    expect(greedy.lines.map((l) => [l.proposalId, l.allocated, l.isWinner])).toEqual([
+      ['x', 60_000n, true],
+      ['z', 40_000n, true],
+      ['y', 0n, false],
+    ]);
     expect(greedy).toMatchObject({ totalVoters: 5, totalVotes: 6, budgetUsed: 100_000n });
     expect(greedy.method).toContain('Regla voraz');
     const shares = budgetResults(projects, ballots, { rule: 'EQUAL_SHARES', budget: 100_000n });
@@ -53,6 +71,8 @@ describe('final results', () => {
   it('writes amounts as Mexican pesos', () => {
     expect(pesos(123_456_789n)).toBe('$1,234,567.89 MXN');
     expect(pesos(5n)).toBe('$0.05 MXN');
-    expect(budgetMethodText({ rule: 'GREEDY', budget: 100_000n, voters: 1, used: 99_999n, endowment: null })).toContain('el sobrante ($0.01 MXN) no se reparte');
+    expect(budgetMethodText({ rule: 'GREEDY', budget: 100_000n, voters: 1, used: 99_999n, endowment: null })).toContain(
+      'el sobrante ($0.01 MXN) no se reparte',
+    );
   });
 });

@@ -22,11 +22,18 @@ export interface RoundDecision {
  * A non-final round: rank by §7 (VOTES scoring: votes, then earlier submission, then id) and move the
  * first `advanceCount` on; null moves everyone on. The final round moves nobody (`advanceCount` ignored).
  */
-export function decideRound(rows: TallyInput[], options: { isFinal: boolean; advanceCount: number | null }): RoundDecision {
+export function decideRound(
+  rows: TallyInput[],
+  options: { isFinal: boolean; advanceCount: number | null },
+): RoundDecision {
   const tally = rankTally(rows);
-  if (options.isFinal) return { tally: tally.map((row) => ({ ...row, advanced: false })), advanced: [], eliminated: [] };
+  if (options.isFinal)
+    return { tally: tally.map((row) => ({ ...row, advanced: false })), advanced: [], eliminated: [] };
   const ranking = rankByVotes(rows);
-  const advanced = options.advanceCount === null ? ranking.map((r) => r.proposalId) : advancingProposalIds(ranking, options.advanceCount);
+  const advanced =
+    options.advanceCount === null
+      ? ranking.map((r) => r.proposalId)
+      : advancingProposalIds(ranking, options.advanceCount);
   const moving = new Set(advanced);
   return {
     tally: tally.map((row) => ({ ...row, advanced: moving.has(row.proposalId) })),
@@ -37,7 +44,13 @@ export function decideRound(rows: TallyInput[], options: { isFinal: boolean; adv
 
 function rankByVotes(rows: TallyInput[]): RankedProposal[] {
   return rankProposals(
-    rows.map((row) => ({ proposalId: row.proposalId, submittedAt: row.submittedAt, votes: row.votes, juryScore: null, evaluationCount: 0 })),
+    rows.map((row) => ({
+      proposalId: row.proposalId,
+      submittedAt: row.submittedAt,
+      votes: row.votes,
+      juryScore: null,
+      evaluationCount: 0,
+    })),
     { scoring: 'VOTES', publicVoteWeight: 0, minEvaluations: 0 },
   );
 }
@@ -67,7 +80,12 @@ export interface ComputedResults {
 /** Final VOTING round with SINGLE or MULTIPLE votes: the ranking by vote score, the first `winnerCount` win. */
 export function votingResults(
   rows: TallyInput[],
-  options: { votingMethod: 'SINGLE' | 'MULTIPLE'; maxVotesPerVoter: number | null; winnerCount: number; totalVoters: number },
+  options: {
+    votingMethod: 'SINGLE' | 'MULTIPLE';
+    maxVotesPerVoter: number | null;
+    winnerCount: number;
+    totalVoters: number;
+  },
 ): ComputedResults {
   const ranking = rankByVotes(rows);
   const winners = ranking.slice(0, options.winnerCount).map((r) => r.proposalId);
@@ -75,8 +93,13 @@ export function votingResults(
   return {
     method: votingMethodText(options),
     lines: ranking.map((r) => ({
-      proposalId: r.proposalId, rank: r.rank, votes: r.votes ?? 0, voteScore: r.voteScore ?? 0, finalScore: r.finalScore,
-      isWinner: winning.has(r.proposalId), allocated: null,
+      proposalId: r.proposalId,
+      rank: r.rank,
+      votes: r.votes ?? 0,
+      voteScore: r.voteScore ?? 0,
+      finalScore: r.finalScore,
+      isWinner: winning.has(r.proposalId),
+      allocated: null,
     })),
     winners,
     totalVoters: options.totalVoters,
@@ -90,24 +113,38 @@ export function votingResults(
  * `ballots` holds one entry per voter who submitted, empty ones included (n for equal shares).
  * Ranking: funded first in funding order, then the rest by approvals; winners are the funded set.
  */
-export function budgetResults(projects: BudgetProject[], ballots: string[][], options: { rule: BudgetRule; budget: bigint }): ComputedResults {
-  const outcome = options.rule === 'EQUAL_SHARES'
-    ? equalSharesOutcome(projects, ballots, options.budget)
-    : greedyOutcome(projects, ballots, options.budget);
+export function budgetResults(
+  projects: BudgetProject[],
+  ballots: string[][],
+  options: { rule: BudgetRule; budget: bigint },
+): ComputedResults {
+  const outcome =
+    options.rule === 'EQUAL_SHARES'
+      ? equalSharesOutcome(projects, ballots, options.budget)
+      : greedyOutcome(projects, ballots, options.budget);
   const funded = new Set(outcome.funded);
   const maxApprovals = Math.max(0, ...outcome.approvals.values());
   const lines = outcome.ranking.map((proposalId, index) => {
     const votes = outcome.approvals.get(proposalId) ?? 0;
     const voteScore = maxApprovals === 0 ? 0 : (100 * votes) / maxApprovals;
     return {
-      proposalId, rank: index + 1, votes, voteScore, finalScore: voteScore,
-      isWinner: funded.has(proposalId), allocated: outcome.allocated.get(proposalId) ?? 0n,
+      proposalId,
+      rank: index + 1,
+      votes,
+      voteScore,
+      finalScore: voteScore,
+      isWinner: funded.has(proposalId),
+      allocated: outcome.allocated.get(proposalId) ?? 0n,
     };
   });
   const projectIds = new Set(projects.map((p) => p.id));
   return {
     method: budgetMethodText({
-      rule: options.rule, budget: options.budget, voters: ballots.length, used: outcome.totalCost, endowment: outcome.endowment ?? null,
+      rule: options.rule,
+      budget: options.budget,
+      voters: ballots.length,
+      used: outcome.totalCost,
+      endowment: outcome.endowment ?? null,
     }),
     lines,
     winners: outcome.funded,
@@ -119,13 +156,20 @@ export function budgetResults(projects: BudgetProject[], ballots: string[][], op
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function votingMethodText(options: { votingMethod: 'SINGLE' | 'MULTIPLE'; maxVotesPerVoter: number | null; winnerCount: number }): string {
-  const ballot = options.votingMethod === 'SINGLE'
-    ? 'Votación de mayoría simple: cada persona emitió un solo voto.'
-    : `Votación múltiple: cada persona pudo apoyar hasta ${plural(options.maxVotesPerVoter ?? 1, 'propuesta distinta', 'propuestas distintas')}, con un voto por propuesta.`;
-  return `${ballot} Las propuestas se ordenan por número de votos de la ronda final (puntaje = 100 × votos / máximo de votos); `
-    + 'los empates se resuelven a favor de la propuesta enviada primero y, después, por su identificador. '
-    + `${options.winnerCount === 1 ? 'Gana la primera propuesta' : `Ganan las primeras ${options.winnerCount} propuestas`} de la clasificación.`;
+export function votingMethodText(options: {
+  votingMethod: 'SINGLE' | 'MULTIPLE';
+  maxVotesPerVoter: number | null;
+  winnerCount: number;
+}): string {
+  const ballot =
+    options.votingMethod === 'SINGLE'
+      ? 'Votación de mayoría simple: cada persona emitió un solo voto.'
+      : `Votación múltiple: cada persona pudo apoyar hasta ${plural(options.maxVotesPerVoter ?? 1, 'propuesta distinta', 'propuestas distintas')}, con un voto por propuesta.`;
+  return (
+    `${ballot} Las propuestas se ordenan por número de votos de la ronda final (puntaje = 100 × votos / máximo de votos); ` +
+    'los empates se resuelven a favor de la propuesta enviada primero y, después, por su identificador. ' +
+    `${options.winnerCount === 1 ? 'Gana la primera propuesta' : `Ganan las primeras ${options.winnerCount} propuestas`} de la clasificación.`
+  );
 }
 
 /** "$1,234,567.89 MXN" from centavos. */
@@ -134,16 +178,26 @@ export function pesos(centavos: bigint): string {
   return `$${whole}.${(centavos % 100n).toString().padStart(2, '0')} MXN`;
 }
 
-export function budgetMethodText(o: { rule: BudgetRule; budget: bigint; voters: number; used: bigint; endowment: bigint | null }): string {
+export function budgetMethodText(o: {
+  rule: BudgetRule;
+  budget: bigint;
+  voters: number;
+  used: bigint;
+  endowment: bigint | null;
+}): string {
   const common = `Presupuesto participativo con boletas de aprobación: cada persona aprobó las propuestas que quiso sin pasar de su presupuesto individual. Presupuesto total: ${pesos(o.budget)}; ${plural(o.voters, 'persona envió', 'personas enviaron')} boleta.`;
   const leftover = `Se asignaron ${pesos(o.used)}; el sobrante (${pesos(o.budget - o.used)}) no se reparte.`;
   if (o.rule === 'GREEDY') {
-    return `${common} Regla voraz (greedy): las propuestas se ordenan por número de aprobaciones (empates: menor costo, envío más temprano, identificador) `
-      + `y cada una se financia si su costo todavía cabe en lo que queda del presupuesto; las que no caben se saltan. ${leftover}`;
+    return (
+      `${common} Regla voraz (greedy): las propuestas se ordenan por número de aprobaciones (empates: menor costo, envío más temprano, identificador) ` +
+      `y cada una se financia si su costo todavía cabe en lo que queda del presupuesto; las que no caben se saltan. ${leftover}`
+    );
   }
   const share = o.endowment === null ? '' : ` La parte final de cada persona fue de ${pesos(o.endowment)}.`;
-  return `${common} Método de Partes Iguales (Method of Equal Shares, regla equalshares/add1 de pabulib): el presupuesto se reparte en partes iguales entre quienes votaron; `
-    + 'en cada paso se financia la propuesta que sus votantes pueden pagar entre todos con la menor aportación máxima por persona (ρ), '
-    + 'y cada votante paga como mucho esa cantidad de su parte. Compleción add1: la parte por persona se aumenta de peso en peso mientras el resultado siga cabiendo en el presupuesto.'
-    + `${share} ${leftover}`;
+  return (
+    `${common} Método de Partes Iguales (Method of Equal Shares, regla equalshares/add1 de pabulib): el presupuesto se reparte en partes iguales entre quienes votaron; ` +
+    'en cada paso se financia la propuesta que sus votantes pueden pagar entre todos con la menor aportación máxima por persona (ρ), ' +
+    'y cada votante paga como mucho esa cantidad de su parte. Compleción add1: la parte por persona se aumenta de peso en peso mientras el resultado siga cabiendo en el presupuesto.' +
+    `${share} ${leftover}`
+  );
 }

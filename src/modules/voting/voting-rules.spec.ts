@@ -1,9 +1,28 @@
-import { currentOrLastVotingRound, distinctIds, isInRunning, isTallyHidden, openVotingRound, proposalVotingRound, voteAllowance, type VotingRoundState } from './voting-rules.js';
+import {
+  currentOrLastVotingRound,
+  distinctIds,
+  isInRunning,
+  isTallyHidden,
+  openVotingRound,
+  proposalVotingRound,
+  voteAllowance,
+  type VotingRoundState,
+} from './voting-rules.js';
 
 const t = (minutes: number) => new Date(Date.UTC(2025, 0, 1, 12, minutes));
-const round = (position: number, kind: VotingRoundState['kind'], from: number, to: number, status: VotingRoundState['status'] = 'SCHEDULED'): VotingRoundState =>
-  ({ id: `r${position}`, position, kind, status, opensAt: t(from), closesAt: t(to) });
-const rounds = [round(1, 'SUBMISSION', 0, 10, 'CLOSED'), round(2, 'VOTING', 10, 20, 'OPEN'), round(3, 'EVALUATION', 20, 30), round(4, 'VOTING', 30, 40)];
+const round = (
+  position: number,
+  kind: VotingRoundState['kind'],
+  from: number,
+  to: number,
+  status: VotingRoundState['status'] = 'SCHEDULED',
+): VotingRoundState => ({ id: `r${position}`, position, kind, status, opensAt: t(from), closesAt: t(to) });
+const rounds = [
+  round(1, 'SUBMISSION', 0, 10, 'CLOSED'),
+  round(2, 'VOTING', 10, 20, 'OPEN'),
+  round(3, 'EVALUATION', 20, 30),
+  round(4, 'VOTING', 30, 40),
+];
 
 describe('voting rules', () => {
   it('finds the voting round open by its dates, whatever the jobs recorded', () => {
@@ -33,7 +52,8 @@ describe('voting rules', () => {
     expect(isInRunning({ status: 'SUBMITTED', stage: 2, eliminatedInRound: null }, 2)).toBe(true);
     expect(isInRunning({ status: 'SUBMITTED', stage: 2, eliminatedInRound: 2 }, 2)).toBe(false);
     expect(isInRunning({ status: 'SUBMITTED', stage: 1, eliminatedInRound: null }, 2)).toBe(false);
-    for (const status of ['DRAFT', 'WITHDRAWN', 'HIDDEN', 'INELIGIBLE'] as const) expect(isInRunning({ status, stage: 2, eliminatedInRound: null }, 2)).toBe(false);
+    for (const status of ['DRAFT', 'WITHDRAWN', 'HIDDEN', 'INELIGIBLE'] as const)
+      expect(isInRunning({ status, stage: 2, eliminatedInRound: null }, 2)).toBe(false);
   });
 
   it('allows 1 vote (SINGLE), maxVotesPerVoter (MULTIPLE), ballots instead (BUDGET)', () => {

@@ -32,9 +32,11 @@ export function currentOrLastVotingRound<R extends VotingRoundState>(rounds: R[]
  * (position up to its stage) that has opened. Null when it has not reached one yet.
  */
 export function proposalVotingRound<R extends VotingRoundState>(rounds: R[], stage: number, now: Date): R | null {
-  return rounds
-    .filter((round) => round.kind === 'VOTING' && round.position <= stage && round.opensAt <= now)
-    .sort((a, b) => b.position - a.position)[0] ?? null;
+  return (
+    rounds
+      .filter((round) => round.kind === 'VOTING' && round.position <= stage && round.opensAt <= now)
+      .sort((a, b) => b.position - a.position)[0] ?? null
+  );
 }
 
 /** A proposal can receive votes in the round at `position` only while SUBMITTED, at that stage and not eliminated. */
@@ -43,7 +45,10 @@ export function isInRunning(proposal: RunningFacts, position: number): boolean {
 }
 
 /** Votes a voter may hold at once in a round: 1 (SINGLE), maxVotesPerVoter (MULTIPLE); null for BUDGET (ballots instead). */
-export function voteAllowance(settings: { votingMethod: VotingMethod; maxVotesPerVoter: number | null }): number | null {
+export function voteAllowance(settings: {
+  votingMethod: VotingMethod;
+  maxVotesPerVoter: number | null;
+}): number | null {
   switch (settings.votingMethod) {
     case 'SINGLE':
       return 1;
@@ -59,7 +64,11 @@ export function voteAllowance(settings: { votingMethod: VotingMethod; maxVotesPe
  * its dates, when `showLiveTally` is off. Once closesAt passes no vote can change, so they show even
  * before the close job has run.
  */
-export function isTallyHidden(round: Pick<RoundState, 'kind' | 'status' | 'opensAt' | 'closesAt'>, showLiveTally: boolean, now: Date): boolean {
+export function isTallyHidden(
+  round: Pick<RoundState, 'kind' | 'status' | 'opensAt' | 'closesAt'>,
+  showLiveTally: boolean,
+  now: Date,
+): boolean {
   return round.kind === 'VOTING' && !showLiveTally && roundStatusAt(round, now) !== 'CLOSED';
 }
 

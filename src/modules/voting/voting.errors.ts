@@ -18,15 +18,34 @@ export const VotingErrors = {
   notBudgetRound: () =>
     DomainError.conflict('Este reto no es de presupuesto participativo: vota con castVote.', 'PHASE_MISMATCH'),
   notInRunning: () =>
-    DomainError.conflict('Esta propuesta no está en competencia en la ronda de votación abierta.', 'PROPOSAL_NOT_IN_RUNNING'),
+    DomainError.conflict(
+      'Esta propuesta no está en competencia en la ronda de votación abierta.',
+      'PROPOSAL_NOT_IN_RUNNING',
+    ),
   alreadyVoted: (single: boolean) =>
-    DomainError.conflict(single ? 'Ya votaste en esta ronda: solo se permite un voto por persona.' : 'Ya votaste por esta propuesta en esta ronda.', 'ALREADY_VOTED'),
+    DomainError.conflict(
+      single
+        ? 'Ya votaste en esta ronda: solo se permite un voto por persona.'
+        : 'Ya votaste por esta propuesta en esta ronda.',
+      'ALREADY_VOTED',
+    ),
   limitReached: (allowed: number) =>
-    DomainError.conflict(`Ya usaste tus ${allowed} votos de esta ronda; retira uno para votar por otra propuesta.`, 'VOTE_LIMIT_REACHED'),
+    DomainError.conflict(
+      `Ya usaste tus ${allowed} votos de esta ronda; retira uno para votar por otra propuesta.`,
+      'VOTE_LIMIT_REACHED',
+    ),
   budgetExceeded: (total: string, voterBudget: string) =>
-    DomainError.field('proposalIds', `El costo total de tu boleta (${total}) supera tu presupuesto de ${voterBudget}.`, 'BUDGET_EXCEEDED'),
+    DomainError.field(
+      'proposalIds',
+      `El costo total de tu boleta (${total}) supera tu presupuesto de ${voterBudget}.`,
+      'BUDGET_EXCEEDED',
+    ),
   repeatedProposal: () => DomainError.field('proposalIds', 'Cada propuesta puede aparecer una sola vez en la boleta.'),
-  tooManyProposals: (max: number) => DomainError.field('proposalIds', `Una boleta admite como mucho ${max} propuestas.`),
+  tooManyProposals: (max: number) =>
+    DomainError.field('proposalIds', `Una boleta admite como mucho ${max} propuestas.`),
 };
 
-registerUniqueViolation('votes_one_per_proposal', { reason: 'ALREADY_VOTED', message: 'Ya votaste por esta propuesta en esta ronda.' });
+registerUniqueViolation('votes_one_per_proposal', {
+  reason: 'ALREADY_VOTED',
+  message: 'Ya votaste por esta propuesta en esta ronda.',
+});

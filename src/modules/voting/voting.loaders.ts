@@ -41,7 +41,11 @@ const key = (k: string): RoundProposalKey => {
 /** Per-request batching of every voting read, so lists of proposals or rounds cost one query per kind (no N+1). */
 @Injectable()
 export class VotingLoadersProvider extends RequestLoaders<VotingLoaders> {
-  constructor(private readonly votes: VotingRepository, private readonly proposals: ProposalsLoaders, private readonly challenges: ChallengesLoaders) {
+  constructor(
+    private readonly votes: VotingRepository,
+    private readonly proposals: ProposalsLoaders,
+    private readonly challenges: ChallengesLoaders,
+  ) {
     super();
   }
 
@@ -52,10 +56,15 @@ export class VotingLoadersProvider extends RequestLoaders<VotingLoaders> {
       this.challenges.for(ctx).challenge.loadMany([...new Set(found.map((p) => p.challengeId))]),
     ]);
     const unitOf = new Map(owners.flatMap((c) => (c && !(c instanceof Error) ? [[c.id, c.unitId] as const] : [])));
-    const byId = new Map(found.map((p) => {
-      const reader = { isAuthor: p.authorId === audience.viewerId, isModeratorOrStaff: seesModeratedContent(audience, unitOf.get(p.challengeId) ?? '') };
-      return [p.id, canSeeProposal(p, reader) ? proposalView(p, canSeeContent(p, reader)) : null];
-    }));
+    const byId = new Map(
+      found.map((p) => {
+        const reader = {
+          isAuthor: p.authorId === audience.viewerId,
+          isModeratorOrStaff: seesModeratedContent(audience, unitOf.get(p.challengeId) ?? ''),
+        };
+        return [p.id, canSeeProposal(p, reader) ? proposalView(p, canSeeContent(p, reader)) : null];
+      }),
+    );
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -76,9 +85,17 @@ export class VotingLoadersProvider extends RequestLoaders<VotingLoaders> {
         const voted = await this.votes.votedBy(viewerId, keys.map(key));
         return keys.map((k) => voted.has(k));
       }),
-      viewerVotes: new DataLoader(async (roundIds) => (viewerId ? groupBy(roundIds, await this.votes.votesOf(viewerId, roundIds), (v) => v.roundId) : roundIds.map(() => []))),
-      liveTally: new DataLoader(async (roundIds) => groupBy(roundIds, await this.votes.liveTallies(roundIds), (r) => r.roundId)),
-      frozenTally: new DataLoader(async (roundIds) => groupBy(roundIds, await this.votes.frozenTallies(roundIds), (r) => r.roundId)),
+      viewerVotes: new DataLoader(async (roundIds) =>
+        viewerId
+          ? groupBy(roundIds, await this.votes.votesOf(viewerId, roundIds), (v) => v.roundId)
+          : roundIds.map(() => []),
+      ),
+      liveTally: new DataLoader(async (roundIds) =>
+        groupBy(roundIds, await this.votes.liveTallies(roundIds), (r) => r.roundId),
+      ),
+      frozenTally: new DataLoader(async (roundIds) =>
+        groupBy(roundIds, await this.votes.frozenTallies(roundIds), (r) => r.roundId),
+      ),
       results: new DataLoader(async (ids) => {
         const byId = new Map((await this.votes.resultsOf(ids)).map((r) => [r.challengeId, r]));
         return ids.map((id) => byId.get(id) ?? null);

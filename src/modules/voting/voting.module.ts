@@ -7,8 +7,12 @@ import { RoundsModule } from '../rounds/rounds.module.js';
 import { VotingProposalExtensions } from './voting-proposal-extensions.js';
 import { VotingCloseSteps } from './voting-close.steps.js';
 import {
-  ChallengeResultsFieldsResolver, ChallengeVotingFieldsResolver, CriterionAverageFieldsResolver, ProposalVotingFieldsResolver,
-  ResultEntryFieldsResolver, RoundTallyResolver,
+  ChallengeResultsFieldsResolver,
+  ChallengeVotingFieldsResolver,
+  CriterionAverageFieldsResolver,
+  ProposalVotingFieldsResolver,
+  ResultEntryFieldsResolver,
+  RoundTallyResolver,
 } from './voting-fields.resolver.js';
 import { VotingLoadersProvider } from './voting.loaders.js';
 import { VotingRepository } from './voting.repository.js';

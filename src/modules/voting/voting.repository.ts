@@ -55,14 +55,22 @@ export class VotingRepository {
    * (which takes FOR UPDATE on it) waits for them, and a vote that starts after the close sees it CLOSED.
    */
   lockRoundShared(tx: Tx, roundId: string): Promise<Round | null> {
-    return tx.getRepository(Round).createQueryBuilder('r').where('r.id = :roundId', { roundId }).setLock('for_key_share').getOne();
+    return tx
+      .getRepository(Round)
+      .createQueryBuilder('r')
+      .where('r.id = :roundId', { roundId })
+      .setLock('for_key_share')
+      .getOne();
   }
 
   /**
    * Stores one vote under the voter's quota row. The database refuses a second vote for the same
    * proposal (unique key, SQLSTATE 23505) and a vote beyond the allowance (CHECK on the quota, 23514).
    */
-  async insertVote(tx: Tx, vote: { roundId: string; proposalId: string; voterId: string; allowed: number; createdAt: Date }): Promise<Vote> {
+  async insertVote(
+    tx: Tx,
+    vote: { roundId: string; proposalId: string; voterId: string; allowed: number; createdAt: Date },
+  ): Promise<Vote> {
     await tx.query(
       'INSERT INTO vote_quotas (round_id, voter_id, allowed) VALUES ($1, $2, $3) ON CONFLICT (round_id, voter_id) DO NOTHING',
       [vote.roundId, vote.voterId, vote.allowed],
@@ -71,17 +79,31 @@ export class VotingRepository {
       'INSERT INTO votes (round_id, proposal_id, voter_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id',
       [vote.roundId, vote.proposalId, vote.voterId, vote.createdAt],
     );
-    return Object.assign(new Vote(), { id: rows[0].id, roundId: vote.roundId, proposalId: vote.proposalId, voterId: vote.voterId, createdAt: vote.createdAt });
+    return Object.assign(new Vote(), {
+      id: rows[0].id,
+      roundId: vote.roundId,
+      proposalId: vote.proposalId,
+      voterId: vote.voterId,
+      createdAt: vote.createdAt,
+    });
   }
 
   /** Whether a vote was there to delete (the trigger gives the quota back). */
   async deleteVote(tx: Tx, key: RoundProposalKey & { voterId: string }): Promise<boolean> {
-    const [, deleted] = await tx.query('DELETE FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3', [key.roundId, key.proposalId, key.voterId]);
+    const [, deleted] = await tx.query('DELETE FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3', [
+      key.roundId,
+      key.proposalId,
+      key.voterId,
+    ]);
     return Number(deleted) > 0;
   }
 
   async hasVote(tx: Tx, key: RoundProposalKey & { voterId: string }): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3', [key.roundId, key.proposalId, key.voterId]);
+    const rows = await tx.query('SELECT 1 FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3', [
+      key.roundId,
+      key.proposalId,
+      key.voterId,
+    ]);
     return rows.length > 0;
   }
 
@@ -91,14 +113,24 @@ export class VotingRepository {
    */
   async replaceBallot(
     tx: Tx,
-    ballot: { roundId: string; voterId: string; voterBudget: string; totalCost: string; submittedAt: Date; proposalIds: string[] },
+    ballot: {
+      roundId: string;
+      voterId: string;
+      voterBudget: string;
+      totalCost: string;
+      submittedAt: Date;
+      proposalIds: string[];
+    },
   ): Promise<void> {
     await tx.query(
       `INSERT INTO budget_ballots (round_id, voter_id, voter_budget, total_cost, submitted_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (round_id, voter_id) DO UPDATE SET voter_budget = EXCLUDED.voter_budget, total_cost = EXCLUDED.total_cost, submitted_at = EXCLUDED.submitted_at`,
       [ballot.roundId, ballot.voterId, ballot.voterBudget, ballot.totalCost, ballot.submittedAt],
     );
-    await tx.query('DELETE FROM budget_ballot_items WHERE round_id = $1 AND voter_id = $2', [ballot.roundId, ballot.voterId]);
+    await tx.query('DELETE FROM budget_ballot_items WHERE round_id = $1 AND voter_id = $2', [
+      ballot.roundId,
+      ballot.voterId,
+    ]);
     if (ballot.proposalIds.length) {
       await tx.query(
         'INSERT INTO budget_ballot_items (round_id, voter_id, proposal_id) SELECT $1, $2, unnest($3::uuid[])',
@@ -157,7 +189,9 @@ export class VotingRepository {
   /** The voter's votes in these rounds, oldest first. */
   votesOf(voterId: string, roundIds: readonly string[]): Promise<Vote[]> {
     if (!roundIds.length) return Promise.resolve([]);
-    return this.dataSource.getRepository(Vote).find({ where: { voterId, roundId: In([...roundIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(Vote)
+      .find({ where: { voterId, roundId: In([...roundIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /**
@@ -166,7 +200,9 @@ export class VotingRepository {
    */
   async liveTallies(roundIds: readonly string[], tx?: Tx): Promise<LiveTallyRow[]> {
     if (!roundIds.length) return [];
-    const rows: { round_id: string; proposal_id: string; submitted_at: Date; votes: number }[] = await (tx ?? this.dataSource.manager).query(
+    const rows: { round_id: string; proposal_id: string; submitted_at: Date; votes: number }[] = await (
+      tx ?? this.dataSource.manager
+    ).query(
       `SELECT r.id AS round_id, p.id AS proposal_id, p.submitted_at,
               (SELECT count(*) FROM votes v WHERE v.round_id = r.id AND v.proposal_id = p.id)::int
             + (SELECT count(*) FROM budget_ballot_items b WHERE b.round_id = r.id AND b.proposal_id = p.id)::int AS votes
@@ -175,12 +211,19 @@ export class VotingRepository {
        WHERE r.id = ANY($1::uuid[])`,
       [roundIds],
     );
-    return rows.map((row) => ({ roundId: row.round_id, proposalId: row.proposal_id, submittedAt: row.submitted_at, votes: row.votes }));
+    return rows.map((row) => ({
+      roundId: row.round_id,
+      proposalId: row.proposal_id,
+      submittedAt: row.submitted_at,
+      votes: row.votes,
+    }));
   }
 
   frozenTallies(roundIds: readonly string[]): Promise<RoundTally[]> {
     if (!roundIds.length) return Promise.resolve([]);
-    return this.dataSource.getRepository(RoundTally).find({ where: { roundId: In([...roundIds]) }, order: { rank: 'ASC' } });
+    return this.dataSource
+      .getRepository(RoundTally)
+      .find({ where: { roundId: In([...roundIds]) }, order: { rank: 'ASC' } });
   }
 
   async insertTally(tx: Tx, rows: RoundTally[]): Promise<void> {
@@ -208,7 +251,11 @@ export class VotingRepository {
   }
 
   /** A page of a round's ballots in voter order (keyset), for the open-data export. Voter ids never leave the caller. */
-  async ballotPage(roundId: string, afterVoterId: string | null, limit: number): Promise<{ voterId: string; approved: string[] }[]> {
+  async ballotPage(
+    roundId: string,
+    afterVoterId: string | null,
+    limit: number,
+  ): Promise<{ voterId: string; approved: string[] }[]> {
     const rows: { voter_id: string; approved: string[] }[] = await this.dataSource.query(
       `SELECT b.voter_id, coalesce(array_agg(i.proposal_id::text ORDER BY i.proposal_id) FILTER (WHERE i.proposal_id IS NOT NULL), '{}') AS approved
        FROM budget_ballots b LEFT JOIN budget_ballot_items i ON i.round_id = b.round_id AND i.voter_id = b.voter_id
@@ -220,13 +267,18 @@ export class VotingRepository {
   }
 
   async countBallots(roundId: string): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query('SELECT count(*)::int AS n FROM budget_ballots WHERE round_id = $1', [roundId]);
+    const rows: { n: number }[] = await this.dataSource.query(
+      'SELECT count(*)::int AS n FROM budget_ballots WHERE round_id = $1',
+      [roundId],
+    );
     return rows[0].n;
   }
 
   /** Proposals in the running at `position`. */
   inRunning(tx: Tx, challengeId: string, position: number): Promise<Proposal[]> {
-    return tx.getRepository(Proposal).createQueryBuilder('p')
+    return tx
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
       .where('p.challenge_id = :challengeId', { challengeId })
       .andWhere(`p.status = 'SUBMITTED' AND p.stage = :position AND p.eliminated_in_round IS NULL`, { position })
       .getMany();
@@ -252,7 +304,9 @@ export class VotingRepository {
 
   entriesOf(challengeIds: readonly string[]): Promise<ResultEntry[]> {
     if (!challengeIds.length) return Promise.resolve([]);
-    return this.dataSource.getRepository(ResultEntry).find({ where: { challengeId: In([...challengeIds]) }, order: { rank: 'ASC' } });
+    return this.dataSource
+      .getRepository(ResultEntry)
+      .find({ where: { challengeId: In([...challengeIds]) }, order: { rank: 'ASC' } });
   }
 
   entriesOfProposals(proposalIds: readonly string[]): Promise<ResultEntry[]> {
@@ -261,7 +315,9 @@ export class VotingRepository {
   }
 
   /** What the open-data export lists as projects: the final round's proposals in results order, with title, cost and approvals. */
-  async exportProjects(challengeId: string): Promise<{ id: string; title: string; cost: string; votes: number; isWinner: boolean }[]> {
+  async exportProjects(
+    challengeId: string,
+  ): Promise<{ id: string; title: string; cost: string; votes: number; isWinner: boolean }[]> {
     return this.dataSource.query(
       `SELECT p.id, p.title, p.estimated_cost::text AS cost, coalesce(e.votes, 0)::int AS votes, e.is_winner AS "isWinner"
          FROM result_entries e JOIN proposals p ON p.id = e.proposal_id WHERE e.challenge_id = $1 ORDER BY e.rank`,
@@ -270,7 +326,9 @@ export class VotingRepository {
   }
 
   async unitName(unitId: string): Promise<string | null> {
-    const rows: { name: string }[] = await this.dataSource.query('SELECT name FROM government_units WHERE id = $1', [unitId]);
+    const rows: { name: string }[] = await this.dataSource.query('SELECT name FROM government_units WHERE id = $1', [
+      unitId,
+    ]);
     return rows[0]?.name ?? null;
   }
 }

@@ -11,37 +11,57 @@ import { VotingService } from './voting.service.js';
 
 @Resolver(() => VoteModel)
 export class VotingResolver {
-  constructor(private readonly voting: VotingService, private readonly loaders: VotingLoadersProvider) {}
+  constructor(
+    private readonly voting: VotingService,
+    private readonly loaders: VotingLoadersProvider,
+  ) {}
 
   @Mutation(() => VoteModel, {
-    description: 'Vota por una propuesta en la ronda de votación abierta (SINGLE: un voto; MULTIPLE: hasta maxVotesPerVoter, uno por propuesta).',
+    description:
+      'Vota por una propuesta en la ronda de votación abierta (SINGLE: un voto; MULTIPLE: hasta maxVotesPerVoter, uno por propuesta).',
   })
   @SignedIn()
-  castVote(@Args('proposalId', { type: () => ID, description: 'La propuesta por la que se vota.' }) proposalId: string, @CurrentViewer() viewer: Viewer) {
+  castVote(
+    @Args('proposalId', { type: () => ID, description: 'La propuesta por la que se vota.' }) proposalId: string,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     return this.voting.castVote(viewer, proposalId);
   }
 
-  @Mutation(() => Boolean, { description: 'Retira tu voto por una propuesta mientras la ronda siga abierta; false si no tenías voto por ella.' })
+  @Mutation(() => Boolean, {
+    description: 'Retira tu voto por una propuesta mientras la ronda siga abierta; false si no tenías voto por ella.',
+  })
   @SignedIn()
-  retractVote(@Args('proposalId', { type: () => ID, description: 'La propuesta cuyo voto se retira.' }) proposalId: string, @CurrentViewer() viewer: Viewer) {
+  retractVote(
+    @Args('proposalId', { type: () => ID, description: 'La propuesta cuyo voto se retira.' }) proposalId: string,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     return this.voting.retractVote(viewer, proposalId);
   }
 
   @Mutation(() => BudgetBallotModel, {
-    description: 'Presupuesto participativo: reemplaza tu boleta completa por estas propuestas; su costo total no puede pasar de voterBudget. Una lista vacía también cuenta como boleta.',
+    description:
+      'Presupuesto participativo: reemplaza tu boleta completa por estas propuestas; su costo total no puede pasar de voterBudget. Una lista vacía también cuenta como boleta.',
   })
   @SignedIn()
   submitBudgetBallot(
     @Args('challengeId', { type: () => ID, description: 'El reto de presupuesto participativo.' }) challengeId: string,
-    @Args('proposalIds', { type: () => [ID], description: 'Las propuestas aprobadas (la boleta completa).' }) proposalIds: string[],
+    @Args('proposalIds', { type: () => [ID], description: 'Las propuestas aprobadas (la boleta completa).' })
+    proposalIds: string[],
     @CurrentViewer() viewer: Viewer,
   ) {
     return this.voting.submitBudgetBallot(viewer, challengeId, proposalIds);
   }
 
-  @Query(() => BudgetBallotModel, { nullable: true, description: 'Tu boleta en la ronda de presupuesto abierta o en la última.' })
+  @Query(() => BudgetBallotModel, {
+    nullable: true,
+    description: 'Tu boleta en la ronda de presupuesto abierta o en la última.',
+  })
   @SignedIn()
-  myBudgetBallot(@Args('challengeId', { type: () => ID, description: 'El reto de presupuesto participativo.' }) challengeId: string, @CurrentViewer() viewer: Viewer) {
+  myBudgetBallot(
+    @Args('challengeId', { type: () => ID, description: 'El reto de presupuesto participativo.' }) challengeId: string,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     return this.voting.myBudgetBallot(viewer, challengeId);
   }
 

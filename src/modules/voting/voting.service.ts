@@ -54,7 +54,13 @@ export class VotingService {
       return await this.transactions.run(async (tx) => {
         await this.lockOpenRound(tx, round.id);
         await this.assertInRunning(tx, proposal.id, round);
-        const vote = await this.votes.insertVote(tx, { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, allowed: allowance, createdAt: this.clock.now() });
+        const vote = await this.votes.insertVote(tx, {
+          roundId: round.id,
+          proposalId: proposal.id,
+          voterId: viewer.id,
+          allowed: allowance,
+          createdAt: this.clock.now(),
+        });
         await this.votesChanged(tx, challenge.id, round.id, viewer.id);
         return vote;
       });
@@ -62,7 +68,8 @@ export class VotingService {
       const { code, constraint } = driverError(error);
       const single = challenge.settings.votingMethod === 'SINGLE';
       if (code === '23505' && constraint === 'votes_one_per_proposal') throw VotingErrors.alreadyVoted(single);
-      if (code === '23514' && constraint === 'vote_quotas_within_allowance') throw single ? VotingErrors.alreadyVoted(true) : VotingErrors.limitReached(allowance);
+      if (code === '23514' && constraint === 'vote_quotas_within_allowance')
+        throw single ? VotingErrors.alreadyVoted(true) : VotingErrors.limitReached(allowance);
       throw error;
     }
   }
@@ -78,7 +85,11 @@ export class VotingService {
     const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT');
     return this.transactions.run(async (tx) => {
       await this.lockOpenRound(tx, round.id);
-      const retracted = await this.votes.deleteVote(tx, { roundId: round.id, proposalId: proposal.id, voterId: viewer.id });
+      const retracted = await this.votes.deleteVote(tx, {
+        roundId: round.id,
+        proposalId: proposal.id,
+        voterId: viewer.id,
+      });
       if (retracted) await this.votesChanged(tx, challenge.id, round.id, viewer.id);
       return retracted;
     });
@@ -86,7 +97,8 @@ export class VotingService {
 
   /** Replaces the viewer's whole ballot in the open BUDGET round. */
   async submitBudgetBallot(viewer: Viewer, challengeId: string, proposalIds: string[]): Promise<BudgetBallotModel> {
-    if (proposalIds.some((id) => !isUuid(id))) throw DomainError.field('proposalIds', 'Hay identificadores de propuesta inválidos.');
+    if (proposalIds.some((id) => !isUuid(id)))
+      throw DomainError.field('proposalIds', 'Hay identificadores de propuesta inválidos.');
     if (proposalIds.length > MAX_BALLOT_PROPOSALS) throw VotingErrors.tooManyProposals(MAX_BALLOT_PROPOSALS);
     const { ids, repeated } = distinctIds(proposalIds);
     if (repeated) throw VotingErrors.repeatedProposal();
@@ -97,23 +109,37 @@ export class VotingService {
       await this.transactions.run(async (tx) => {
         await this.lockOpenRound(tx, round.id);
         const proposals = await this.votes.proposalsByIds(ids, tx);
-        if (proposals.length !== ids.length || proposals.some((p) => p.challengeId !== challenge.id || !isInRunning(p, round.position))) {
+        if (
+          proposals.length !== ids.length ||
+          proposals.some((p) => p.challengeId !== challenge.id || !isInRunning(p, round.position))
+        ) {
           throw VotingErrors.notInRunning();
         }
         const total = proposals.reduce((sum, p) => sum + (parseDecimal(p.estimatedCost ?? '0') ?? 0n), 0n);
         if (total > voterBudget) throw VotingErrors.budgetExceeded(formatCentavos(total), formatCentavos(voterBudget));
         await this.votes.replaceBallot(tx, {
-          roundId: round.id, voterId: viewer.id, voterBudget: formatCentavos(voterBudget), totalCost: formatCentavos(total), submittedAt, proposalIds: ids,
+          roundId: round.id,
+          voterId: viewer.id,
+          voterBudget: formatCentavos(voterBudget),
+          totalCost: formatCentavos(total),
+          submittedAt,
+          proposalIds: ids,
         });
         await this.votesChanged(tx, challenge.id, round.id, viewer.id);
       });
     } catch (error) {
       const { code, constraint } = driverError(error);
-      if (code === '23514' && constraint === 'budget_ballots_within_budget') throw VotingErrors.budgetExceeded('?', formatCentavos(voterBudget));
+      if (code === '23514' && constraint === 'budget_ballots_within_budget')
+        throw VotingErrors.budgetExceeded('?', formatCentavos(voterBudget));
       throw error;
     }
     const stored = await this.votes.ballotOf(round.id, viewer.id);
-    return this.ballotModel(stored!.ballot.roundId, stored!.proposalIds, stored!.ballot.totalCost, stored!.ballot.submittedAt);
+    return this.ballotModel(
+      stored!.ballot.roundId,
+      stored!.proposalIds,
+      stored!.ballot.totalCost,
+      stored!.ballot.submittedAt,
+    );
   }
 
   /** The viewer's ballot in the challenge's open or last voting round. */
@@ -142,7 +168,11 @@ export class VotingService {
    * action fits the voting method. If the dates say the round is open but the clock has not recorded it yet
    * (its job is late), the clock catches up first, so the previous round's outcome is in place.
    */
-  private async openRoundFor(challengeId: string | null, viewer: Viewer, action: 'VOTE' | 'RETRACT' | 'BALLOT'): Promise<VotingContext> {
+  private async openRoundFor(
+    challengeId: string | null,
+    viewer: Viewer,
+    action: 'VOTE' | 'RETRACT' | 'BALLOT',
+  ): Promise<VotingContext> {
     const [challenge, rounds, user] = await Promise.all([
       challengeId ? this.challenges.findById(challengeId) : null,
       challengeId ? this.challenges.roundsOf([challengeId]) : [],
@@ -152,9 +182,17 @@ export class VotingService {
     if (!user) throw DomainError.unauthenticated();
     if (action !== 'RETRACT') {
       const refusal = participationRefusal(
-        { emailVerified: user.emailVerifiedAt !== null, curpVerified: user.curpVerifiedAt !== null, stateCode: user.stateCode, municipalityCode: user.municipalityCode },
+        {
+          emailVerified: user.emailVerifiedAt !== null,
+          curpVerified: user.curpVerifiedAt !== null,
+          stateCode: user.stateCode,
+          municipalityCode: user.municipalityCode,
+        },
         challenge,
-        { requireEmailVerification: this.config.auth.requireEmailVerification, isJuror: await this.jurors.isJuror(viewer.id, challenge.id) },
+        {
+          requireEmailVerification: this.config.auth.requireEmailVerification,
+          isJuror: await this.jurors.isJuror(viewer.id, challenge.id),
+        },
       );
       if (refusal) throw VotingErrors.notEligible(refusal);
     }
@@ -179,6 +217,7 @@ export class VotingService {
 
   private async assertInRunning(tx: Tx, proposalId: string, round: Round): Promise<void> {
     const proposal = await this.votes.findProposal(proposalId, tx);
-    if (!proposal || proposal.challengeId !== round.challengeId || !isInRunning(proposal, round.position)) throw VotingErrors.notInRunning();
+    if (!proposal || proposal.challengeId !== round.challengeId || !isInRunning(proposal, round.position))
+      throw VotingErrors.notInRunning();
   }
 }

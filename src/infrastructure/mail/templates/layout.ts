@@ -14,7 +14,18 @@ export interface MailBody {
 }
 
 export function renderText(body: MailBody): string {
-  return [body.greeting, '', ...body.paragraphs.flatMap((p) => [p, '']), `${body.action.label}:`, body.action.url, '', body.closing, '', '— Retos Públicos', ''].join('\n');
+  return [
+    body.greeting,
+    '',
+    ...body.paragraphs.flatMap((p) => [p, '']),
+    `${body.action.label}:`,
+    body.action.url,
+    '',
+    body.closing,
+    '',
+    '— Retos Públicos',
+    '',
+  ].join('\n');
 }
 
 export function renderHtml(body: MailBody): string {

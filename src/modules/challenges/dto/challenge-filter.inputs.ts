@@ -9,7 +9,12 @@ import type { ChallengePhase } from '../../rounds/round-lifecycle.js';
 import type { ChallengeCategory } from '../challenge.entity.js';
 import { ChallengeCategoryEnum, ChallengePhaseEnum } from './enums.js';
 
-export const ChallengeOrderEnum = { NEWEST: 'NEWEST', CLOSING_SOON: 'CLOSING_SOON', MOST_PROPOSALS: 'MOST_PROPOSALS', RELEVANCE: 'RELEVANCE' } as const;
+export const ChallengeOrderEnum = {
+  NEWEST: 'NEWEST',
+  CLOSING_SOON: 'CLOSING_SOON',
+  MOST_PROPOSALS: 'MOST_PROPOSALS',
+  RELEVANCE: 'RELEVANCE',
+} as const;
 export type ChallengeOrder = keyof typeof ChallengeOrderEnum;
 registerEnumType(ChallengeOrderEnum, {
   name: 'ChallengeOrder',
@@ -24,45 +29,62 @@ registerEnumType(ChallengeOrderEnum, {
 
 @InputType('ChallengeFilter', { description: 'Filtros del listado de retos.' })
 export class ChallengeFilter {
-  @Field(() => String, { nullable: true, description: 'Full-text search in Spanish over title, summary, description and tags (accent-insensitive).' })
-  @IsOptional() @Trim() @IsString() @MaxLength(200) @NoControlChars()
+  @Field(() => String, {
+    nullable: true,
+    description: 'Full-text search in Spanish over title, summary, description and tags (accent-insensitive).',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  @NoControlChars()
   search?: string | null;
 
   @Field(() => GovernmentLevelEnum, { nullable: true, description: 'Orden de gobierno.' })
-  @IsOptional() @IsIn(Object.values(GovernmentLevelEnum))
+  @IsOptional()
+  @IsIn(Object.values(GovernmentLevelEnum))
   level?: GovernmentLevel | null;
 
   @Field(() => String, { nullable: true, description: 'Entidad (clave INEGI).' })
-  @IsOptional() @Matches(/^\d{2}$/, { message: 'La clave de entidad son 2 dígitos INEGI.' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'La clave de entidad son 2 dígitos INEGI.' })
   stateCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Municipio (clave INEGI).' })
-  @IsOptional() @Matches(/^\d{5}$/, { message: 'La clave de municipio son 5 dígitos INEGI.' })
+  @IsOptional()
+  @Matches(/^\d{5}$/, { message: 'La clave de municipio son 5 dígitos INEGI.' })
   municipalityCode?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Unidad de gobierno.' })
-  @IsOptional() @IsUUID('all', { message: 'El identificador de la unidad no es válido.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'El identificador de la unidad no es válido.' })
   unitId?: string | null;
 
   @Field(() => ChallengeCategoryEnum, { nullable: true, description: 'Tema.' })
-  @IsOptional() @IsIn(Object.values(ChallengeCategoryEnum))
+  @IsOptional()
+  @IsIn(Object.values(ChallengeCategoryEnum))
   category?: ChallengeCategory | null;
 
   @Field(() => [ChallengePhaseEnum], { nullable: true, description: 'Solo retos en alguna de estas fases.' })
-  @IsOptional() @IsArray() @IsIn(Object.values(ChallengePhaseEnum), { each: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(Object.values(ChallengePhaseEnum), { each: true })
   phases?: ChallengePhase[] | null;
 }
 
 @ArgsType()
 export class ChallengesArgs extends PageArgs {
   @Field(() => ChallengeFilter, { nullable: true, description: 'Filtros opcionales.' })
-  @IsOptional() @ValidateNested() @Type(() => ChallengeFilter)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChallengeFilter)
   filter?: ChallengeFilter | null;
 }
 
 @ArgsType()
 export class ChallengeListArgs extends ChallengesArgs {
   @Field(() => ChallengeOrderEnum, { nullable: true, defaultValue: 'NEWEST', description: 'Orden.' })
-  @Transform(({ value }) => value ?? 'NEWEST') @IsIn(Object.values(ChallengeOrderEnum))
+  @Transform(({ value }) => value ?? 'NEWEST')
+  @IsIn(Object.values(ChallengeOrderEnum))
   orderBy: ChallengeOrder = 'NEWEST';
 }

@@ -20,7 +20,9 @@ export class ChallengeSettingsModel {
   @Field(() => BudgetRuleEnum, { nullable: true, description: 'BUDGET: regla de asignación.' })
   budgetRule: BudgetRule | null;
 
-  @Field(() => Float, { description: '0..1: weight of the public vote in the final score when the challenge ends with an evaluation round.' })
+  @Field(() => Float, {
+    description: '0..1: weight of the public vote in the final score when the challenge ends with an evaluation round.',
+  })
   publicVoteWeight: number;
 
   @Field({ description: 'Normaliza las calificaciones de cada jurado (puntuaciones z).' })

@@ -32,7 +32,10 @@ export class ChallengeModel {
   @Field(() => GovernmentLevelEnum, { description: 'Orden de gobierno, tomado de la unidad.' })
   level: GovernmentLevel;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Total MXN at stake: prize pool, or the budget to distribute in participatory budgeting.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Total MXN at stake: prize pool, or the budget to distribute in participatory budgeting.',
+  })
   budget: string | null;
 
   @Field(() => ChallengeStatusEnum, { description: 'Estado administrativo.' })

@@ -3,9 +3,20 @@ import { registerEnumType } from '@nestjs/graphql';
 const values = <T extends string>(...names: T[]) => Object.fromEntries(names.map((n) => [n, n])) as { [K in T]: K };
 
 export const ChallengeCategoryEnum = values(
-  'DIGITAL_AGENDA', 'BUDGET_TRANSPARENCY', 'PUBLIC_PROCUREMENT', 'INFRASTRUCTURE', 'SOCIAL_POLICY',
-  'ECONOMIC_DEVELOPMENT', 'ENVIRONMENT_CLIMATE', 'ENERGY_EXTRACTIVES', 'JUSTICE_SECURITY', 'HEALTH',
-  'EDUCATION', 'MOBILITY', 'WATER', 'OTHER',
+  'DIGITAL_AGENDA',
+  'BUDGET_TRANSPARENCY',
+  'PUBLIC_PROCUREMENT',
+  'INFRASTRUCTURE',
+  'SOCIAL_POLICY',
+  'ECONOMIC_DEVELOPMENT',
+  'ENVIRONMENT_CLIMATE',
+  'ENERGY_EXTRACTIVES',
+  'JUSTICE_SECURITY',
+  'HEALTH',
+  'EDUCATION',
+  'MOBILITY',
+  'WATER',
+  'OTHER',
 );
 registerEnumType(ChallengeCategoryEnum, {
   name: 'ChallengeCategory',
@@ -40,7 +51,16 @@ registerEnumType(ChallengeStatusEnum, {
   },
 });
 
-export const ChallengePhaseEnum = values('DRAFT', 'UPCOMING', 'SUBMISSION', 'VOTING', 'EVALUATION', 'INTERMISSION', 'FINISHED', 'CANCELLED');
+export const ChallengePhaseEnum = values(
+  'DRAFT',
+  'UPCOMING',
+  'SUBMISSION',
+  'VOTING',
+  'EVALUATION',
+  'INTERMISSION',
+  'FINISHED',
+  'CANCELLED',
+);
 registerEnumType(ChallengePhaseEnum, {
   name: 'ChallengePhase',
   description: 'Dónde está el reto para la ciudadanía, derivado de su estado y sus rondas.',
@@ -63,7 +83,10 @@ registerEnumType(VotingMethodEnum, {
   valuesMap: {
     SINGLE: { description: 'One vote per voter in the round.' },
     MULTIPLE: { description: 'Up to maxVotesPerVoter votes, at most one per proposal.' },
-    BUDGET: { description: 'Participatory budgeting: each voter approves a set of proposals whose total estimated cost fits voterBudget.' },
+    BUDGET: {
+      description:
+        'Participatory budgeting: each voter approves a set of proposals whose total estimated cost fits voterBudget.',
+    },
   },
 });
 

@@ -17,18 +17,29 @@ export class CriterionScoreInput {
   score: number;
 }
 
-@InputType('SubmitEvaluationInput', { description: 'La evaluación de una propuesta asignada; enviarla de nuevo reemplaza la anterior.' })
+@InputType('SubmitEvaluationInput', {
+  description: 'La evaluación de una propuesta asignada; enviarla de nuevo reemplaza la anterior.',
+})
 export class SubmitEvaluationInput {
   @Field(() => ID, { description: 'Propuesta asignada.' })
   @IsString()
   proposalId: string;
 
-  @Field(() => [CriterionScoreInput], { description: 'Una calificación por cada criterio del reto, exactamente una vez.' })
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CriterionScoreInput)
+  @Field(() => [CriterionScoreInput], {
+    description: 'Una calificación por cada criterio del reto, exactamente una vez.',
+  })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionScoreInput)
   scores: CriterionScoreInput[];
 
   @Field(() => String, { nullable: true, description: 'Comentario opcional (3 a 2 000 caracteres).' })
-  @IsOptional() @Trim() @IsString() @Length(3, 2000, COMMENT) @NoControlChars()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(3, 2000, COMMENT)
+  @NoControlChars()
   comment?: string | null;
 }
 
@@ -39,11 +50,13 @@ export class AddJurorArgs {
   challengeId: string;
 
   @Field({ description: 'Correo de una cuenta existente.' })
-  @Trim() @IsString()
+  @Trim()
+  @IsString()
   email: string;
 
   @Field({ nullable: true, defaultValue: false, description: 'Si preside el jurado.' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   isChair?: boolean;
 }
 
@@ -65,6 +78,9 @@ export class DeclareConflictArgs {
   proposalId: string;
 
   @Field({ description: 'Motivo (3 a 2 000 caracteres); lo ven el propio jurado y la unidad.' })
-  @Trim() @IsString() @Length(3, 2000, REASON) @NoControlChars()
+  @Trim()
+  @IsString()
+  @Length(3, 2000, REASON)
+  @NoControlChars()
   reason: string;
 }

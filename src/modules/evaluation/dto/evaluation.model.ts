@@ -32,9 +32,14 @@ export class EvaluationModel {
   scores: StoredCriterionScore[];
 }
 
-@ObjectType('EvaluationAssignment', { description: 'Una propuesta asignada a quien consulta, con su evaluación si ya la envió.' })
+@ObjectType('EvaluationAssignment', {
+  description: 'Una propuesta asignada a quien consulta, con su evaluación si ya la envió.',
+})
 export class EvaluationAssignmentModel {
-  @Field(() => EvaluationModel, { nullable: true, description: 'Tu evaluación de esta propuesta; null si aún no la envías.' })
+  @Field(() => EvaluationModel, {
+    nullable: true,
+    description: 'Tu evaluación de esta propuesta; null si aún no la envías.',
+  })
   evaluation: EvaluationModel | null;
 
   proposalId: string;

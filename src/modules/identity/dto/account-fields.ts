@@ -25,16 +25,23 @@ export const PasswordField = (description: string) =>
   applyDecorators(
     Field(() => String, { description }),
     IsString({ message: 'La contraseña debe ser texto.' }),
-    Length(PASSWORD_MIN, PASSWORD_MAX, { message: `La contraseña debe tener entre ${PASSWORD_MIN} y ${PASSWORD_MAX} caracteres.` }),
+    Length(PASSWORD_MIN, PASSWORD_MAX, {
+      message: `La contraseña debe tener entre ${PASSWORD_MIN} y ${PASSWORD_MAX} caracteres.`,
+    }),
   );
 
 export const DisplayNameField = (nullable = false) =>
   applyDecorators(
-    Field(() => String, { nullable, description: `Nombre público, de ${DISPLAY_NAME_MIN} a ${DISPLAY_NAME_MAX} caracteres.` }),
+    Field(() => String, {
+      nullable,
+      description: `Nombre público, de ${DISPLAY_NAME_MIN} a ${DISPLAY_NAME_MAX} caracteres.`,
+    }),
     ...(nullable ? [IsOptional()] : []),
     Trim(),
     IsString({ message: 'El nombre debe ser texto.' }),
-    Length(DISPLAY_NAME_MIN, DISPLAY_NAME_MAX, { message: `El nombre debe tener entre ${DISPLAY_NAME_MIN} y ${DISPLAY_NAME_MAX} caracteres.` }),
+    Length(DISPLAY_NAME_MIN, DISPLAY_NAME_MAX, {
+      message: `El nombre debe tener entre ${DISPLAY_NAME_MIN} y ${DISPLAY_NAME_MAX} caracteres.`,
+    }),
     NoControlChars(),
   );
 
@@ -48,7 +55,10 @@ export const StateCodeField = () =>
 
 export const MunicipalityCodeField = () =>
   applyDecorators(
-    Field(() => String, { nullable: true, description: 'Municipio de residencia: clave INEGI de cinco dígitos ("21114"); debe pertenecer a la entidad.' }),
+    Field(() => String, {
+      nullable: true,
+      description: 'Municipio de residencia: clave INEGI de cinco dígitos ("21114"); debe pertenecer a la entidad.',
+    }),
     IsOptional(),
     Trim(),
     Matches(/^\d{5}$/, { message: 'La clave de municipio son cinco dígitos del INEGI, p. ej. "21114".' }),

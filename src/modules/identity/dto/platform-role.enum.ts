@@ -1,7 +1,11 @@
 import { registerEnumType } from '@nestjs/graphql';
 import type { PlatformRole } from '../user.entity.js';
 
-export const PlatformRoleEnum = { CITIZEN: 'CITIZEN', MODERATOR: 'MODERATOR', ADMIN: 'ADMIN' } as const satisfies Record<PlatformRole, PlatformRole>;
+export const PlatformRoleEnum = {
+  CITIZEN: 'CITIZEN',
+  MODERATOR: 'MODERATOR',
+  ADMIN: 'ADMIN',
+} as const satisfies Record<PlatformRole, PlatformRole>;
 
 registerEnumType(PlatformRoleEnum, {
   name: 'PlatformRole',

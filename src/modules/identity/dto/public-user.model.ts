@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('PublicUser', { description: 'Lo que cualquiera puede ver de una persona. Nunca incluye correo, CURP ni residencia.' })
+@ObjectType('PublicUser', {
+  description: 'Lo que cualquiera puede ver de una persona. Nunca incluye correo, CURP ni residencia.',
+})
 export class PublicUserModel {
   @Field(() => ID, { description: 'Identificador de la cuenta.' })
   id: string;

@@ -1,5 +1,11 @@
 import { InputType } from '@nestjs/graphql';
-import { DisplayNameField, EmailField, MunicipalityCodeField, PasswordField, StateCodeField } from './account-fields.js';
+import {
+  DisplayNameField,
+  EmailField,
+  MunicipalityCodeField,
+  PasswordField,
+  StateCodeField,
+} from './account-fields.js';
 
 @InputType('RegisterInput', { description: 'Datos para crear una cuenta.' })
 export class RegisterInput {

@@ -26,7 +26,10 @@ export class ViewerModel {
   @Field({ description: 'Si la cuenta verificó una CURP (que nunca se muestra).' })
   curpVerified: boolean;
 
-  @Field({ description: 'Si la persona eligió aparecer como «Anónimo» ante el público y en los datos abiertos (moderación, administración y el personal de la dependencia siguen viendo su nombre).' })
+  @Field({
+    description:
+      'Si la persona eligió aparecer como «Anónimo» ante el público y en los datos abiertos (moderación, administración y el personal de la dependencia siguen viendo su nombre).',
+  })
   anonymousInPublic: boolean;
 
   @Field({ description: 'Fecha de creación de la cuenta.' })

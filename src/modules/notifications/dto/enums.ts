@@ -1,7 +1,8 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { FOLLOW_TARGET_TYPES, NOTIFICATION_CHANNELS, NOTIFICATION_TYPES } from '../notification-types.js';
 
-const values = <T extends string>(names: readonly T[]) => Object.fromEntries(names.map((n) => [n, n])) as { [K in T]: K };
+const values = <T extends string>(names: readonly T[]) =>
+  Object.fromEntries(names.map((n) => [n, n])) as { [K in T]: K };
 
 export const NotificationTypeEnum = values(NOTIFICATION_TYPES);
 registerEnumType(NotificationTypeEnum, {

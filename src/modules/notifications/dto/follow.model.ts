@@ -22,6 +22,7 @@ export class FollowInput {
   targetType: FollowTargetType;
 
   @Field({ description: 'Identificador del reto o la unidad, nombre del tema (ChallengeCategory) o clave INEGI.' })
-  @IsString() @MaxLength(64, { message: 'El identificador es demasiado largo.' })
+  @IsString()
+  @MaxLength(64, { message: 'El identificador es demasiado largo.' })
   targetId: string;
 }

@@ -17,7 +17,10 @@ export class LiveEvents implements OnApplicationShutdown {
   private subscriber: Redis | null = null;
   private readonly listeners = new Map<string, Set<(message: string) => void>>();
 
-  constructor(@Inject(REDIS) private readonly redis: Redis, private readonly config: AppConfig) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
 
   channel(kind: LiveKind, id: string): string {
     return `${this.config.redis.prefix}:live:${kind}:${id}`;
@@ -75,7 +78,11 @@ export class LiveEvents implements OnApplicationShutdown {
   private connection(): Redis {
     if (!this.subscriber) {
       // Its own connection (a subscribed connection can do nothing else); it resubscribes by itself after a reconnect.
-      this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
+      this.subscriber = this.redis.duplicate({
+        enableOfflineQueue: true,
+        maxRetriesPerRequest: null,
+        lazyConnect: false,
+      });
       this.subscriber.on('message', (channel: string, message: string) => {
         for (const listener of this.listeners.get(channel) ?? []) listener(message);
       });
@@ -89,7 +96,9 @@ export class LiveEvents implements OnApplicationShutdown {
     if (!set) {
       set = new Set();
       this.listeners.set(channel, set);
-      this.connection().subscribe(channel).catch((error: Error) => this.logger.warn(`SUBSCRIBE ${channel}: ${error.message}`));
+      this.connection()
+        .subscribe(channel)
+        .catch((error: Error) => this.logger.warn(`SUBSCRIBE ${channel}: ${error.message}`));
     }
     set.add(listener);
   }

@@ -17,7 +17,11 @@ export abstract class LiveTallySource {
 /** The same numbers as `Round.tally`: frozen once closed, counted live while open (RULES §5). */
 @Injectable()
 export class VotingLiveTallySource extends LiveTallySource {
-  constructor(private readonly votes: VotingRepository, private readonly challenges: ChallengesRepository, private readonly clock: Clock) {
+  constructor(
+    private readonly votes: VotingRepository,
+    private readonly challenges: ChallengesRepository,
+    private readonly clock: Clock,
+  ) {
     super();
   }
 
@@ -28,9 +32,12 @@ export class VotingLiveTallySource extends LiveTallySource {
     if (!challenge || isTallyHidden(round, challenge.settings.showLiveTally, this.clock.now())) return null;
     if (round.status === 'CLOSED') {
       const frozen = await this.votes.frozenTallies([roundId]);
-      if (frozen.length) return frozen.map(({ proposalId, votes, rank, share }) => ({ proposalId, votes, rank, share }));
+      if (frozen.length)
+        return frozen.map(({ proposalId, votes, rank, share }) => ({ proposalId, votes, rank, share }));
     }
     const live = await this.votes.liveTallies([roundId]);
-    return rankTally(live.map((row) => ({ proposalId: row.proposalId, votes: row.votes, submittedAt: row.submittedAt.getTime() })));
+    return rankTally(
+      live.map((row) => ({ proposalId: row.proposalId, votes: row.votes, submittedAt: row.submittedAt.getTime() })),
+    );
   }
 }

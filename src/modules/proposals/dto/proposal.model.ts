@@ -2,7 +2,13 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { DecimalScalar } from '../../../infrastructure/graphql/decimal.scalar.js';
 import type { ProposalStatus } from '../proposal.entity.js';
 
-export const ProposalStatusEnum = { DRAFT: 'DRAFT', SUBMITTED: 'SUBMITTED', WITHDRAWN: 'WITHDRAWN', HIDDEN: 'HIDDEN', INELIGIBLE: 'INELIGIBLE' } as const;
+export const ProposalStatusEnum = {
+  DRAFT: 'DRAFT',
+  SUBMITTED: 'SUBMITTED',
+  WITHDRAWN: 'WITHDRAWN',
+  HIDDEN: 'HIDDEN',
+  INELIGIBLE: 'INELIGIBLE',
+} as const;
 registerEnumType(ProposalStatusEnum, {
   name: 'ProposalStatus',
   description: 'Estado de una propuesta.',
@@ -38,7 +44,10 @@ export class ProposalModel {
   @Field({ description: 'Markdown.' })
   body: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Costo estimado (MXN); obligatorio en presupuestos participativos.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Costo estimado (MXN); obligatorio en presupuestos participativos.',
+  })
   estimatedCost: string | null;
 
   @Field(() => [String], { description: 'Enlaces http(s) de apoyo (hasta 10).' })
@@ -53,7 +62,10 @@ export class ProposalModel {
   @Field(() => Int, { nullable: true, description: 'Ronda en la que quedó fuera, si quedó fuera.' })
   eliminatedInRound: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Reason given when the proposal was hidden or declared ineligible.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Reason given when the proposal was hidden or declared ineligible.',
+  })
   moderationReason: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Cuándo se envió.' })
@@ -65,7 +77,10 @@ export class ProposalModel {
   @Field({ description: 'Última modificación.' })
   updatedAt: Date;
 
-  @Field({ description: 'Verdadero cuando el contenido (resumen, texto, enlaces, ubicación y costo) se oculta a quien consulta porque la propuesta fue ocultada o declarada no elegible; el título y el motivo siguen visibles. Sus autores, la moderación de la plataforma y el personal de la unidad del reto sí ven el contenido.' })
+  @Field({
+    description:
+      'Verdadero cuando el contenido (resumen, texto, enlaces, ubicación y costo) se oculta a quien consulta porque la propuesta fue ocultada o declarada no elegible; el título y el motivo siguen visibles. Sus autores, la moderación de la plataforma y el personal de la unidad del reto sí ven el contenido.',
+  })
   contentHidden: boolean;
 
   challengeId: string;

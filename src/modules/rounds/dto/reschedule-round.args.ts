@@ -5,7 +5,10 @@ export class RescheduleRoundArgs {
   @Field(() => ID, { description: 'La ronda que se reprograma.' })
   roundId: string;
 
-  @Field(() => Date, { nullable: true, description: 'Nueva apertura (UTC). Solo para rondas que aún no abren; si se omite, se conserva.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Nueva apertura (UTC). Solo para rondas que aún no abren; si se omite, se conserva.',
+  })
   opensAt?: Date | null;
 
   @Field(() => Date, { description: 'Nuevo cierre (UTC); debe ser futuro y no invadir la ronda siguiente.' })

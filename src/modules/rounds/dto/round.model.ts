@@ -32,7 +32,10 @@ export class RoundModel {
   @Field(() => Date, { nullable: true, description: 'Cuándo cerró de hecho.' })
   closedAt: Date | null;
 
-  @Field(() => Int, { nullable: true, description: 'VOTING and EVALUATION rounds: how many proposals go on to the next round. Null: all.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'VOTING and EVALUATION rounds: how many proposals go on to the next round. Null: all.',
+  })
   advanceCount: number | null;
 
   challengeId: string;

@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('State', { description: 'Una de las 32 entidades federativas de México, identificada por su clave INEGI ("01".."32").' })
+@ObjectType('State', {
+  description: 'Una de las 32 entidades federativas de México, identificada por su clave INEGI ("01".."32").',
+})
 export class StateModel {
   @Field(() => ID, { description: 'Clave INEGI de la entidad (CVE_ENT), dos dígitos.' })
   code: string;

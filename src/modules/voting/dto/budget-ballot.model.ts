@@ -1,7 +1,9 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../../infrastructure/graphql/decimal.scalar.js';
 
-@ObjectType('BudgetBallot', { description: 'La boleta de presupuesto participativo de quien consulta: las propuestas que aprueba.' })
+@ObjectType('BudgetBallot', {
+  description: 'La boleta de presupuesto participativo de quien consulta: las propuestas que aprueba.',
+})
 export class BudgetBallotModel {
   @Field(() => DecimalScalar, { description: 'Suma exacta de los costos estimados de las propuestas aprobadas.' })
   totalCost: string;

@@ -10,7 +10,9 @@ export class CriterionAverageModel {
   criterionId: string;
 }
 
-@ObjectType('AnonymousJurorScore', { description: "One juror's total for one proposal, published without the juror's identity." })
+@ObjectType('AnonymousJurorScore', {
+  description: "One juror's total for one proposal, published without the juror's identity.",
+})
 export class AnonymousJurorScoreModel {
   @Field({ description: 'Stable within a challenge: "Jurado 1", "Jurado 2", ...' })
   jurorLabel: string;
@@ -27,7 +29,10 @@ export class ResultEntryModel {
   @Field(() => Int, { description: 'Lugar en la clasificación final.' })
   rank: number;
 
-  @Field(() => Int, { nullable: true, description: 'Votos (o aprobaciones) en la última ronda de votación en la que participó.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Votos (o aprobaciones) en la última ronda de votación en la que participó.',
+  })
   votes: number | null;
 
   @Field(() => Float, { nullable: true, description: '0..100' })
