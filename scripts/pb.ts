@@ -29,7 +29,7 @@ export function runPb(args: string[], readFile: (path: string) => string = (p) =
   try {
     text = readFile(file);
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as Error).message}`);
+    throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
   const instance = parsePabulib(text);
   const budgetText = instance.meta.get('budget');

@@ -19,7 +19,7 @@ export class PageInfo {
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Cuántos elementos (1..100).' })
-  @Transform(({ value }) => value ?? 20)
+  @Transform(({ value }: { value: unknown }) => value ?? 20)
   @IsInt()
   @Min(1, { message: 'first debe ser al menos 1' })
   @Max(100, { message: 'first no puede ser mayor que 100' })

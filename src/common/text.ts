@@ -2,6 +2,7 @@
 
 // C0 controls except tab (\u0009), newline (\u000A) and carriage return (\u000D), plus DEL and
 // the C1 block. A carriage return is only allowed as part of a Windows line break "\r\n".
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
 
 export function hasForbiddenControlChars(s: string): boolean {

@@ -281,8 +281,8 @@ export async function runDemoSeed(
   const unitIds: Record<string, string> = {};
   const unitAdmins: Record<string, Viewer> = {};
   for (const unit of UNITS) {
-    const [found] = await data.query(`SELECT id FROM government_units WHERE name = $1`, [unit.name]);
-    let unitId: string = found?.id;
+    const [found] = await data.query<{ id: string }[]>(`SELECT id FROM government_units WHERE name = $1`, [unit.name]);
+    let unitId = found?.id;
     if (!unitId) {
       const { key: _key, ...input } = unit;
       unitId = (await unitsService.create(input)).id;
@@ -310,7 +310,7 @@ export async function runDemoSeed(
 
   const pending = CHALLENGES.filter(() => true);
   const existingSlugs = new Set<string>(
-    (await data.query(`SELECT slug FROM challenges`)).map((r: { slug: string }) => r.slug),
+    (await data.query<{ slug: string }[]>(`SELECT slug FROM challenges`)).map((r) => r.slug),
   );
   const todo = pending.filter((c) => !existingSlugs.has(slugify(c.title)));
   // Every challenge that must leave SUBMISSION does so at one shared instant, once its proposals are in.
@@ -355,9 +355,11 @@ export async function runDemoSeed(
     } as unknown as CreateChallengeInput;
     const challenge = await challengesService.create(admin, input);
     await challengesService.publish(admin, challenge.id);
-    const roundIds: string[] = (
-      await data.query(`SELECT id FROM rounds WHERE challenge_id = $1 ORDER BY position`, [challenge.id])
-    ).map((r: { id: string }) => r.id);
+    const roundIds = (
+      await data.query<{ id: string }[]>(`SELECT id FROM rounds WHERE challenge_id = $1 ORDER BY position`, [
+        challenge.id,
+      ])
+    ).map((r) => r.id);
     await clock.settle(roundIds[0]);
     created.challenges++;
     if (spec.next === 'EVALUATION')

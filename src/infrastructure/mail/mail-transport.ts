@@ -23,13 +23,19 @@ export class MailTransport {
 
   /** `id` names the file, so a retried job overwrites its own earlier attempt instead of adding a copy. */
   async deliver(message: MailMessage, id: string): Promise<void> {
-    const info = await this.transporter.sendMail({ ...message, from: this.from, textEncoding: 'quoted-printable' });
+    const info = (await this.transporter.sendMail({
+      ...message,
+      from: this.from,
+      textEncoding: 'quoted-printable',
+    })) as {
+      message: Buffer;
+    };
     if (this.config.mail.smtpUrl) return;
     const dir = this.config.mail.dir;
     await mkdir(dir, { recursive: true });
     const file = join(dir, `${id.replace(/[^A-Za-z0-9_-]/g, '_')}.eml`);
     // Written under another name first, so whoever watches the folder never reads half a message.
-    await writeFile(`${file}.part`, info.message as Buffer);
+    await writeFile(`${file}.part`, info.message);
     await rename(`${file}.part`, file);
   }
 }

@@ -25,7 +25,7 @@ const AuditEventConnection = ConnectionType(AuditEventModel, 'AuditEvent');
 @ArgsType()
 class AuditLogArgs extends PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: 50, description: 'Cuántos eventos (1..100).' })
-  @Transform(({ value }) => value ?? 50)
+  @Transform(({ value }: { value: unknown }) => value ?? 50)
   @IsInt()
   @Min(1, { message: 'first debe ser al menos 1' })
   @Max(100, { message: 'first no puede ser mayor que 100' })

@@ -47,7 +47,7 @@ export class GovernmentUnitsRepository {
 
   /** Locks the unit row so that membership changes of one unit happen one at a time. */
   async lock(tx: Tx, unitId: string): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM government_units WHERE id = $1 FOR UPDATE', [unitId]);
+    const rows = await tx.query<unknown[]>('SELECT 1 FROM government_units WHERE id = $1 FOR UPDATE', [unitId]);
     return rows.length > 0;
   }
 

@@ -13,12 +13,12 @@ export class AccountTokensRepository {
 
   /** Uses up a live token and returns its account, or null when unknown, expired or already used (single use under concurrency). */
   async consume(tx: Tx, purpose: AccountTokenPurpose, tokenHash: string, now: Date): Promise<string | null> {
-    const [rows] = (await tx.query(
+    const [rows] = await tx.query<[{ user_id: string }[], number]>(
       `UPDATE account_tokens SET used_at = $3
         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3
         RETURNING user_id`,
       [tokenHash, purpose, now],
-    )) as [{ user_id: string }[], number];
+    );
     return rows[0]?.user_id ?? null;
   }
 

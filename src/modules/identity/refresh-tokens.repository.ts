@@ -23,12 +23,12 @@ export class RefreshTokensRepository {
    * rotated. One conditional UPDATE: of two concurrent calls with the same token exactly one gets the row.
    */
   async markRotated(tx: Tx, tokenHash: string, now: Date): Promise<{ userId: string; familyId: string } | null> {
-    const [rows] = (await tx.query(
+    const [rows] = await tx.query<[{ user_id: string; family_id: string }[], number]>(
       `UPDATE refresh_tokens SET rotated_at = $2
         WHERE token_hash = $1 AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > $2
         RETURNING user_id, family_id`,
       [tokenHash, now],
-    )) as [{ user_id: string; family_id: string }[], number];
+    );
     return rows[0] ? { userId: rows[0].user_id, familyId: rows[0].family_id } : null;
   }
 

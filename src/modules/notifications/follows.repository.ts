@@ -38,11 +38,10 @@ export class FollowsRepository {
   }
 
   async remove(tx: Tx, userId: string, targetType: FollowTargetType, targetId: string): Promise<boolean> {
-    const [, count] = await tx.query(`DELETE FROM follows WHERE user_id = $1 AND target_type = $2 AND target_id = $3`, [
-      userId,
-      targetType,
-      targetId,
-    ]);
+    const [, count] = await tx.query<[unknown, number]>(
+      `DELETE FROM follows WHERE user_id = $1 AND target_type = $2 AND target_id = $3`,
+      [userId, targetType, targetId],
+    );
     return count > 0;
   }
 
@@ -72,6 +71,6 @@ export class FollowsRepository {
       MUNICIPALITY: `SELECT 1 FROM municipalities WHERE code = $1`,
     };
     if (targetType === 'CATEGORY') return false;
-    return (await this.dataSource.query(sql[targetType], [targetId])).length > 0;
+    return (await this.dataSource.query<unknown[]>(sql[targetType], [targetId])).length > 0;
   }
 }

@@ -144,7 +144,7 @@ export class NotificationsRepository {
   }
 
   async challengeFacts(challengeId: string): Promise<(ChallengeFacts & { title: string }) | null> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<(ChallengeFacts & { title: string })[]>(
       `SELECT unit_id AS "unitId", category, level, state_code AS "stateCode", municipality_code AS "municipalityCode", title
        FROM challenges WHERE id = $1`,
       [challengeId],
@@ -188,7 +188,7 @@ export class NotificationsRepository {
 
   /** Marks the recipient's unread notifications (all, or those ids) read; returns how many changed. */
   async markRead(tx: Tx, recipientId: string, ids: string[] | null, at: Date): Promise<number> {
-    const [, count] = await tx.query(
+    const [, count] = await tx.query<[unknown, number]>(
       `UPDATE notifications SET read_at = $3 WHERE recipient_id = $1 AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))`,
       [recipientId, ids, at],
     );
@@ -196,9 +196,10 @@ export class NotificationsRepository {
   }
 
   async preferences(userId: string): Promise<PreferenceRow[]> {
-    return this.dataSource.query(`SELECT type, channel, enabled FROM notification_preferences WHERE user_id = $1`, [
-      userId,
-    ]);
+    return this.dataSource.query<PreferenceRow[]>(
+      `SELECT type, channel, enabled FROM notification_preferences WHERE user_id = $1`,
+      [userId],
+    );
   }
 
   async setPreference(tx: Tx, userId: string, pref: PreferenceRow, at: Date): Promise<void> {
@@ -210,7 +211,7 @@ export class NotificationsRepository {
   }
 
   async userExists(userId: string): Promise<boolean> {
-    return (await this.dataSource.query(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0;
+    return (await this.dataSource.query<unknown[]>(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0;
   }
 }
 

@@ -158,9 +158,10 @@ export class OpenDataRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async challengeExists(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM challenges WHERE id = $1 AND published_at IS NOT NULL`, [
-      id,
-    ]);
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM challenges WHERE id = $1 AND published_at IS NOT NULL`,
+      [id],
+    );
     return rows.length > 0;
   }
 
@@ -183,7 +184,7 @@ export class OpenDataRepository {
       open = true;
       await runner.query(`DECLARE open_data NO SCROLL CURSOR FOR ${QUERIES[dataset]}`, [challengeId, now]);
       for (;;) {
-        const rows: Record<string, unknown>[] = await runner.query(`FETCH ${batch} FROM open_data`);
+        const rows = (await runner.query(`FETCH ${batch} FROM open_data`)) as Record<string, unknown>[];
         if (rows.length) yield rows;
         if (rows.length < batch) break;
       }

@@ -116,10 +116,10 @@ export class RoundsRepository {
 
   /** Whether an outbox event of this type whose payload contains `match` exists (reminders are recorded once). */
   async outboxEventExists(tx: Tx, type: string, match: Record<string, unknown>): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM outbox_events WHERE type = $1 AND payload @> $2::jsonb LIMIT 1', [
-      type,
-      JSON.stringify(match),
-    ]);
+    const rows = await tx.query<unknown[]>(
+      'SELECT 1 FROM outbox_events WHERE type = $1 AND payload @> $2::jsonb LIMIT 1',
+      [type, JSON.stringify(match)],
+    );
     return rows.length > 0;
   }
 }

@@ -233,7 +233,7 @@ export class FastEqualShares {
     let rho = bound < voters ? cost / bound : cost / voters;
     let setWeight = bound < voters ? -1 : 0;
     let shortSum = 0;
-    let shortWeight = 0;
+    let shortWeight: number;
     let nonZeroShortWeight = 0;
     let nonZeroShortCount = 0;
     let minAbove = Infinity;

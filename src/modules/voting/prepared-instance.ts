@@ -134,7 +134,7 @@ function sortForLocality(ballotGroups: BallotGroup[], rank: Int32Array): void {
     }
     keys[g] = (first * base + second) * base + third; // exact while base < 2¹⁷ (else coarser, still fine)
   }
-  const sorted: BallotGroup[] = new Array(n);
+  const sorted = new Array<BallotGroup>(n);
   if ((base + 1) ** 3 * n < 2 ** 53) {
     // key·n + g in one float: the native numeric sort of a typed array, no comparator.
     for (let g = 0; g < n; g++) keys[g] = keys[g] * n + g;

@@ -84,7 +84,7 @@ export class ChallengesArgs extends PageArgs {
 @ArgsType()
 export class ChallengeListArgs extends ChallengesArgs {
   @Field(() => ChallengeOrderEnum, { nullable: true, defaultValue: 'NEWEST', description: 'Orden.' })
-  @Transform(({ value }) => value ?? 'NEWEST')
+  @Transform(({ value }: { value: unknown }) => value ?? 'NEWEST')
   @IsIn(Object.values(ChallengeOrderEnum))
   orderBy: ChallengeOrder = 'NEWEST';
 }

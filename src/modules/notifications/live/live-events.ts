@@ -48,13 +48,13 @@ export class LiveEvents implements OnApplicationShutdown {
       wake?.();
     };
     this.addListener(channel, onMessage);
-    const finish = async (): Promise<IteratorResult<T>> => {
+    const finish = (): Promise<IteratorResult<T>> => {
       if (!done) {
         done = true;
         this.removeListener(channel, onMessage);
         wake?.();
       }
-      return { done: true, value: undefined };
+      return Promise.resolve({ done: true, value: undefined });
     };
     return {
       async next(): Promise<IteratorResult<T>> {
@@ -70,7 +70,7 @@ export class LiveEvents implements OnApplicationShutdown {
     };
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.subscriber?.disconnect();
     this.subscriber = null;
   }

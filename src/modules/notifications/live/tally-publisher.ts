@@ -47,19 +47,18 @@ export class TallyPublisher implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     for (const timer of this.timers) clearTimeout(timer);
   }
 
   private trailing(roundId: string): void {
-    const timer = setTimeout(async () => {
+    const flush = async () => {
+      const dirty = await this.redis.getdel(this.key('dirty', roundId));
+      if (dirty) await this.votesChanged(roundId);
+    };
+    const timer = setTimeout(() => {
       this.timers.delete(timer);
-      try {
-        const dirty = await this.redis.getdel(this.key('dirty', roundId));
-        if (dirty) await this.votesChanged(roundId);
-      } catch (error) {
-        this.logger.warn(`Conteo en vivo de la ronda ${roundId}: ${(error as Error).message}`);
-      }
+      flush().catch((error: Error) => this.logger.warn(`Conteo en vivo de la ronda ${roundId}: ${error.message}`));
     }, TALLY_INTERVAL_MS + 50); // just after our lock expired
     timer.unref();
     this.timers.add(timer);

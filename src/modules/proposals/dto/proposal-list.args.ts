@@ -89,7 +89,7 @@ export class ProposalListArgs extends PageArgs {
   filter?: ProposalFilter | null;
 
   @Field(() => ProposalOrderEnum, { nullable: true, defaultValue: 'NEWEST', description: 'Orden.' })
-  @Transform(({ value }) => value ?? 'NEWEST')
+  @Transform(({ value }: { value: unknown }) => value ?? 'NEWEST')
   @IsIn(Object.values(ProposalOrderEnum))
   orderBy: ProposalOrder = 'NEWEST';
 }
