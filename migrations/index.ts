@@ -12,7 +12,7 @@ import { Notifications1732000000700 } from './1732000000700-Notifications.js';
 import { Evaluation1732000000600 } from './1732000000600-Evaluation.js';
 import { AnonymousInPublic1732000000800 } from './1732000000800-AnonymousInPublic.js';
 
-/** Every migration, oldest first. `npm run migration:generate` writes new files here: add them to this list. */
+/** Every migration, oldest first, written by hand: add new ones here, then run `npm run db:schema`. */
 export const migrations = [
   Foundation1732000000000,
   Users1732000000100,
