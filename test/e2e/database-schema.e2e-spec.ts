@@ -39,7 +39,9 @@ describe('the committed database schema (migrations/schema.sql)', () => {
   it('holds every constraint that the code maps to a client error', () => {
     const named = [...new Set(constraintsNamedInCode())];
     expect(named.length).toBeGreaterThanOrEqual(5);
-    const missing = named.filter((constraint) => !new RegExp(`(CONSTRAINT|UNIQUE INDEX) ${constraint}\\b`).test(dumped));
+    const missing = named.filter(
+      (constraint) => !new RegExp(`(CONSTRAINT|UNIQUE INDEX) ${constraint}\\b`).test(dumped),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ function measure(set: SelectionSetNode, fragments: Map<string, FragmentDefinitio
   let aliases = 0;
   let cost = 0;
   for (const selection of set.selections) {
-    let inner: Measure = { depth: 0, aliases: 0, cost: 0 };
+    let inner: Measure;
     if (selection.kind === Kind.FIELD) {
       if (selection.alias) aliases++;
       if (selection.selectionSet) {

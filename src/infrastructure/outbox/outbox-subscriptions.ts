@@ -39,7 +39,7 @@ export class OutboxSubscriptions {
   /** Every job the subscribers of this event ask for; none when nobody subscribed. */
   async jobsFor(event: PublishedEvent): Promise<OutboxJob[]> {
     const subscribers = (this.subscribers.get(event.type) ?? []) as OutboxSubscriber<OutboxEventType>[];
-    const jobs = (await Promise.all(subscribers.map((subscriber) => subscriber(event)))).flat();
+    const jobs = (await Promise.all(subscribers.map((subscriber) => Promise.resolve(subscriber(event))))).flat();
     return jobs.map((job, index) => ({ ...job, jobId: checkedJobId(job.jobId ?? `outbox:${event.id}:${index}`) }));
   }
 }

@@ -15,7 +15,9 @@ function csvText(value: unknown, column: ColumnSpec): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
   if (column.type === 'json') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value);
 }
 
 /** A value as JSON: numbers stay numbers, decimals stay strings (money is never a float), dates ISO-8601. */

@@ -202,7 +202,7 @@ export class OpenDataRepository {
    * their counts are public (a hidden tally must not leak through the ETag either).
    */
   async version(challengeId: string | null, now: Date): Promise<DataVersion> {
-    const [row] = await this.dataSource.query(
+    const [row]: VersionRow[] = await this.dataSource.query(
       `WITH c AS (SELECT c.id, c.settings, c.status, c.updated_at FROM challenges c WHERE ${PUBLISHED}),
        live AS (
          SELECT r.id FROM rounds r JOIN c ON c.id = r.challenge_id
@@ -227,7 +227,7 @@ export class OpenDataRepository {
       row.audit_seq,
       row.challenges_v,
       row.proposals_v,
-      row.users_at?.toISOString?.(),
+      row.users_at?.toISOString(),
       row.passed_v,
       row.votes_v,
       row.ballots_v,
@@ -245,3 +245,12 @@ export class OpenDataRepository {
     return { tag, modifiedAt };
   }
 }
+
+type VersionRow = Record<
+  'audit_seq' | 'challenges_v' | 'proposals_v' | 'passed_v' | 'votes_v' | 'ballots_v',
+  string | null
+> &
+  Record<
+    'audit_at' | 'challenges_at' | 'proposals_at' | 'users_at' | 'passed_at' | 'votes_at' | 'ballots_at',
+    Date | null
+  >;

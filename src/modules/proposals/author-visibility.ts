@@ -12,7 +12,7 @@ export type HidesAuthors = (viewerId: string, challengeId: string, ctx: GraphqlC
  */
 @Injectable()
 export class AuthorVisibility {
-  private hides: HidesAuthors = async () => false;
+  private hides: HidesAuthors = () => Promise.resolve(false);
 
   use(hides: HidesAuthors): void {
     this.hides = hides;

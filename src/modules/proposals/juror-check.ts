@@ -10,7 +10,7 @@ export type IsJuror = (userId: string, challengeId: string, tx?: Tx) => Promise<
  */
 @Injectable()
 export class JurorCheck {
-  private lookup: IsJuror = async () => false;
+  private lookup: IsJuror = () => Promise.resolve(false);
 
   use(lookup: IsJuror): void {
     this.lookup = lookup;

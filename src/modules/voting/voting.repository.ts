@@ -90,20 +90,18 @@ export class VotingRepository {
 
   /** Whether a vote was there to delete (the trigger gives the quota back). */
   async deleteVote(tx: Tx, key: RoundProposalKey & { voterId: string }): Promise<boolean> {
-    const [, deleted] = await tx.query('DELETE FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3', [
-      key.roundId,
-      key.proposalId,
-      key.voterId,
-    ]);
+    const [, deleted]: [unknown, number] = await tx.query(
+      'DELETE FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3',
+      [key.roundId, key.proposalId, key.voterId],
+    );
     return Number(deleted) > 0;
   }
 
   async hasVote(tx: Tx, key: RoundProposalKey & { voterId: string }): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3', [
-      key.roundId,
-      key.proposalId,
-      key.voterId,
-    ]);
+    const rows: unknown[] = await tx.query(
+      'SELECT 1 FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3',
+      [key.roundId, key.proposalId, key.voterId],
+    );
     return rows.length > 0;
   }
 
