@@ -18,6 +18,27 @@ CREATE FUNCTION public.audit_events_append_only() RETURNS trigger
     AS $$
       BEGIN RAISE EXCEPTION 'audit_events es de solo inserción'; END $$;
 
+CREATE FUNCTION public.budget_ballots_within_length() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      DECLARE
+        key_round uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.round_id ELSE NEW.round_id END;
+        key_voter uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.voter_id ELSE NEW.voter_id END;
+        ballot record;
+        items int;
+      BEGIN
+        SELECT min_length, max_length INTO ballot FROM budget_ballots WHERE round_id = key_round AND voter_id = key_voter;
+        IF NOT FOUND OR (ballot.min_length IS NULL AND ballot.max_length IS NULL) THEN
+          RETURN NULL;
+        END IF;
+        SELECT count(*) INTO items FROM budget_ballot_items WHERE round_id = key_round AND voter_id = key_voter;
+        IF items > 0 AND (items < coalesce(ballot.min_length, 0) OR items > coalesce(ballot.max_length, items)) THEN
+          RAISE EXCEPTION 'ballot of % proposals outside the limits % .. %', items, ballot.min_length, ballot.max_length
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'budget_ballots_within_length', TABLE = 'budget_ballots';
+        END IF;
+        RETURN NULL;
+      END $$;
+
 CREATE FUNCTION public.challenge_search_document(title text, summary text, description text, tags text[]) RETURNS tsvector
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
@@ -88,10 +109,13 @@ CREATE TABLE public.budget_ballot_items (
 CREATE TABLE public.budget_ballots (
     round_id uuid NOT NULL,
     voter_id uuid NOT NULL,
-    voter_budget numeric(14,2) NOT NULL,
+    voter_budget numeric(14,2),
     total_cost numeric(14,2) NOT NULL,
     submitted_at timestamp with time zone NOT NULL,
-    CONSTRAINT budget_ballots_within_budget CHECK (((total_cost >= (0)::numeric) AND (total_cost <= voter_budget)))
+    min_length integer,
+    max_length integer,
+    CONSTRAINT budget_ballots_length_limits CHECK ((((min_length IS NULL) OR (min_length >= 1)) AND ((max_length IS NULL) OR (max_length >= COALESCE(min_length, 1))))),
+    CONSTRAINT budget_ballots_within_budget CHECK (((total_cost >= (0)::numeric) AND ((voter_budget IS NULL) OR (total_cost <= voter_budget))))
 );
 
 CREATE TABLE public.challenge_results (
@@ -636,6 +660,10 @@ CREATE INDEX votes_round_proposal ON public.votes USING btree (round_id, proposa
 CREATE INDEX votes_voter ON public.votes USING btree (voter_id, round_id);
 
 CREATE TRIGGER audit_events_append_only BEFORE DELETE OR UPDATE ON public.audit_events FOR EACH ROW EXECUTE FUNCTION public.audit_events_append_only();
+
+CREATE CONSTRAINT TRIGGER budget_ballot_items_within_length AFTER INSERT OR DELETE ON public.budget_ballot_items DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.budget_ballots_within_length();
+
+CREATE CONSTRAINT TRIGGER budget_ballots_within_length AFTER INSERT OR UPDATE ON public.budget_ballots DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.budget_ballots_within_length();
 
 CREATE TRIGGER outbox_events_notify AFTER INSERT ON public.outbox_events FOR EACH STATEMENT EXECUTE FUNCTION public.outbox_events_notify();
 

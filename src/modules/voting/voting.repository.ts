@@ -107,23 +107,36 @@ export class VotingRepository {
 
   /**
    * Replaces the voter's whole ballot. The upsert takes the ballot row's lock, so parallel submissions of one
-   * voter apply one after another and the last one stands whole; a CHECK keeps totalCost within voterBudget.
+   * voter apply one after another and the last one stands whole; a CHECK keeps totalCost within voterBudget
+   * and the constraint trigger budget_ballots_within_length the number of items within the limits, at commit.
    */
   async replaceBallot(
     tx: Tx,
     ballot: {
       roundId: string;
       voterId: string;
-      voterBudget: string;
+      voterBudget: string | null;
+      minLength: number | null;
+      maxLength: number | null;
       totalCost: string;
       submittedAt: Date;
       proposalIds: string[];
     },
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO budget_ballots (round_id, voter_id, voter_budget, total_cost, submitted_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (round_id, voter_id) DO UPDATE SET voter_budget = EXCLUDED.voter_budget, total_cost = EXCLUDED.total_cost, submitted_at = EXCLUDED.submitted_at`,
-      [ballot.roundId, ballot.voterId, ballot.voterBudget, ballot.totalCost, ballot.submittedAt],
+      `INSERT INTO budget_ballots (round_id, voter_id, voter_budget, min_length, max_length, total_cost, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (round_id, voter_id) DO UPDATE SET voter_budget = EXCLUDED.voter_budget, min_length = EXCLUDED.min_length,
+         max_length = EXCLUDED.max_length, total_cost = EXCLUDED.total_cost, submitted_at = EXCLUDED.submitted_at`,
+      [
+        ballot.roundId,
+        ballot.voterId,
+        ballot.voterBudget,
+        ballot.minLength,
+        ballot.maxLength,
+        ballot.totalCost,
+        ballot.submittedAt,
+      ],
     );
     await tx.query('DELETE FROM budget_ballot_items WHERE round_id = $1 AND voter_id = $2', [
       ballot.roundId,

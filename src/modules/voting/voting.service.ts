@@ -19,7 +19,16 @@ import type { BudgetBallotModel } from './dto/budget-ballot.model.js';
 import type { Vote } from './vote.entity.js';
 import { VotingErrors } from './voting.errors.js';
 import { VotingRepository } from './voting.repository.js';
-import { currentOrLastVotingRound, distinctIds, isInRunning, openVotingRound, voteAllowance } from './voting-rules.js';
+import {
+  ballotRefusal,
+  ballotSettingsOf,
+  currentOrLastVotingRound,
+  distinctIds,
+  isInRunning,
+  openVotingRound,
+  voteAllowance,
+  type BallotRefusal,
+} from './voting-rules.js';
 import { isUuid } from '../../common/ids.js';
 import { driverError } from '../../infrastructure/database/driver-error.js';
 
@@ -103,7 +112,7 @@ export class VotingService {
     const { ids, repeated } = distinctIds(proposalIds);
     if (repeated) throw VotingErrors.repeatedProposal();
     const { challenge, round } = await this.openRoundFor(isUuid(challengeId) ? challengeId : null, viewer, 'BALLOT');
-    const voterBudget = parseDecimal(challenge.settings.voterBudget ?? challenge.budget ?? '0') ?? 0n;
+    const limits = ballotSettingsOf(challenge.settings);
     const submittedAt = this.clock.now();
     try {
       await this.transactions.run(async (tx) => {
@@ -116,11 +125,14 @@ export class VotingService {
           throw VotingErrors.notInRunning();
         }
         const total = proposals.reduce((sum, p) => sum + (parseDecimal(p.estimatedCost ?? '0') ?? 0n), 0n);
-        if (total > voterBudget) throw VotingErrors.budgetExceeded(formatCentavos(total), formatCentavos(voterBudget));
+        const refusal = ballotRefusal(ids.length, total, limits);
+        if (refusal) throw ballotRefusalError(refusal);
         await this.votes.replaceBallot(tx, {
           roundId: round.id,
           voterId: viewer.id,
-          voterBudget: formatCentavos(voterBudget),
+          voterBudget: limits.voterBudget === null ? null : formatCentavos(limits.voterBudget),
+          minLength: limits.minProjects,
+          maxLength: limits.maxProjects,
           totalCost: formatCentavos(total),
           submittedAt,
           proposalIds: ids,
@@ -128,9 +140,12 @@ export class VotingService {
         await this.votesChanged(tx, challenge.id, round.id, viewer.id);
       });
     } catch (error) {
+      // The database is the authority (RULES §5): these only fire if the checks above were bypassed.
       const { code, constraint } = driverError(error);
-      if (code === '23514' && constraint === 'budget_ballots_within_budget')
-        throw VotingErrors.budgetExceeded('?', formatCentavos(voterBudget));
+      if (code === '23514' && constraint === 'budget_ballots_within_budget' && limits.voterBudget !== null)
+        throw VotingErrors.budgetExceeded('?', formatCentavos(limits.voterBudget));
+      if (code === '23514' && constraint === 'budget_ballots_within_length')
+        throw ballotRefusalError(ballotRefusal(ids.length, 0n, { ...limits, voterBudget: null })!);
       throw error;
     }
     const stored = await this.votes.ballotOf(round.id, viewer.id);
@@ -219,5 +234,16 @@ export class VotingService {
     const proposal = await this.votes.findProposal(proposalId, tx);
     if (!proposal || proposal.challengeId !== round.challengeId || !isInRunning(proposal, round.position))
       throw VotingErrors.notInRunning();
+  }
+}
+
+function ballotRefusalError(refusal: BallotRefusal): DomainError {
+  switch (refusal.reason) {
+    case 'BUDGET_EXCEEDED':
+      return VotingErrors.budgetExceeded(formatCentavos(refusal.total), formatCentavos(refusal.limit));
+    case 'BALLOT_TOO_SHORT':
+      return VotingErrors.ballotTooShort(refusal.count, refusal.limit);
+    case 'BALLOT_TOO_LONG':
+      return VotingErrors.ballotTooLong(refusal.count, refusal.limit);
   }
 }
