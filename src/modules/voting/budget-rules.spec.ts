@@ -178,6 +178,18 @@ describe('equalSharesOutcome', () => {
     expect(outcome.endowment).toEqual(centavos(50n));
   });
 
+  it('funds something with 500 000 pesos for 1 000 001 voters (less than one peso each)', () => {
+    // e = 50 000 000 / 1 000 001 centavos ≈ 0.49999 pesos.  Everyone approves a (400 000) and b
+    // (200 000): both have n effective votes, b wins on cost; then a does not fit in the 300 000 left.
+    // At e + 1 peso both are funded (600 000 > 500 000), so b alone.  From ⌊budget/n⌋ = 0 pesos:
+    // nothing at 0, 600 000 at 1 peso → nothing at all.
+    const ballot = ['a', 'b'];
+    const ballots = Array.from({ length: 1_000_001 }, () => ballot);
+    const outcome = equalSharesOutcome([project('a', 400_000), project('b', 200_000)], ballots, pesos(500_000));
+    expect(outcome.funded).toEqual(['b']);
+    expect(outcome.endowment).toEqual(centavos(50_000_000n, 1_000_001n));
+  });
+
   it('keeps fractions of a centavo in the endowment (budget / n not a whole number of centavos)', () => {
     // 3 voters, budget 1.00 → e = 33⅓ centavos.  x (1.00, all three) costs exactly 33⅓ each: funded
     // with nothing to spare (rounding e down to 33 centavos would leave it unaffordable at the start).
