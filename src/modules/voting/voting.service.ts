@@ -144,8 +144,9 @@ export class VotingService {
       const { code, constraint } = driverError(error);
       if (code === '23514' && constraint === 'budget_ballots_within_budget' && limits.voterBudget !== null)
         throw VotingErrors.budgetExceeded('?', formatCentavos(limits.voterBudget));
-      if (code === '23514' && constraint === 'budget_ballots_within_length')
-        throw ballotRefusalError(ballotRefusal(ids.length, 0n, { ...limits, voterBudget: null })!);
+      const lengthRefusal = ballotRefusal(ids.length, 0n, { ...limits, voterBudget: null });
+      if (code === '23514' && constraint === 'budget_ballots_within_length' && lengthRefusal)
+        throw ballotRefusalError(lengthRefusal);
       throw error;
     }
     const stored = await this.votes.ballotOf(round.id, viewer.id);
