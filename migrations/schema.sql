@@ -36,6 +36,21 @@ CREATE FUNCTION public.outbox_events_notify() RETURNS trigger
     AS $$
       BEGIN PERFORM pg_notify('outbox_events', ''); RETURN NULL; END $$;
 
+CREATE FUNCTION public.stamped_within_round() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      DECLARE
+        stamp timestamptz := (to_jsonb(NEW) ->> TG_ARGV[0])::timestamptz;
+        round record;
+      BEGIN
+        SELECT opens_at, closes_at, status INTO round FROM rounds WHERE id = NEW.round_id FOR KEY SHARE;
+        IF NOT FOUND OR round.status = 'CLOSED' OR stamp < round.opens_at OR stamp >= round.closes_at THEN
+          RAISE EXCEPTION '% stamped % outside its round''s window', TG_TABLE_NAME, stamp
+            USING ERRCODE = 'check_violation', CONSTRAINT = TG_ARGV[1], TABLE = TG_TABLE_NAME;
+        END IF;
+        RETURN NEW;
+      END $$;
+
 CREATE FUNCTION public.votes_count_into_quota() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
@@ -637,9 +652,15 @@ CREATE INDEX votes_voter ON public.votes USING btree (voter_id, round_id);
 
 CREATE TRIGGER audit_events_append_only BEFORE DELETE OR UPDATE ON public.audit_events FOR EACH ROW EXECUTE FUNCTION public.audit_events_append_only();
 
+CREATE TRIGGER budget_ballots_stamped_within_round BEFORE INSERT OR UPDATE OF round_id, submitted_at ON public.budget_ballots FOR EACH ROW EXECUTE FUNCTION public.stamped_within_round('submitted_at', 'budget_ballots_stamped_within_round');
+
+CREATE TRIGGER evaluations_stamped_within_round BEFORE INSERT OR UPDATE OF round_id, updated_at ON public.evaluations FOR EACH ROW EXECUTE FUNCTION public.stamped_within_round('updated_at', 'evaluations_stamped_within_round');
+
 CREATE TRIGGER outbox_events_notify AFTER INSERT ON public.outbox_events FOR EACH STATEMENT EXECUTE FUNCTION public.outbox_events_notify();
 
 CREATE TRIGGER votes_count_into_quota AFTER INSERT OR DELETE ON public.votes FOR EACH ROW EXECUTE FUNCTION public.votes_count_into_quota();
+
+CREATE TRIGGER votes_stamped_within_round BEFORE INSERT OR UPDATE OF round_id, created_at ON public.votes FOR EACH ROW EXECUTE FUNCTION public.stamped_within_round('created_at', 'votes_stamped_within_round');
 
 ALTER TABLE ONLY public.account_tokens
     ADD CONSTRAINT account_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
