@@ -125,7 +125,10 @@ describe('open-data catalogue (DCAT-AP 3.0.0)', () => {
       const catalog = await catalogJson();
       const dataset = catalog['dcat:dataset'].find((d: any) => d['dct:identifier'] === ids.municipal);
       delete dataset['dct:description'];
-      delete dataset['dcat:distribution'][0]['dcat:accessURL'];
+      const first = dataset['dcat:distribution'][0];
+      // The URL keeps its typed description (it is written in full under the access URL).
+      first['dcat:downloadURL'] = first['dcat:accessURL'];
+      delete first['dcat:accessURL'];
       // A plain string where the profile wants a resource: the bug issue #20 found everywhere.
       dataset['dcat:distribution'][1]['dcat:mediaType'] = 'application/json';
       const report = await validateJsonLd(catalog);

@@ -2,7 +2,7 @@ import { DATASET_NAMES } from '../open-data.columns.js';
 import { negotiateCatalogFormat } from './catalog-negotiation.js';
 import { catalogWindow, parsePage } from './catalog-paging.js';
 import { buildCatalogChallenge as challenge, buildCatalogPage } from '../../../../test/support/catalog-factory.js';
-import { dcatCatalog, type CatalogChallenge } from './dcat-catalog.js';
+import { dcatCatalog, describeOnce, type CatalogChallenge } from './dcat-catalog.js';
 
 const URL_BASE = 'https://retos.example.mx';
 const EU = 'http://publications.europa.eu/resource/authority';
@@ -107,14 +107,14 @@ describe('challenge dataset', () => {
         'dcat:endDate': '2026-12-31T23:59:00.000Z',
       },
       'dct:accrualPeriodicity': { '@id': `${EU}/frequency/UPDATE_CONT` },
-      'dct:language': { '@id': `${EU}/language/SPA`, '@type': 'dct:LinguisticSystem' },
+      'dct:language': { '@id': `${EU}/language/SPA` },
     });
   });
 
   it('covers Mexico and the municipality (or the state) by INEGI code; federal ones Mexico only', () => {
     const spatialOf = (c: CatalogChallenge) => datasetOf(c).at(-1)!['dct:spatial'] as Record<string, unknown>[];
     expect(spatialOf(challenge()).map((s) => [s['@id'], s['dct:identifier'], s['skos:prefLabel']])).toEqual([
-      [`${EU}/country/MEX`, undefined, 'México'],
+      [`${EU}/country/MEX`, undefined, undefined], // described in full on the catalogue
       [undefined, '21114', 'Puebla, Puebla'],
     ]);
     expect(spatialOf(challenge({ level: 'STATE', municipality: null }))[1]).toMatchObject({
@@ -135,10 +135,11 @@ describe('challenge dataset', () => {
     expect(distributions[0]).toMatchObject({
       '@type': 'dcat:Distribution',
       'dcat:accessURL': { '@type': 'rdfs:Resource' },
-      'dcat:downloadURL': { '@type': 'rdfs:Resource' },
+      // The same URL, already typed as the access URL.
+      'dcat:downloadURL': { '@id': `${URL_BASE}/open-data/challenges/${challenge().id}/challenges.csv` },
       'dcat:mediaType': { '@id': 'https://www.iana.org/assignments/media-types/text/csv', '@type': 'dct:MediaType' },
       'dct:format': { '@id': `${EU}/file-type/CSV`, '@type': 'dct:MediaTypeOrExtent' },
-      'dct:license': { '@id': 'https://creativecommons.org/licenses/by/4.0/', '@type': 'dct:LicenseDocument' },
+      'dct:license': { '@id': 'https://creativecommons.org/licenses/by/4.0/' },
       'dct:modified': '2026-11-20T08:30:00.000Z',
     });
     expect(distributions[1]['dct:format']['@id']).toBe(`${EU}/file-type/JSON`);
@@ -152,5 +153,24 @@ describe('challenge dataset', () => {
     expect(dataset['dct:temporal']).toBeUndefined();
     expect(dataset['dcat:keyword']).toBeUndefined();
     expect(dataset['dct:accrualPeriodicity']['@id']).toBe(`${EU}/frequency/IRREG`);
+  });
+});
+
+describe('describeOnce', () => {
+  it('keeps the first full description of a resource and refers to it by @id afterwards', () => {
+    const licence = { '@id': 'L', '@type': 'dct:LicenseDocument' };
+    expect(
+      describeOnce({ a: licence, b: [licence, { '@id': 'L' }, { x: licence }], c: { '@id': 'L', other: 1 } }),
+    ).toEqual({
+      a: licence,
+      b: [{ '@id': 'L' }, { '@id': 'L' }, { x: { '@id': 'L' } }],
+      // A different description of the same resource is kept: nothing is lost.
+      c: { '@id': 'L', other: 1 },
+    });
+  });
+
+  it('describes the licence once per page, in full where it first appears', () => {
+    const doc = JSON.stringify(dcatCatalog(page(1, [challenge()], 1)));
+    expect(doc.split('"dct:LicenseDocument"')).toHaveLength(2);
   });
 });
