@@ -155,4 +155,38 @@ describe('open-data catalogue (DCAT-AP 3.0.0)', () => {
       expect(first.headers.get('etag')).not.toBe((await get('/open-data/catalog.json')).headers.get('etag'));
     });
   });
+
+  describe('with more challenges than a page holds', () => {
+    beforeAll(async () => {
+      // 100 more published challenges, copies of one, published a second apart.
+      await sql.query(
+        `INSERT INTO challenges (unit_id, slug, title, summary, description, category, level, status, settings, published_at)
+         SELECT unit_id, slug || '-' || g, title || ' ' || g, summary, description, category, level, status, settings,
+                published_at + g * interval '1 second'
+         FROM challenges, generate_series(1, 100) g WHERE id = $1`,
+        [ids.federal],
+      );
+    });
+
+    it('pages by 100 with Hydra links a harvester follows to every dataset once, each page conforming', async () => {
+      const seen: string[] = [];
+      let url: string | undefined = `${api.config.http.publicUrl}/open-data/catalog.json`;
+      const pages: any[] = [];
+      while (url) {
+        const catalog = await catalogJson(url.replace(api.config.http.publicUrl, ''));
+        pages.push(catalog);
+        seen.push(...catalog['dcat:dataset'].map((d: any) => d['dct:identifier']));
+        url = catalog['hydra:view']['hydra:next'];
+      }
+      expect(pages.map((p) => p['dcat:dataset'].length)).toEqual([100, DATASET_NAMES.length + 2]);
+      expect(pages[1]['hydra:view']).toMatchObject({
+        'hydra:totalItems': DATASET_NAMES.length + 102,
+        'hydra:previousPage': `${api.config.http.publicUrl}/open-data/catalog.json?page=1`,
+        'hydra:lastPage': `${api.config.http.publicUrl}/open-data/catalog.json?page=2`,
+      });
+      expect(new Set(seen).size).toBe(DATASET_NAMES.length + 102);
+      expect(seen).not.toContain(ids.draft);
+      expect(summary(await validateJsonLd(pages[1]))).toEqual([]);
+    });
+  });
 });
