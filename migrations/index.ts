@@ -11,6 +11,7 @@ import { Voting1732000000500 } from './1732000000500-Voting.js';
 import { Notifications1732000000700 } from './1732000000700-Notifications.js';
 import { Evaluation1732000000600 } from './1732000000600-Evaluation.js';
 import { AnonymousInPublic1732000000800 } from './1732000000800-AnonymousInPublic.js';
+import { AccountResilience1734100000000 } from './1734100000000-AccountResilience.js';
 import { StampsWithinRounds1734300000000 } from './1734300000000-StampsWithinRounds.js';
 import { BallotLimits1734400000000 } from './1734400000000-BallotLimits.js';
 
@@ -29,6 +30,7 @@ export const migrations = [
   Evaluation1732000000600,
   Notifications1732000000700,
   AnonymousInPublic1732000000800,
+  AccountResilience1734100000000,
   StampsWithinRounds1734300000000,
   BallotLimits1734400000000,
 ];

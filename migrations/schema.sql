@@ -437,6 +437,7 @@ CREATE TABLE public.users (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     anonymous_in_public boolean DEFAULT false NOT NULL,
+    session_version integer DEFAULT 0 NOT NULL,
     CONSTRAINT users_municipality_needs_state CHECK (((municipality_code IS NULL) OR (state_code IS NOT NULL))),
     CONSTRAINT users_platform_role_check CHECK ((platform_role = ANY (ARRAY['CITIZEN'::text, 'MODERATOR'::text, 'ADMIN'::text])))
 );
@@ -653,7 +654,7 @@ CREATE INDEX unit_memberships_user ON public.unit_memberships USING btree (user_
 
 CREATE UNIQUE INDEX users_curp_unique ON public.users USING btree (curp_hash) WHERE (curp_hash IS NOT NULL);
 
-CREATE UNIQUE INDEX users_email_unique ON public.users USING btree (lower(email));
+CREATE UNIQUE INDEX users_email_unique ON public.users USING btree (email);
 
 CREATE INDEX votes_round_proposal ON public.votes USING btree (round_id, proposal_id);
 
