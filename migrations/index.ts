@@ -11,6 +11,7 @@ import { Voting1732000000500 } from './1732000000500-Voting.js';
 import { Notifications1732000000700 } from './1732000000700-Notifications.js';
 import { Evaluation1732000000600 } from './1732000000600-Evaluation.js';
 import { AnonymousInPublic1732000000800 } from './1732000000800-AnonymousInPublic.js';
+import { JurorPublicLabels1734500000000 } from './1734500000000-JurorPublicLabels.js';
 
 /** Every migration, oldest first, written by hand: add new ones here, then run `npm run db:schema`. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Evaluation1732000000600,
   Notifications1732000000700,
   AnonymousInPublic1732000000800,
+  JurorPublicLabels1734500000000,
 ];

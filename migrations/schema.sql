@@ -209,7 +209,8 @@ CREATE TABLE public.jury_members (
     user_id uuid NOT NULL,
     is_chair boolean DEFAULT false NOT NULL,
     joined_seq bigint NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    public_label_key uuid DEFAULT gen_random_uuid() NOT NULL
 );
 
 ALTER TABLE public.jury_members ALTER COLUMN joined_seq ADD GENERATED ALWAYS AS IDENTITY (

@@ -40,7 +40,7 @@ export class OpenDataService {
     if (!parsed) return null;
     if (challengeId !== null && (!isUuid(challengeId) || !(await this.repo.challengeExists(challengeId)))) return null;
     const now = this.clock.now();
-    const version = await this.repo.version(challengeId, now);
+    const version = await this.repo.version(parsed.dataset, challengeId, now);
     const spec = DATASETS[parsed.dataset];
     const prefix = challengeId ? `reto-${challengeId}-` : '';
     return {
@@ -53,7 +53,7 @@ export class OpenDataService {
   }
 
   async catalog(): Promise<{ version: DataVersion; body: Record<string, unknown> }> {
-    const version = await this.repo.version(null, this.clock.now());
+    const version = await this.repo.version('catalog', null, this.clock.now());
     const modified = version.modifiedAt.getTime() > ISSUED.getTime() ? version.modifiedAt : ISSUED;
     return {
       version: { ...version, tag: `${version.tag}|catalog` },

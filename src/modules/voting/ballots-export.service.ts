@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { parseDecimal } from '../../common/money.js';
 import { ChallengesRepository } from '../challenges/challenges.repository.js';
 import { formatCentavos } from './decimal-amount.js';
@@ -12,8 +12,9 @@ export const EXPORT_PAGE = 1000;
 
 /**
  * The anonymous ballots of a finished BUDGET challenge in pabulib format (open data, RULES §9): the
- * final round's projects and every ballot, each under a random pseudonym drawn anew for every export,
- * so no voter id (or anything stable across exports) is ever published.
+ * final round's projects and every ballot, each under a random pseudonym drawn anew for every export and
+ * in an order drawn anew too, so no voter id, nor anything that follows it or is stable across exports,
+ * is ever published.
  */
 @Injectable()
 export class BallotsExportService {
@@ -60,13 +61,15 @@ export class BallotsExportService {
       })),
     });
     const votes = this.votes;
+    // Drawn anew per export: the row order is random and differs between downloads (issue #16).
+    const salt = randomBytes(16).toString('hex');
     async function* chunks(): AsyncIterable<string> {
       yield head;
-      for (let after: string | null = null; ;) {
-        const page = await votes.ballotPage(final.id, after, EXPORT_PAGE);
+      for (let after: { key: string; voterId: string } | null = null; ;) {
+        const page = await votes.ballotPage(final.id, salt, after, EXPORT_PAGE);
         if (!page.length) return;
         yield page.map((ballot) => pabulibVoteRow({ voterId: randomUUID(), approved: ballot.approved })).join('');
-        after = page[page.length - 1].voterId;
+        after = page[page.length - 1];
       }
     }
     return { filename: `${challenge.slug}.pb`, chunks: chunks() };

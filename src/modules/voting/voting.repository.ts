@@ -248,20 +248,26 @@ export class VotingRepository {
     return rows.map((row) => row.approved);
   }
 
-  /** A page of a round's ballots in voter order (keyset), for the open-data export. Voter ids never leave the caller. */
+  /**
+   * A page of a round's ballots for the open-data export, in the order of md5(salt ‖ voter id) (keyset on
+   * that key): with a fresh random salt per export, a ballot's row says nothing about the voter's account
+   * id, sign-up or voting time (issue #16). The key and voter ids never leave the caller.
+   */
   async ballotPage(
     roundId: string,
-    afterVoterId: string | null,
+    salt: string,
+    after: { key: string; voterId: string } | null,
     limit: number,
-  ): Promise<{ voterId: string; approved: string[] }[]> {
-    const rows: { voter_id: string; approved: string[] }[] = await this.dataSource.query(
-      `SELECT b.voter_id, coalesce(array_agg(i.proposal_id::text ORDER BY i.proposal_id) FILTER (WHERE i.proposal_id IS NOT NULL), '{}') AS approved
+  ): Promise<{ key: string; voterId: string; approved: string[] }[]> {
+    const rows: { key: string; voter_id: string; approved: string[] }[] = await this.dataSource.query(
+      `SELECT md5($2 || b.voter_id::text) AS key, b.voter_id,
+              coalesce(array_agg(i.proposal_id::text ORDER BY i.proposal_id) FILTER (WHERE i.proposal_id IS NOT NULL), '{}') AS approved
        FROM budget_ballots b LEFT JOIN budget_ballot_items i ON i.round_id = b.round_id AND i.voter_id = b.voter_id
-       WHERE b.round_id = $1 AND ($2::uuid IS NULL OR b.voter_id > $2::uuid)
-       GROUP BY b.voter_id ORDER BY b.voter_id LIMIT $3`,
-      [roundId, afterVoterId, limit],
+       WHERE b.round_id = $1 AND ($3::text IS NULL OR (md5($2 || b.voter_id::text), b.voter_id) > ($3::text, $4::uuid))
+       GROUP BY b.voter_id ORDER BY 1, b.voter_id LIMIT $5`,
+      [roundId, salt, after?.key ?? null, after?.voterId ?? null, limit],
     );
-    return rows.map((row) => ({ voterId: row.voter_id, approved: row.approved }));
+    return rows.map((row) => ({ key: row.key, voterId: row.voter_id, approved: row.approved }));
   }
 
   async countBallots(roundId: string): Promise<number> {
