@@ -12,6 +12,7 @@ import { Notifications1732000000700 } from './1732000000700-Notifications.js';
 import { Evaluation1732000000600 } from './1732000000600-Evaluation.js';
 import { AnonymousInPublic1732000000800 } from './1732000000800-AnonymousInPublic.js';
 import { JurorPublicLabels1734500000000 } from './1734500000000-JurorPublicLabels.js';
+import { CoAuthorInvitations1734500000100 } from './1734500000100-CoAuthorInvitations.js';
 
 /** Every migration, oldest first, written by hand: add new ones here, then run `npm run db:schema`. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   Notifications1732000000700,
   AnonymousInPublic1732000000800,
   JurorPublicLabels1734500000000,
+  CoAuthorInvitations1734500000100,
 ];

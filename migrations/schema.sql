@@ -131,6 +131,18 @@ CREATE TABLE public.challenges (
     CONSTRAINT challenges_status_check CHECK ((status = ANY (ARRAY['DRAFT'::text, 'PUBLISHED'::text, 'FINISHED'::text, 'CANCELLED'::text])))
 );
 
+CREATE TABLE public.co_author_invitations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    proposal_id uuid NOT NULL,
+    inviter_id uuid NOT NULL,
+    invitee_id uuid,
+    status text DEFAULT 'PENDING'::text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    responded_at timestamp with time zone,
+    CONSTRAINT co_author_invitations_check CHECK (((status = 'PENDING'::text) = (responded_at IS NULL))),
+    CONSTRAINT co_author_invitations_status_check CHECK ((status = ANY (ARRAY['PENDING'::text, 'ACCEPTED'::text, 'DECLINED'::text])))
+);
+
 CREATE TABLE public.email_deliveries (
     event_id bigint NOT NULL,
     recipient_id uuid NOT NULL,
@@ -467,6 +479,9 @@ ALTER TABLE ONLY public.challenges
 ALTER TABLE ONLY public.challenges
     ADD CONSTRAINT challenges_slug_unique UNIQUE (slug);
 
+ALTER TABLE ONLY public.co_author_invitations
+    ADD CONSTRAINT co_author_invitations_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.email_deliveries
     ADD CONSTRAINT email_deliveries_pkey PRIMARY KEY (event_id, recipient_id);
 
@@ -582,6 +597,12 @@ CREATE INDEX challenges_territory ON public.challenges USING btree (level, state
 
 CREATE INDEX challenges_unit ON public.challenges USING btree (unit_id);
 
+CREATE INDEX co_author_invitations_invitee ON public.co_author_invitations USING btree (invitee_id) WHERE (status = 'PENDING'::text);
+
+CREATE INDEX co_author_invitations_inviter ON public.co_author_invitations USING btree (inviter_id, created_at);
+
+CREATE UNIQUE INDEX co_author_invitations_one_pending ON public.co_author_invitations USING btree (proposal_id, invitee_id) WHERE ((status = 'PENDING'::text) AND (invitee_id IS NOT NULL));
+
 CREATE INDEX email_deliveries_pending ON public.email_deliveries USING btree (event_id) WHERE (queued_at IS NULL);
 
 CREATE INDEX evaluations_proposal ON public.evaluations USING btree (proposal_id);
@@ -677,6 +698,15 @@ ALTER TABLE ONLY public.challenges
 
 ALTER TABLE ONLY public.challenges
     ADD CONSTRAINT challenges_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.government_units(id);
+
+ALTER TABLE ONLY public.co_author_invitations
+    ADD CONSTRAINT co_author_invitations_invitee_id_fkey FOREIGN KEY (invitee_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.co_author_invitations
+    ADD CONSTRAINT co_author_invitations_inviter_id_fkey FOREIGN KEY (inviter_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.co_author_invitations
+    ADD CONSTRAINT co_author_invitations_proposal_id_fkey FOREIGN KEY (proposal_id) REFERENCES public.proposals(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.email_deliveries
     ADD CONSTRAINT email_deliveries_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES public.users(id) ON DELETE CASCADE;

@@ -118,10 +118,6 @@ export class ProposalsRepository {
     return rows.map((row) => row.userId);
   }
 
-  async addCoAuthor(tx: Tx, proposalId: string, userId: string): Promise<void> {
-    await tx.insert(ProposalCoAuthor, { proposalId, userId });
-  }
-
   /** Co-authors with their public names, in the order they were added. */
   async coAuthorsOf(proposalIds: readonly string[]): Promise<CoAuthorRow[]> {
     if (!proposalIds.length) return [];
