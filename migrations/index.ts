@@ -13,6 +13,7 @@ import { Evaluation1732000000600 } from './1732000000600-Evaluation.js';
 import { AnonymousInPublic1732000000800 } from './1732000000800-AnonymousInPublic.js';
 import { JurorPublicLabels1734500000000 } from './1734500000000-JurorPublicLabels.js';
 import { CoAuthorInvitations1734500000100 } from './1734500000100-CoAuthorInvitations.js';
+import { BallotExportKeys1734500000200 } from './1734500000200-BallotExportKeys.js';
 
 /** Every migration, oldest first, written by hand: add new ones here, then run `npm run db:schema`. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AnonymousInPublic1732000000800,
   JurorPublicLabels1734500000000,
   CoAuthorInvitations1734500000100,
+  BallotExportKeys1734500000200,
 ];

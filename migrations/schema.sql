@@ -91,6 +91,7 @@ CREATE TABLE public.budget_ballots (
     voter_budget numeric(14,2) NOT NULL,
     total_cost numeric(14,2) NOT NULL,
     submitted_at timestamp with time zone NOT NULL,
+    export_key uuid DEFAULT gen_random_uuid() NOT NULL,
     CONSTRAINT budget_ballots_within_budget CHECK (((total_cost >= (0)::numeric) AND (total_cost <= voter_budget)))
 );
 
@@ -588,6 +589,8 @@ CREATE INDEX account_tokens_user ON public.account_tokens USING btree (user_id, 
 CREATE INDEX audit_events_challenge ON public.audit_events USING btree (challenge_id, seq);
 
 CREATE INDEX budget_ballot_items_proposal ON public.budget_ballot_items USING btree (round_id, proposal_id);
+
+CREATE UNIQUE INDEX budget_ballots_export_order ON public.budget_ballots USING btree (round_id, export_key);
 
 CREATE INDEX challenges_listing ON public.challenges USING btree (status, created_at DESC);
 

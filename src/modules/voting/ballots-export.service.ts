@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { parseDecimal } from '../../common/money.js';
 import { ChallengesRepository } from '../challenges/challenges.repository.js';
 import { formatCentavos } from './decimal-amount.js';
@@ -12,9 +12,9 @@ export const EXPORT_PAGE = 1000;
 
 /**
  * The anonymous ballots of a finished BUDGET challenge in pabulib format (open data, RULES §9): the
- * final round's projects and every ballot, each under a random pseudonym drawn anew for every export and
- * in an order drawn anew too, so no voter id, nor anything that follows it or is stable across exports,
- * is ever published.
+ * final round's projects and every ballot, each under a random pseudonym drawn anew for every export, in
+ * the order of each ballot's random key (issue #16), so no voter id, nor anything that follows it, is
+ * ever published.
  */
 @Injectable()
 export class BallotsExportService {
@@ -61,15 +61,13 @@ export class BallotsExportService {
       })),
     });
     const votes = this.votes;
-    // Drawn anew per export: the row order is random and differs between downloads (issue #16).
-    const salt = randomBytes(16).toString('hex');
     async function* chunks(): AsyncIterable<string> {
       yield head;
-      for (let after: { key: string; voterId: string } | null = null; ;) {
-        const page = await votes.ballotPage(final.id, salt, after, EXPORT_PAGE);
+      for (let after: string | null = null; ;) {
+        const page = await votes.ballotPage(final.id, after, EXPORT_PAGE);
         if (!page.length) return;
         yield page.map((ballot) => pabulibVoteRow({ voterId: randomUUID(), approved: ballot.approved })).join('');
-        after = page[page.length - 1];
+        after = page[page.length - 1].key;
       }
     }
     return { filename: `${challenge.slug}.pb`, chunks: chunks() };

@@ -249,25 +249,23 @@ export class VotingRepository {
   }
 
   /**
-   * A page of a round's ballots for the open-data export, in the order of md5(salt ‖ voter id) (keyset on
-   * that key): with a fresh random salt per export, a ballot's row says nothing about the voter's account
-   * id, sign-up or voting time (issue #16). The key and voter ids never leave the caller.
+   * A page of a round's ballots for the open-data export, in the order of each ballot's random
+   * `export_key` (keyset on the (round_id, export_key) index): a ballot's row says nothing about the
+   * voter's account id or voting time (issue #16). The key never leaves the caller.
    */
   async ballotPage(
     roundId: string,
-    salt: string,
-    after: { key: string; voterId: string } | null,
+    afterKey: string | null,
     limit: number,
-  ): Promise<{ key: string; voterId: string; approved: string[] }[]> {
-    const rows: { key: string; voter_id: string; approved: string[] }[] = await this.dataSource.query(
-      `SELECT md5($2 || b.voter_id::text) AS key, b.voter_id,
+  ): Promise<{ key: string; approved: string[] }[]> {
+    return this.dataSource.query(
+      `SELECT b.export_key AS key,
               coalesce(array_agg(i.proposal_id::text ORDER BY i.proposal_id) FILTER (WHERE i.proposal_id IS NOT NULL), '{}') AS approved
        FROM budget_ballots b LEFT JOIN budget_ballot_items i ON i.round_id = b.round_id AND i.voter_id = b.voter_id
-       WHERE b.round_id = $1 AND ($3::text IS NULL OR (md5($2 || b.voter_id::text), b.voter_id) > ($3::text, $4::uuid))
-       GROUP BY b.voter_id ORDER BY 1, b.voter_id LIMIT $5`,
-      [roundId, salt, after?.key ?? null, after?.voterId ?? null, limit],
+       WHERE b.round_id = $1 AND ($2::uuid IS NULL OR b.export_key > $2::uuid)
+       GROUP BY b.export_key ORDER BY b.export_key LIMIT $3`,
+      [roundId, afterKey, limit],
     );
-    return rows.map((row) => ({ key: row.key, voterId: row.voter_id, approved: row.approved }));
   }
 
   async countBallots(roundId: string): Promise<number> {
