@@ -14,6 +14,9 @@ import { AnonymousInPublic1732000000800 } from './1732000000800-AnonymousInPubli
 import { AccountResilience1734100000000 } from './1734100000000-AccountResilience.js';
 import { StampsWithinRounds1734300000000 } from './1734300000000-StampsWithinRounds.js';
 import { BallotLimits1734400000000 } from './1734400000000-BallotLimits.js';
+import { JurorPublicLabels1734500000000 } from './1734500000000-JurorPublicLabels.js';
+import { CoAuthorInvitations1734500000100 } from './1734500000100-CoAuthorInvitations.js';
+import { BallotExportKeys1734500000200 } from './1734500000200-BallotExportKeys.js';
 
 /** Every migration, oldest first, written by hand: add new ones here, then run `npm run db:schema`. */
 export const migrations = [
@@ -33,4 +36,7 @@ export const migrations = [
   AccountResilience1734100000000,
   StampsWithinRounds1734300000000,
   BallotLimits1734400000000,
+  JurorPublicLabels1734500000000,
+  CoAuthorInvitations1734500000100,
+  BallotExportKeys1734500000200,
 ];

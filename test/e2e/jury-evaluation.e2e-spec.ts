@@ -300,6 +300,13 @@ describe('jury evaluation through the API', () => {
       const { challenge: done } = await ok(RESULTS, { id: challenge.challengeId }, jurors[0].token);
       expect(done.status).toBe('FINISHED');
       const hand = expected(normalize, [4, 4, 3, 3, 3]);
+      // Labels follow each juror's random public key, not the order they were added (issue #16).
+      const { rows: labelRows } = await h.sql.query<{ user_id: string; label: string }>(
+        `SELECT user_id, 'Jurado ' || row_number() OVER (ORDER BY public_label_key, id) AS label FROM jury_members WHERE challenge_id = $1`,
+        [challenge.challengeId],
+      );
+      const labelOf = new Map(labelRows.map((r) => [r.user_id, r.label]));
+      const labelNumber = (label: string) => Number(label.replace(/\D/g, ''));
       expect(done.results.entries.map((e: { proposal: { id: string } }) => e.proposal.id)).toEqual(
         hand.map((h) => P[h.p]),
       );
@@ -314,7 +321,9 @@ describe('jury evaluation through the API', () => {
         expect(entry.proposal).toMatchObject({ rank: i + 1, isWinner: i === 0, author: { id: challenge.authorId } }); // after results: authors visible
         expect(Math.abs(entry.proposal.juryScore - h.jury)).toBeLessThan(1e-9);
         expect(entry.jurorScores.map((s: { jurorLabel: string }) => s.jurorLabel)).toEqual(
-          SHEETS.map((row, j) => (row[h.p] ? `Jurado ${j + 1}` : null)).filter(Boolean),
+          SHEETS.flatMap((row, j) => (row[h.p] ? [labelOf.get(jurors[j].id)!] : [])).sort(
+            (a, b) => labelNumber(a) - labelNumber(b),
+          ),
         );
         const sheets = SHEETS.map((row) => row[h.p]).filter(Boolean) as number[][];
         for (const [c, average] of entry.criterionAverages.entries()) {

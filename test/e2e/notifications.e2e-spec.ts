@@ -262,7 +262,7 @@ describe('notifications (RULES §8)', () => {
     expect((await api.gql(MARK_READ, { ids: null }, me.token)).data.markNotificationsRead).toBe(ids.length - 2);
     const viewer = (await api.gql(VIEWER, {}, me.token)).data.viewer;
     expect(viewer.unreadNotificationCount).toBe(0);
-    expect(viewer.notificationPreferences).toHaveLength(26);
+    expect(viewer.notificationPreferences).toHaveLength(28);
     expect(viewer.notificationPreferences.filter((p: { enabled: boolean }) => !p.enabled)).toEqual([
       { type: 'ROUND_OPENED', channel: 'EMAIL', enabled: false },
       { type: 'ROUND_CLOSED', channel: 'EMAIL', enabled: false },

@@ -1,7 +1,7 @@
 import { QueryCounter } from '../../src/infrastructure/database/query-counter.js';
 import { createUnitWithStaff, signUp, TestAccount } from '../support/accounts.js';
 import {
-  ADD_CO_AUTHOR,
+  addAcceptedCoAuthor,
   CREATE_PROPOSAL,
   HIDE_PROPOSAL,
   MARK_INELIGIBLE,
@@ -87,7 +87,7 @@ describe('proposals: moderation, visibility and lists (RULES §4, §9)', () => {
         summary: 'Resumen con el término murciélago escondido.',
       });
       const coAuthor = await signUp(api);
-      await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: coAuthor.email }, author.token);
+      await addAcceptedCoAuthor(api, proposal.id, author.token, coAuthor);
       const reason = 'Incluye datos personales de terceros.';
       const hidden = await api.gql(HIDE_PROPOSAL, { id: proposal.id, reason }, moderator.token);
       expect(hidden.data.hideProposal).toMatchObject({
@@ -260,7 +260,7 @@ describe('proposals: moderation, visibility and lists (RULES §4, §9)', () => {
       const writer = await signUp(api, { displayName: `Autora ${i}` });
       const created = await api.gql(CREATE_PROPOSAL, { input: proposalInput(challenge.id) }, writer.token);
       for (const c of coAuthors.slice(0, i % 4))
-        await api.gql(ADD_CO_AUTHOR, { id: created.data.createProposal.id, email: c.email }, writer.token);
+        await addAcceptedCoAuthor(api, created.data.createProposal.id, writer.token, c);
       await api.gql(SUBMIT_PROPOSAL, { id: created.data.createProposal.id }, writer.token);
     }
     const query = `query ($id: ID, $first: Int) { challenge(id: $id) { proposalCount participantCount proposals(first: $first) {

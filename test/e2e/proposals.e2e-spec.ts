@@ -12,6 +12,7 @@ import {
   TestClock,
   UPDATE_PROPOSAL,
   WITHDRAW_PROPOSAL,
+  addAcceptedCoAuthor,
 } from '../support/proposals.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
 
@@ -272,7 +273,7 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
     const challenge = await publishedChallenge(api, staff);
     const proposal = await draft(author.token, challenge.id);
     const coAuthor = await signUp(api, { displayName: 'Cora Coautora' });
-    await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: coAuthor.email.toUpperCase() }, author.token);
+    await addAcceptedCoAuthor(api, proposal.id, author.token, { ...coAuthor, email: coAuthor.email.toUpperCase() });
     await draft(stranger.token, challenge.id); // a draft counts for nothing
     expect((await api.gql(COUNTS, { id: challenge.id })).data.challenge).toMatchObject({
       proposalCount: 0,
@@ -310,7 +311,7 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
   it('lets co-authors edit but only the author submit and withdraw; others are FORBIDDEN', async () => {
     const proposal = await draft();
     const coAuthor = await signUp(api);
-    await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: coAuthor.email }, author.token);
+    await addAcceptedCoAuthor(api, proposal.id, author.token, coAuthor);
     const edited = await api.gql(
       UPDATE_PROPOSAL,
       { id: proposal.id, input: { title: 'Bebederos solares para 40 escuelas', location: null } },
@@ -390,67 +391,5 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
       fields: [{ path: 'estimatedCost' }],
     });
   });
-
-  describe('co-authors', () => {
-    it('must be existing verified accounts, other than the author, each once, at most 5; refusals store nothing', async () => {
-      const proposal = await draft();
-      const unverified = await signUp(api, { verified: false });
-      const before = await proposalRowCounts(api);
-      for (const email of ['nadie@ejemplo.mx', unverified.email]) {
-        const refused = await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email }, author.token);
-        expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'email' }] });
-        expect(refused.errors?.[0].message).toBe('No hay una cuenta verificada con ese correo.');
-      }
-      expect(
-        (await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: author.email }, author.token)).errors?.[0].extensions
-          ?.code,
-      ).toBe('BAD_USER_INPUT');
-      expect(await proposalRowCounts(api)).toEqual(before);
-
-      const five = await Promise.all(Array.from({ length: 5 }, () => signUp(api)));
-      for (const account of five)
-        expect(
-          (await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: account.email }, author.token)).errors,
-        ).toBeUndefined();
-      const twice = await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: five[0].email }, author.token);
-      expect(twice.errors?.[0].extensions?.code).toBe('CONFLICT');
-      const sixth = await api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: stranger.email }, author.token);
-      expect(sixth.errors?.[0].extensions?.code).toBe('CONFLICT');
-      expect(sixth.errors?.[0].message).toContain('5');
-      const read = await api.gql(PROPOSAL, { id: proposal.id }, five[4].token);
-      expect(read.data.proposal.coAuthors.map((u: { id: string }) => u.id)).toEqual(five.map((a) => a.id));
-      expect(read.data.proposal.viewerCanEdit).toBe(true);
-    });
-
-    it('never exceed 5 under 10 parallel additions', async () => {
-      const proposal = await draft();
-      const candidates = await Promise.all(Array.from({ length: 10 }, () => signUp(api)));
-      const results = await Promise.all(
-        candidates.map((c) => api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: c.email }, author.token)),
-      );
-      expect(results.filter((r) => !r.errors)).toHaveLength(5);
-      expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.code)).toEqual(
-        Array(5).fill('CONFLICT'),
-      );
-      const [row] = await sql(api, `SELECT count(*)::int AS n FROM proposal_co_authors WHERE proposal_id = $1`, [
-        proposal.id,
-      ]);
-      expect(row.n).toBe(5);
-    });
-
-    it('the same account added twice at once is stored once', async () => {
-      const proposal = await draft();
-      const coAuthor = await signUp(api);
-      const results = await Promise.all(
-        Array.from({ length: 4 }, () =>
-          api.gql(ADD_CO_AUTHOR, { id: proposal.id, email: coAuthor.email }, author.token),
-        ),
-      );
-      expect(results.filter((r) => !r.errors)).toHaveLength(1);
-      const [row] = await sql(api, `SELECT count(*)::int AS n FROM proposal_co_authors WHERE proposal_id = $1`, [
-        proposal.id,
-      ]);
-      expect(row.n).toBe(1);
-    });
-  });
+  // Co-authorship by invitation: test/e2e/privacy-coauthors.e2e-spec.ts.
 });

@@ -20,6 +20,10 @@ export const UPDATE_PROPOSAL = `mutation ($id: ID!, $input: UpdateProposalInput!
 export const SUBMIT_PROPOSAL = `mutation ($id: ID!) { submitProposal(id: $id) { ${PROPOSAL_FIELDS} } }`;
 export const WITHDRAW_PROPOSAL = `mutation ($id: ID!) { withdrawProposal(id: $id) { ${PROPOSAL_FIELDS} } }`;
 export const ADD_CO_AUTHOR = `mutation ($id: ID!, $email: String!) { addCoAuthor(proposalId: $id, email: $email) { ${PROPOSAL_FIELDS} } }`;
+export const MY_INVITATIONS = `query { myCoAuthorInvitations { id proposalId proposalTitle challengeId challengeTitle invitedBy createdAt } }`;
+export const ACCEPT_INVITATION = `mutation ($id: ID!) { acceptCoAuthorInvitation(invitationId: $id) { ${PROPOSAL_FIELDS} } }`;
+export const DECLINE_INVITATION = `mutation ($id: ID!) { declineCoAuthorInvitation(invitationId: $id) }`;
+export const LEAVE_PROPOSAL = `mutation ($id: ID!) { leaveProposal(proposalId: $id) }`;
 export const HIDE_PROPOSAL = `mutation ($id: ID!, $reason: String!) { hideProposal(id: $id, reason: $reason) { ${PROPOSAL_FIELDS} } }`;
 export const UNHIDE_PROPOSAL = `mutation ($id: ID!) { unhideProposal(id: $id) { ${PROPOSAL_FIELDS} } }`;
 export const MARK_INELIGIBLE = `mutation ($id: ID!, $reason: String!) { markProposalIneligible(id: $id, reason: $reason) { ${PROPOSAL_FIELDS} } }`;
@@ -92,4 +96,27 @@ export async function proposalRowCounts(api: TestApp) {
     (SELECT coalesce(max(updated_at), 'epoch') FROM proposals) AS "lastUpdate"`,
   );
   return row;
+}
+
+/**
+ * Co-authorship with consent (issue #16): the author invites, the invited person accepts their pending
+ * invitation to that proposal. Fails the test on any error.
+ */
+export async function addAcceptedCoAuthor(
+  api: TestApp,
+  proposalId: string,
+  authorToken: string,
+  coAuthor: { email: string; token: string },
+): Promise<void> {
+  const invited = await api.gql(ADD_CO_AUTHOR, { id: proposalId, email: coAuthor.email }, authorToken);
+  if (invited.errors) throw new Error(`addCoAuthor failed: ${JSON.stringify(invited.errors)}`);
+  const { data } = await api.gql<{ myCoAuthorInvitations: { id: string; proposalId: string }[] }>(
+    MY_INVITATIONS,
+    {},
+    coAuthor.token,
+  );
+  const invitation = data!.myCoAuthorInvitations.find((i) => i.proposalId === proposalId);
+  if (!invitation) throw new Error('No pending invitation for that proposal');
+  const accepted = await api.gql(ACCEPT_INVITATION, { id: invitation.id }, coAuthor.token);
+  if (accepted.errors) throw new Error(`acceptCoAuthorInvitation failed: ${JSON.stringify(accepted.errors)}`);
 }

@@ -25,6 +25,8 @@ export interface OutboxEvents {
   /** A juror received proposals to evaluate (round opening, joining late, or taking over after a conflict). */
   'jury.assigned': { challengeId: string; roundId: string; jurorUserId: string; proposalIds: string[] };
   'proposal.ineligible': { proposalId: string; challengeId: string; authorIds: string[]; reason: string };
+  /** addCoAuthor (issue #16): inviteeIds is empty when the address has no account to invite. */
+  'co_author.invited': { invitationId: string; proposalId: string; challengeId: string; inviteeIds: string[] };
   /** A vote cast or retracted, or a budget ballot replaced: the voter follows the challenge; live tallies refresh. */
   'votes.changed': { challengeId: string; roundId: string; voterId: string };
   /** An account e-mail (verification or reset link) to send; the link's token is derived from tokenId. */

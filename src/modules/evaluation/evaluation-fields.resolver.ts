@@ -13,6 +13,7 @@ import { VotingLoadersProvider } from '../voting/voting.loaders.js';
 import { CriterionScoreModel, EvaluationAssignmentModel, EvaluationModel } from './dto/evaluation.model.js';
 import { JuryMemberModel } from './dto/jury-member.model.js';
 import { EvaluationLoadersProvider } from './evaluation.loaders.js';
+import { wasEverSubmitted } from '../../common/public-visibility.js';
 
 /** Jurors and evaluations see the full proposal (they judge its content). */
 const asModel = (proposal: Proposal | null): ProposalModel | null => (proposal ? proposalView(proposal, true) : null);
@@ -135,7 +136,7 @@ export class ProposalJuryFieldsResolver {
       'Evaluaciones del jurado: cada jurado ve solo las suyas; ADMIN y EDITOR de la unidad ven todas las de rondas ya cerradas; vacío para los demás (el público las ve anónimas en los resultados).',
   })
   async evaluations(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<EvaluationModel[]> {
-    if (!ctx.viewer || proposal.status === 'DRAFT') return [];
+    if (!ctx.viewer || !wasEverSubmitted(proposal)) return [];
     const loaders = this.loaders.for(ctx);
     const [seat, staff] = await Promise.all([
       loaders.viewerSeat(proposal.challengeId),

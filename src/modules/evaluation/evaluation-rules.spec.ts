@@ -60,11 +60,11 @@ describe('scoresheet', () => {
 });
 
 describe('jurorLabels', () => {
-  it('numbers jurors by joining order, whatever order they come in', () => {
+  it('numbers jurors by their random label key, not by id or joining order', () => {
     const labels = jurorLabels([
-      { id: 'z', joinedSeq: '12' },
-      { id: 'y', joinedSeq: '3' },
-      { id: 'x', joinedSeq: 7 },
+      { id: 'z', publicLabelKey: 'b0000000-0000-4000-8000-000000000000' },
+      { id: 'y', publicLabelKey: '10000000-0000-4000-8000-000000000000' },
+      { id: 'x', publicLabelKey: '7f000000-0000-4000-8000-000000000000' },
     ]);
     expect([...labels.entries()]).toEqual([
       ['y', 'Jurado 1'],

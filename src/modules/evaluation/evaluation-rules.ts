@@ -69,10 +69,14 @@ export function scoresheet(criteria: CriterionSpec[], scores: ScoreInput[]): { s
   };
 }
 
-/** "Jurado 1", "Jurado 2"… in the order jurors joined the challenge's jury: stable for the challenge. */
-export function jurorLabels(jurors: { id: string; joinedSeq: string | number }[]): Map<string, string> {
+/**
+ * "Jurado 1", "Jurado 2"… in the order of each juror's random `publicLabelKey` (issue #16): stable for the
+ * challenge once its jury is settled (labels are only published then), unrelated to the order jurors were
+ * added or to the public jury list. The open-data evaluations query orders by the same key.
+ */
+export function jurorLabels(jurors: { id: string; publicLabelKey: string }[]): Map<string, string> {
   const ordered = [...jurors].sort(
-    (a, b) => Number(a.joinedSeq) - Number(b.joinedSeq) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => compareText(a.publicLabelKey, b.publicLabelKey) || compareText(a.id, b.id),
   );
   return new Map(ordered.map((juror, index) => [juror.id, `Jurado ${index + 1}`]));
 }
@@ -187,4 +191,9 @@ export function evaluationMethodText(o: {
       : 'el puntaje final es el del jurado.') +
     ' Los archivos /open-data/challenges/{id}/evaluations.csv y tallies.csv permiten recalcularlo todo (docs/results.md).';
   return [total, jury, quorum, final, ties, winners, example].join(' ');
+}
+
+/** Code-point order, the same as PostgreSQL's for lower-case UUID text. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -13,6 +13,7 @@ import { EvaluationRepository } from './evaluation.repository.js';
 import { currentOrLastEvaluationRound, evaluationRoundOpenAt } from './jury-rules.js';
 import { isUuid } from '../../common/ids.js';
 import { driverError } from '../../infrastructure/database/driver-error.js';
+import { wasEverSubmitted } from '../../common/public-visibility.js';
 
 /** Submitting evaluations and listing a juror's assignments (RULES §6). Refusals store nothing. */
 @Injectable()
@@ -32,7 +33,7 @@ export class EvaluationsService {
    */
   async submit(viewerId: string, input: SubmitEvaluationInput): Promise<Evaluation> {
     const proposal = isUuid(input.proposalId) ? await this.repo.findProposal(input.proposalId) : null;
-    if (!proposal || proposal.status === 'DRAFT') throw EvaluationErrors.proposalNotFound();
+    if (!proposal || !wasEverSubmitted(proposal)) throw EvaluationErrors.proposalNotFound();
     const juror = await this.repo.findJuror(proposal.challengeId, viewerId);
     if (!juror) throw EvaluationErrors.notJuror();
     const conflicts = await this.repo.conflictsOfJurors([juror.id]);

@@ -20,6 +20,7 @@ import {
 import type { JuryMember } from './jury-member.entity.js';
 import { juryChangeRefusal, openEvaluationRound } from './jury-rules.js';
 import { isUuid } from '../../common/ids.js';
+import { wasEverSubmitted } from '../../common/public-visibility.js';
 
 /**
  * The jury of a challenge (RULES §6): adding and removing jurors, conflicts of interest, and the
@@ -110,7 +111,7 @@ export class JuryService implements OnModuleInit {
    */
   async declareConflict(viewerId: string, proposalId: string, reason: string): Promise<JuryMember> {
     const proposal = isUuid(proposalId) ? await this.repo.findProposal(proposalId) : null;
-    if (!proposal || proposal.status === 'DRAFT') throw EvaluationErrors.proposalNotFound();
+    if (!proposal || !wasEverSubmitted(proposal)) throw EvaluationErrors.proposalNotFound();
     return this.transactions.run(async (tx) => {
       const challenge = await this.repo.lockChallenge(tx, proposal.challengeId);
       if (!challenge) throw EvaluationErrors.proposalNotFound();

@@ -39,6 +39,7 @@ export const NOTIFYING_EVENTS = [
   'proposal.submitted',
   'proposal.hidden',
   'proposal.ineligible',
+  'co_author.invited',
 ] as const satisfies readonly OutboxEventType[];
 export type NotifyingEvent = (typeof NOTIFYING_EVENTS)[number];
 
@@ -121,6 +122,10 @@ export function audiencesOf<T extends NotifyingEvent>(
     case 'proposal.hidden':
     case 'proposal.ineligible':
       return [{ type: 'PROPOSAL_HIDDEN', priority: 1, users: (payload as OutboxEvents['proposal.hidden']).authorIds }];
+    case 'co_author.invited':
+      return [
+        { type: 'CO_AUTHOR_INVITED', priority: 1, users: (payload as OutboxEvents['co_author.invited']).inviteeIds },
+      ];
     default:
       return [];
   }

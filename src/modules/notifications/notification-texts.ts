@@ -100,6 +100,12 @@ export function notificationText(type: NotificationType, f: NotificationFacts): 
         body: `Tu propuesta ${propuesta} está entre las ganadoras del reto ${reto}. ¡Felicidades!`,
         path: proposalPath,
       };
+    case 'CO_AUTHOR_INVITED':
+      return {
+        title: 'Te invitaron a firmar una propuesta',
+        body: `Te invitaron a firmar la propuesta ${propuesta} del reto ${reto} como coautora o coautor. Firmarás solo si aceptas; también puedes rechazarla.`,
+        path: challengePath,
+      };
     case 'CHALLENGE_CANCELLED':
       return {
         title: 'Reto cancelado',
@@ -124,4 +130,5 @@ export const TYPE_LABELS: Record<NotificationType, string> = {
   RESULTS_PUBLISHED: 'resultados publicados',
   PROPOSAL_WON: 'propuestas ganadoras',
   CHALLENGE_CANCELLED: 'retos cancelados',
+  CO_AUTHOR_INVITED: 'invitaciones a firmar propuestas',
 };

@@ -14,6 +14,7 @@ export const NOTIFICATION_TYPES = [
   'RESULTS_PUBLISHED',
   'PROPOSAL_WON',
   'CHALLENGE_CANCELLED',
+  'CO_AUTHOR_INVITED',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

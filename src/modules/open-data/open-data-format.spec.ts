@@ -1,4 +1,4 @@
-import { csvField, csvRecord, formatRows } from './open-data-format.js';
+import { csvField, csvRecord, formatRows, inertCsvText } from './open-data-format.js';
 import { DATASETS, pickColumns, type DatasetSpec } from './open-data.columns.js';
 
 const spec: DatasetSpec = {
@@ -43,6 +43,19 @@ describe('open-data writers', () => {
       { title: 'z', n: null, tags: [], at: null },
     ]);
     expect(JSON.parse(await text(formatRows(spec, 'json', batches())))).toEqual([]);
+  });
+
+  it('neutralises text cells a spreadsheet would execute, and only those (OWASP CSV injection)', async () => {
+    const payloads = ['=HYPERLINK("http://x.mx","clic")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'];
+    for (const payload of payloads) expect(inertCsvText(payload)).toBe(`'${payload}`);
+    for (const safe of ['Hola', 'a=b', '', "'ya citado", '1-2']) expect(inertCsvText(safe)).toBe(safe);
+    const numbers: DatasetSpec = { ...spec, columns: [{ name: 'n', type: 'number', description: 'Número.' }] };
+    expect(await text(formatRows(numbers, 'csv', batches([{ n: -98.2 }, { n: '-5' }])))).toBe('n\r\n-98.2\r\n-5\r\n');
+    const rows = [{ title: '=1+1', n: -1, tags: ['=x'], at: null }];
+    expect(await text(formatRows(spec, 'csv', batches(rows)))).toBe('title,n,tags,at\r\n\'=1+1,-1,"[""=x""]",\r\n');
+    expect(JSON.parse(await text(formatRows(spec, 'json', batches(rows))))).toEqual([
+      { title: '=1+1', n: -1, tags: ['=x'], at: null },
+    ]);
   });
 
   it('refuses rows whose columns differ from the dictionary', () => {

@@ -10,12 +10,24 @@ export function csvRecord(values: string[]): string {
   return values.map(csvField).join(',') + '\r\n';
 }
 
-/** A value as CSV text: empty for null, ISO-8601 for dates, JSON text for arrays and objects. */
+/** What a spreadsheet would run as a formula or command when a cell starts with it (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell a spreadsheet will not execute (issue #16): one starting with `=`, `+`, `-`, `@`, tab or CR
+ * gets a leading `'` (OWASP's rule). Only free text goes through here; numbers and dates never do, so a
+ * negative longitude stays a number.
+ */
+export function inertCsvText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** A value as CSV text: empty for null, ISO-8601 for dates, JSON text for arrays and objects, inert free text. */
 function csvText(value: unknown, column: ColumnSpec): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
   if (column.type === 'json') return JSON.stringify(value);
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return column.type === 'string' ? inertCsvText(value) : value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
   return JSON.stringify(value);
 }

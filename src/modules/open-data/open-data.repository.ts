@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DatasetName } from './open-data.columns.js';
+import { everSubmittedSql } from '../../common/public-visibility.js';
 
 /** Rows fetched per round trip from the server-side cursor: Node holds one batch at a time. */
 export const CURSOR_BATCH = 1000;
@@ -37,7 +38,7 @@ const QUERIES: Record<DatasetName, string> = {
       (SELECT min(r.opens_at) FROM rounds r WHERE r.challenge_id = c.id) AS submission_opens_at,
       (SELECT max(r.closes_at) FROM rounds r WHERE r.challenge_id = c.id) AS final_closes_at,
       c.published_at, c.finished_at, c.cancelled_reason,
-      (SELECT count(*)::int FROM proposals p WHERE p.challenge_id = c.id AND p.status <> 'DRAFT') AS proposal_count,
+      (SELECT count(*)::int FROM proposals p WHERE p.challenge_id = c.id AND ${everSubmittedSql('p')}) AS proposal_count,
       (SELECT count(*)::int FROM jury_members j WHERE j.challenge_id = c.id) AS juror_count,
       cr.total_voters, cr.total_votes, cr.budget_used::text AS budget_used, cr.method AS results_method
     FROM challenges c
@@ -79,7 +80,7 @@ const QUERIES: Record<DatasetName, string> = {
       WHERE r.challenge_id = p.challenge_id AND r.kind = 'VOTING' AND r.position <= p.stage AND r.status <> 'SCHEDULED'
       ORDER BY r.position DESC LIMIT 1) vr ON true
     LEFT JOIN result_entries re ON re.challenge_id = p.challenge_id AND re.proposal_id = p.id AND c.status = 'FINISHED'
-    WHERE ${PUBLISHED} AND p.status <> 'DRAFT'
+    WHERE ${PUBLISHED} AND ${everSubmittedSql('p')}
     ORDER BY p.challenge_id, p.submitted_at NULLS LAST, p.id`,
 
   results: `
@@ -109,7 +110,7 @@ const QUERIES: Record<DatasetName, string> = {
     FROM evaluations e
     JOIN rounds r ON r.id = e.round_id
     JOIN challenges c ON c.id = r.challenge_id
-    JOIN (SELECT jm.id, 'Jurado ' || row_number() OVER (PARTITION BY jm.challenge_id ORDER BY jm.joined_seq, jm.id) AS label
+    JOIN (SELECT jm.id, 'Jurado ' || row_number() OVER (PARTITION BY jm.challenge_id ORDER BY jm.public_label_key, jm.id) AS label
           FROM jury_members jm) j ON j.id = e.juror_id
     CROSS JOIN LATERAL (SELECT max(position) AS position FROM rounds WHERE challenge_id = c.id) last
     WHERE ${PUBLISHED} AND c.status = 'FINISHED'
@@ -197,60 +198,94 @@ export class OpenDataRepository {
   }
 
   /**
-   * A cheap fingerprint of everything behind the exports of one challenge (or all): audit log, challenge
-   * and proposal updates, display-name changes, rounds whose dates have passed, and votes only where
-   * their counts are public (a hidden tally must not leak through the ETag either).
+   * A cheap fingerprint of what one file shows (issue #16): each dataset lists the parts its rows are made
+   * of (FILE_PARTS), so a file's ETag and Last-Modified move only when its own data does. Accounts enter
+   * only as the public names a file prints, hashed; no account's registration, residence or other change
+   * reaches any fingerprint. Votes count only where their counts are public (a hidden tally must not leak
+   * through the ETag either).
    */
-  async version(challengeId: string | null, now: Date): Promise<DataVersion> {
-    const [row]: VersionRow[] = await this.dataSource.query(
+  async version(file: DatasetName | 'catalog', challengeId: string | null, now: Date): Promise<DataVersion> {
+    const parts = FILE_PARTS[file];
+    const select = parts.flatMap((part, i) => {
+      const sql = VERSION_PARTS[part];
+      return [`${sql.tag} AS t${i}`, ...(sql.at ? [`${sql.at} AS d${i}`] : [])];
+    });
+    const [row]: Record<string, string | Date | null>[] = await this.dataSource.query(
       `WITH c AS (SELECT c.id, c.settings, c.status, c.updated_at FROM challenges c WHERE ${PUBLISHED}),
        live AS (
          SELECT r.id FROM rounds r JOIN c ON c.id = r.challenge_id
          WHERE r.kind = 'VOTING' AND r.status = 'OPEN' AND ((c.settings->>'showLiveTally')::boolean OR r.closes_at <= $2))
-       SELECT
-         (SELECT max(a.seq) FROM audit_events a WHERE a.challenge_id IN (SELECT id FROM c)) AS audit_seq,
-         (SELECT max(a.created_at) FROM audit_events a WHERE a.challenge_id IN (SELECT id FROM c)) AS audit_at,
-         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM c) AS challenges_v,
-         (SELECT max(updated_at) FROM c) AS challenges_at,
-         (SELECT count(*) || ':' || coalesce(max(p.updated_at)::text, '') FROM proposals p WHERE p.challenge_id IN (SELECT id FROM c) AND p.status <> 'DRAFT') AS proposals_v,
-         (SELECT max(p.updated_at) FROM proposals p WHERE p.challenge_id IN (SELECT id FROM c) AND p.status <> 'DRAFT') AS proposals_at,
-         (SELECT max(u.updated_at) FROM users u) AS users_at,
-         (SELECT count(*) || ':' || coalesce(max(r.closes_at)::text, '') FROM rounds r WHERE r.challenge_id IN (SELECT id FROM c) AND r.closes_at <= $2) AS passed_v,
-         (SELECT max(r.closes_at) FROM rounds r WHERE r.challenge_id IN (SELECT id FROM c) AND r.closes_at <= $2) AS passed_at,
-         (SELECT count(*) || ':' || coalesce(max(v.created_at)::text, '') FROM votes v WHERE v.round_id IN (SELECT id FROM live)) AS votes_v,
-         (SELECT max(v.created_at) FROM votes v WHERE v.round_id IN (SELECT id FROM live)) AS votes_at,
-         (SELECT count(*) || ':' || coalesce(max(b.submitted_at)::text, '') FROM budget_ballots b WHERE b.round_id IN (SELECT id FROM live)) AS ballots_v,
-         (SELECT max(b.submitted_at) FROM budget_ballots b WHERE b.round_id IN (SELECT id FROM live)) AS ballots_at`,
+       SELECT ${select.join(', ')}`,
       [challengeId, now],
     );
-    const tag = [
-      row.audit_seq,
-      row.challenges_v,
-      row.proposals_v,
-      row.users_at?.toISOString(),
-      row.passed_v,
-      row.votes_v,
-      row.ballots_v,
-    ].join('|');
-    const dates = [
-      row.audit_at,
-      row.challenges_at,
-      row.proposals_at,
-      row.users_at,
-      row.passed_at,
-      row.votes_at,
-      row.ballots_at,
-    ].filter((d): d is Date => d instanceof Date);
+    const tag = parts.map((part, i) => `${part}=${String(row[`t${i}`] ?? '')}`).join('|');
+    const dates = parts.map((_, i) => row[`d${i}`]).filter((d): d is Date => d instanceof Date);
     const modifiedAt = dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : new Date(0);
     return { tag, modifiedAt };
   }
 }
 
-type VersionRow = Record<
-  'audit_seq' | 'challenges_v' | 'proposals_v' | 'passed_v' | 'votes_v' | 'ballots_v',
-  string | null
-> &
-  Record<
-    'audit_at' | 'challenges_at' | 'proposals_at' | 'users_at' | 'passed_at' | 'votes_at' | 'ballots_at',
-    Date | null
-  >;
+/** The pieces a file can be made of; `c` is the published challenges in scope, `live` their public live tallies. */
+type VersionPart = 'audit' | 'challenges' | 'passed' | 'proposals' | 'names' | 'votes' | 'ballots' | 'jury' | 'results';
+
+const IN_SCOPE = `challenge_id IN (SELECT id FROM c)`;
+const PUBLIC_PROPOSALS = `FROM proposals p WHERE p.${IN_SCOPE} AND ${everSubmittedSql('p')}`;
+
+/** `tag`: a text that changes with the part; `at`: when it last changed, if the part has a date of its own. */
+const VERSION_PARTS: Record<VersionPart, { tag: string; at: string | null }> = {
+  audit: {
+    tag: `(SELECT max(a.seq)::text FROM audit_events a WHERE a.${IN_SCOPE})`,
+    at: `(SELECT max(a.created_at) FROM audit_events a WHERE a.${IN_SCOPE})`,
+  },
+  challenges: {
+    tag: `(SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM c)`,
+    at: `(SELECT max(updated_at) FROM c)`,
+  },
+  passed: {
+    tag: `(SELECT count(*) || ':' || coalesce(max(r.closes_at)::text, '') FROM rounds r WHERE r.${IN_SCOPE} AND r.closes_at <= $2)`,
+    at: `(SELECT max(r.closes_at) FROM rounds r WHERE r.${IN_SCOPE} AND r.closes_at <= $2)`,
+  },
+  proposals: {
+    tag: `(SELECT count(*) || ':' || coalesce(max(p.updated_at)::text, '') ${PUBLIC_PROPOSALS})`,
+    at: `(SELECT max(p.updated_at) ${PUBLIC_PROPOSALS})`,
+  },
+  // The public names exactly as the proposals file prints them. No date: an account's updated_at would
+  // also move on changes the file does not show (residence, e-mail), so Last-Modified ignores names and
+  // only the ETag follows them.
+  names: {
+    tag: `(SELECT md5(coalesce(string_agg(p.id || ':' || ${PUBLIC_NAME('u')} || ':' || coalesce(co.names, ''), ',' ORDER BY p.id), ''))
+      FROM proposals p JOIN users u ON u.id = p.author_id
+      LEFT JOIN LATERAL (SELECT string_agg(${PUBLIC_NAME('cu')}, ',' ORDER BY pc.created_at, pc.user_id) AS names
+        FROM proposal_co_authors pc JOIN users cu ON cu.id = pc.user_id WHERE pc.proposal_id = p.id) co ON true
+      WHERE p.${IN_SCOPE} AND ${everSubmittedSql('p')})`,
+    at: null,
+  },
+  votes: {
+    tag: `(SELECT count(*) || ':' || coalesce(max(v.created_at)::text, '') FROM votes v WHERE v.round_id IN (SELECT id FROM live))`,
+    at: `(SELECT max(v.created_at) FROM votes v WHERE v.round_id IN (SELECT id FROM live))`,
+  },
+  ballots: {
+    tag: `(SELECT count(*) || ':' || coalesce(max(b.submitted_at)::text, '') FROM budget_ballots b WHERE b.round_id IN (SELECT id FROM live))`,
+    at: `(SELECT max(b.submitted_at) FROM budget_ballots b WHERE b.round_id IN (SELECT id FROM live))`,
+  },
+  // The juror count (challenges) and the public labels (evaluations), never who sits on the jury.
+  jury: {
+    tag: `(SELECT count(*) || ':' || md5(coalesce(string_agg(j.id || ':' || j.public_label_key, ',' ORDER BY j.id), '')) FROM jury_members j WHERE j.${IN_SCOPE})`,
+    at: null,
+  },
+  results: {
+    tag: `(SELECT count(*) || ':' || coalesce(max(cr.published_at)::text, '') FROM challenge_results cr WHERE cr.${IN_SCOPE})`,
+    at: `(SELECT max(cr.published_at) FROM challenge_results cr WHERE cr.${IN_SCOPE})`,
+  },
+};
+
+/** What each file is made of. The catalog lists every file, so it follows all of them but the names. */
+const FILE_PARTS: Record<DatasetName | 'catalog', VersionPart[]> = {
+  challenges: ['audit', 'challenges', 'passed', 'proposals', 'jury', 'results'],
+  proposals: ['audit', 'challenges', 'passed', 'proposals', 'names', 'votes', 'ballots', 'results'],
+  results: ['audit', 'challenges', 'proposals', 'results'],
+  evaluations: ['audit', 'challenges', 'jury', 'results'],
+  tallies: ['audit', 'challenges', 'passed', 'proposals', 'votes', 'ballots'],
+  'audit-events': ['audit', 'challenges'],
+  catalog: ['audit', 'challenges', 'passed', 'proposals', 'votes', 'ballots', 'jury', 'results'],
+};

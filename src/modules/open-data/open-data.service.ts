@@ -34,7 +34,7 @@ export class OpenDataService {
     if (!parsed) return null;
     if (challengeId !== null && (!isUuid(challengeId) || !(await this.repo.challengeExists(challengeId)))) return null;
     const now = this.clock.now();
-    const version = await this.repo.version(challengeId, now);
+    const version = await this.repo.version(parsed.dataset, challengeId, now);
     const spec = DATASETS[parsed.dataset];
     const prefix = challengeId ? `reto-${challengeId}-` : '';
     return {

@@ -3,6 +3,7 @@ import { formatCentavos } from '../../common/money.js';
 import type { ChallengeStatus, RoundState } from '../rounds/round-lifecycle.js';
 import { isAcceptingActions, roundStatusAt } from '../rounds/round-lifecycle.js';
 import type { ProposalStatus } from './proposal.entity.js';
+import { wasEverSubmitted } from '../../common/public-visibility.js';
 
 /** The proposal rules of RULES §4 that do not need the database. Pure: `now` is always given. */
 
@@ -49,7 +50,7 @@ export interface ProposalReader {
  * do not read other people's drafts.
  */
 export function canSeeProposal(proposal: { submittedAt: Date | null }, reader: ProposalReader): boolean {
-  return proposal.submittedAt !== null || reader.isAuthor;
+  return wasEverSubmitted(proposal) || reader.isAuthor;
 }
 
 /** Whether the summary, body, links, location and cost are shown, or blanked because of moderation. */

@@ -1,5 +1,6 @@
 import { DomainError } from '../../common/domain-error.js';
 import { registerUniqueViolation } from '../../infrastructure/database/unique-violations.js';
+import { INVITATIONS_PER_DAY } from './co-author-rules.js';
 import { MAX_CO_AUTHORS } from './proposal-rules.js';
 
 // Two requests adding the same co-author at once: the primary key settles it, with the same answer as the check.
@@ -33,12 +34,15 @@ export const ProposalErrors = {
       'Solo se retira un borrador o una propuesta en competencia de un reto que no ha terminado.',
       'INVALID_STATE_TRANSITION',
     ),
-  noSuchVerifiedAccount: () => DomainError.field('email', 'No hay una cuenta verificada con ese correo.'),
   selfCoAuthor: () => DomainError.field('email', 'Ya firmas la propuesta como autora o autor.'),
-  alreadyCoAuthor: () =>
-    new DomainError('CONFLICT', 'Esa persona ya es coautora de la propuesta.', undefined, [
-      { path: 'email', message: 'Esa persona ya es coautora de la propuesta.' },
-    ]),
+  invitationQuota: () =>
+    new DomainError(
+      'RATE_LIMITED',
+      `Puedes enviar hasta ${INVITATIONS_PER_DAY} invitaciones de coautoría cada 24 horas. Intenta más tarde.`,
+    ),
+  invitationNotFound: () => DomainError.notFound('La invitación'),
+  invitationAnswered: () => DomainError.conflict('Esa invitación ya fue respondida.', 'INVALID_STATE_TRANSITION'),
+  notCoAuthor: () => DomainError.forbidden('No firmas esta propuesta como coautora o coautor.'),
   tooManyCoAuthors: () => DomainError.conflict(`Una propuesta admite como máximo ${MAX_CO_AUTHORS} coautorías.`),
   cannotHide: () =>
     DomainError.conflict('Solo se oculta una propuesta enviada o retirada.', 'INVALID_STATE_TRANSITION'),

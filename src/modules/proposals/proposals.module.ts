@@ -4,6 +4,9 @@ import { GovernmentUnitsModule } from '../government-units/government-units.modu
 import { IdentityModule } from '../identity/identity.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
 import { ChallengeProposalsResolver } from './challenge-proposals.resolver.js';
+import { CoAuthorInvitationsRepository } from './co-author-invitations.repository.js';
+import { CoAuthorsResolver } from './co-authors.resolver.js';
+import { CoAuthorsService } from './co-authors.service.js';
 import { AuthorVisibility } from './author-visibility.js';
 import { JurorCheck } from './juror-check.js';
 import { ProposalFieldsResolver } from './proposal-fields.resolver.js';
@@ -35,6 +38,9 @@ import { SubmissionCloseStep } from './submission-close.step.js';
     ProposalsResolver,
     ProposalFieldsResolver,
     ChallengeProposalsResolver,
+    CoAuthorInvitationsRepository,
+    CoAuthorsService,
+    CoAuthorsResolver,
   ],
   exports: [
     ProposalsRepository,

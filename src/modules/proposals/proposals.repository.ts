@@ -7,6 +7,7 @@ import { ProposalCoAuthor } from './proposal-co-author.entity.js';
 import type { ProposalOrdering } from './proposal-list-extensions.js';
 import { MODERATED_STATUSES } from './proposal-rules.js';
 import { Proposal, ProposalStatus } from './proposal.entity.js';
+import { everSubmittedSql } from '../../common/public-visibility.js';
 
 export type ProposalDraft = Pick<
   Proposal,
@@ -117,10 +118,6 @@ export class ProposalsRepository {
     return rows.map((row) => row.userId);
   }
 
-  async addCoAuthor(tx: Tx, proposalId: string, userId: string): Promise<void> {
-    await tx.insert(ProposalCoAuthor, { proposalId, userId });
-  }
-
   /** Co-authors with their public names, in the order they were added. */
   async coAuthorsOf(proposalIds: readonly string[]): Promise<CoAuthorRow[]> {
     if (!proposalIds.length) return [];
@@ -160,8 +157,8 @@ export class ProposalsRepository {
   }
 
   private applyVisibility(qb: SelectQueryBuilder<Proposal>, query: ProposalQuery): void {
-    if (query.viewerId) qb.andWhere(`(p.submitted_at IS NOT NULL OR ${IS_AUTHOR_SQL})`, { viewerId: query.viewerId });
-    else qb.andWhere('p.submitted_at IS NOT NULL');
+    if (query.viewerId) qb.andWhere(`(${everSubmittedSql('p')} OR ${IS_AUTHOR_SQL})`, { viewerId: query.viewerId });
+    else qb.andWhere(everSubmittedSql('p'));
   }
 
   /** Spanish full text over title and summary; a moderated proposal matches the public only by its title. */
@@ -202,8 +199,8 @@ export class ProposalsRepository {
    */
   async countParticipants(challengeIds: readonly string[], extraSql: readonly string[]): Promise<Map<string, number>> {
     const sources = [
-      `SELECT p.challenge_id, p.author_id AS user_id FROM proposals p WHERE p.submitted_at IS NOT NULL`,
-      `SELECT p.challenge_id, ca.user_id FROM proposal_co_authors ca JOIN proposals p ON p.id = ca.proposal_id WHERE p.submitted_at IS NOT NULL`,
+      `SELECT p.challenge_id, p.author_id AS user_id FROM proposals p WHERE ${everSubmittedSql('p')}`,
+      `SELECT p.challenge_id, ca.user_id FROM proposal_co_authors ca JOIN proposals p ON p.id = ca.proposal_id WHERE ${everSubmittedSql('p')}`,
       ...extraSql,
     ];
     const rows: { challenge_id: string; n: number }[] = await this.dataSource.query(

@@ -3,7 +3,6 @@ import { CurrentViewer, PlatformRoles, SignedIn, UnitRoles } from '../../infrast
 import type { GraphqlContext, Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import { ChallengesLoaders } from '../challenges/challenges.loaders.js';
 import {
-  AddCoAuthorArgs,
   CreateProposalInput,
   ModerateProposalArgs,
   ProposalIdArgs,
@@ -71,15 +70,6 @@ export class ProposalsResolver {
   @SignedIn()
   withdrawProposal(@Args() args: ProposalIdArgs, @CurrentViewer() viewer: Viewer) {
     return this.service.withdraw(viewer.id, args.id);
-  }
-
-  @Mutation(() => ProposalModel, {
-    description:
-      'Añade una coautoría (cuenta verificada existente; máximo 5), hasta que cierra la ronda de propuestas.',
-  })
-  @SignedIn()
-  addCoAuthor(@Args() args: AddCoAuthorArgs, @CurrentViewer() viewer: Viewer) {
-    return this.service.addCoAuthor(viewer.id, args.proposalId, args.email);
   }
 
   @Mutation(() => ProposalModel, {

@@ -31,6 +31,8 @@ import {
 import { proposalView } from './proposal-view.js';
 import type { Proposal } from './proposal.entity.js';
 import { ProposalErrors } from './proposals.errors.js';
+import { CoAuthorInvitationsRepository } from './co-author-invitations.repository.js';
+import { INVITATION_WINDOW_MS, invitationRecipient, withinInvitationQuota } from './co-author-rules.js';
 import { ProposalPatch, ProposalQuery, ProposalsRepository } from './proposals.repository.js';
 import { isUuid } from '../../common/ids.js';
 
@@ -66,6 +68,7 @@ function centavos(amount: string | null | undefined): bigint | null {
 export class ProposalsService {
   constructor(
     private readonly proposals: ProposalsRepository,
+    private readonly invitations: CoAuthorInvitationsRepository,
     private readonly users: UsersRepository,
     private readonly jurors: JurorCheck,
     private readonly extensions: ProposalListExtensions,
@@ -222,31 +225,46 @@ export class ProposalsService {
   }
 
   /**
-   * The author adds an existing verified account as co-author, while the text may still change. The
-   * proposal's row lock serialises additions, so the count of MAX_CO_AUTHORS holds under concurrency.
+   * `addCoAuthor`: records an invitation (and its notification through the outbox) while the text may
+   * still change. Whoever the address belongs to, or nobody, the author sees the proposal unchanged; the
+   * proposal's row lock serialises invitations to it and an advisory lock the inviter's daily quota.
    */
-  async addCoAuthor(viewerId: string, id: string, email: string): Promise<ProposalModel> {
-    return this.withProposal(id, async (tx, { challenge, rounds }, proposal) => {
+  async addCoAuthor(viewerId: string, proposalId: string, email: string): Promise<ProposalModel> {
+    return this.withProposal(proposalId, async (tx, { challenge, rounds }, proposal) => {
       if (proposal.authorId !== viewerId) throw ProposalErrors.notAuthor();
       if (!isEditableStatus(proposal.status)) throw ProposalErrors.notEditable();
       if (challenge.status !== 'PUBLISHED') throw ProposalErrors.challengeNotRunning();
       if (!acceptsDrafts(challenge.status, submissionRound(rounds), this.clock.now()))
         throw ProposalErrors.draftsClosed();
+      const coAuthorIds = await this.proposals.coAuthorIds(tx, proposal.id);
+      if (coAuthorIds.length >= MAX_CO_AUTHORS) throw ProposalErrors.tooManyCoAuthors();
+      const now = this.clock.now();
+      await this.invitations.lockInviter(tx, viewerId);
+      const sent = await this.invitations.countSentSince(tx, viewerId, new Date(now.getTime() - INVITATION_WINDOW_MS));
+      if (!withinInvitationQuota(sent)) throw ProposalErrors.invitationQuota();
       const user = await this.users.findByEmail(email, tx);
-      if (!user || (this.config.auth.requireEmailVerification && !user.emailVerifiedAt))
-        throw ProposalErrors.noSuchVerifiedAccount();
-      if (user.id === proposal.authorId) throw ProposalErrors.selfCoAuthor();
-      const coAuthors = await this.proposals.coAuthorIds(tx, id);
-      if (coAuthors.includes(user.id)) throw ProposalErrors.alreadyCoAuthor();
-      if (coAuthors.length >= MAX_CO_AUTHORS) throw ProposalErrors.tooManyCoAuthors();
-      if (await this.jurors.isJuror(user.id, challenge.id, tx)) {
-        throw DomainError.forbidden(
-          'Esa persona forma parte del jurado de este reto y no puede firmar propuestas en él.',
-          'JUROR_CONFLICT',
-        );
-      }
-      await this.proposals.addCoAuthor(tx, id, user.id);
-      return proposalView((await this.proposals.findById(id, tx))!, true);
+      if (user?.id === viewerId) throw ProposalErrors.selfCoAuthor();
+      const inviteeId = invitationRecipient(user && { id: user.id, emailVerified: user.emailVerifiedAt !== null }, {
+        requireEmailVerification: this.config.auth.requireEmailVerification,
+        authorId: proposal.authorId,
+        coAuthorIds,
+        pendingInviteeIds: await this.invitations.pendingInviteeIds(tx, proposal.id),
+        isJuror: user !== null && (await this.jurors.isJuror(user.id, challenge.id, tx)),
+      });
+      const invitationId = await this.invitations.insert(tx, {
+        proposalId: proposal.id,
+        inviterId: viewerId,
+        inviteeId,
+        createdAt: now,
+      });
+      // Written whoever is invited (an empty audience notifies nobody): the same work either way.
+      await this.outbox.add(tx, 'co_author.invited', {
+        invitationId,
+        proposalId: proposal.id,
+        challengeId: challenge.id,
+        inviteeIds: inviteeId ? [inviteeId] : [],
+      });
+      return proposalView(proposal, true);
     });
   }
 

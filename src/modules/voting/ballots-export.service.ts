@@ -13,8 +13,9 @@ export const EXPORT_PAGE = 1000;
 
 /**
  * The anonymous ballots of a finished BUDGET challenge in pabulib format (open data, RULES §9): the
- * final round's projects and every ballot, each under a random pseudonym drawn anew for every export,
- * so no voter id (or anything stable across exports) is ever published.
+ * final round's projects and every ballot, each under a random pseudonym drawn anew for every export, in
+ * the order of each ballot's random key (issue #16), so no voter id, nor anything that follows it, is
+ * ever published.
  */
 @Injectable()
 export class BallotsExportService {
@@ -74,7 +75,7 @@ export class BallotsExportService {
         const page = await votes.ballotPage(final.id, after, EXPORT_PAGE);
         if (!page.length) return;
         yield page.map((ballot) => pabulibVoteRow({ voterId: randomUUID(), approved: ballot.approved })).join('');
-        after = page[page.length - 1].voterId;
+        after = page[page.length - 1].key;
       }
     }
     return { filename: `${challenge.slug}.pb`, chunks: chunks() };

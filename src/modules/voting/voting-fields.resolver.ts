@@ -18,6 +18,7 @@ import {
   proposalVotingRound,
   voteAllowance,
 } from './voting-rules.js';
+import { wasEverSubmitted } from '../../common/public-visibility.js';
 
 /** Round.tally: public, frozen once the round closed; null for everyone while hidden (RULES §5). */
 @Resolver(() => RoundModel)
@@ -82,7 +83,7 @@ export class ProposalVotingFieldsResolver {
       'Null while the tally is hidden. Votos guardados (o aprobaciones) en la última ronda de votación en la que participó; 0 antes de su primera ronda de votación.',
   })
   async voteCount(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<number | null> {
-    if (proposal.status === 'DRAFT') return null;
+    if (!wasEverSubmitted(proposal)) return null;
     const found = await this.votingRound(proposal, ctx);
     if (!found) return null;
     if (!found.round) return found.noneYet ? 0 : null;
@@ -95,7 +96,7 @@ export class ProposalVotingFieldsResolver {
       'Si quien consulta votó por esta propuesta (o la aprobó en su boleta) en esa ronda. Solo lo ve cada votante.',
   })
   async viewerHasVoted(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<boolean> {
-    if (!ctx.viewer || proposal.status === 'DRAFT') return false;
+    if (!ctx.viewer || !wasEverSubmitted(proposal)) return false;
     const found = await this.votingRound(proposal, ctx);
     if (!found?.round) return false;
     return this.loaders.for(ctx).viewerVoted.load(`${found.round.id}:${proposal.id}`);

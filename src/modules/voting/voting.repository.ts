@@ -279,20 +279,24 @@ export class VotingRepository {
     return rows.map((row) => row.approved);
   }
 
-  /** A page of a round's ballots in voter order (keyset), for the open-data export. Voter ids never leave the caller. */
+  /**
+   * A page of a round's ballots for the open-data export, in the order of each ballot's random
+   * `export_key` (keyset on the (round_id, export_key) index): a ballot's row says nothing about the
+   * voter's account id or voting time (issue #16). The key never leaves the caller.
+   */
   async ballotPage(
     roundId: string,
-    afterVoterId: string | null,
+    afterKey: string | null,
     limit: number,
-  ): Promise<{ voterId: string; approved: string[] }[]> {
-    const rows: { voter_id: string; approved: string[] }[] = await this.dataSource.query(
-      `SELECT b.voter_id, coalesce(array_agg(i.proposal_id::text ORDER BY i.proposal_id) FILTER (WHERE i.proposal_id IS NOT NULL), '{}') AS approved
+  ): Promise<{ key: string; approved: string[] }[]> {
+    return this.dataSource.query(
+      `SELECT b.export_key AS key,
+              coalesce(array_agg(i.proposal_id::text ORDER BY i.proposal_id) FILTER (WHERE i.proposal_id IS NOT NULL), '{}') AS approved
        FROM budget_ballots b LEFT JOIN budget_ballot_items i ON i.round_id = b.round_id AND i.voter_id = b.voter_id
-       WHERE b.round_id = $1 AND ($2::uuid IS NULL OR b.voter_id > $2::uuid)
-       GROUP BY b.voter_id ORDER BY b.voter_id LIMIT $3`,
-      [roundId, afterVoterId, limit],
+       WHERE b.round_id = $1 AND ($2::uuid IS NULL OR b.export_key > $2::uuid)
+       GROUP BY b.export_key ORDER BY b.export_key LIMIT $3`,
+      [roundId, afterKey, limit],
     );
-    return rows.map((row) => ({ voterId: row.voter_id, approved: row.approved }));
   }
 
   async countBallots(roundId: string): Promise<number> {

@@ -31,6 +31,7 @@ import {
 } from './voting-rules.js';
 import { isUuid } from '../../common/ids.js';
 import { driverError } from '../../infrastructure/database/driver-error.js';
+import { wasEverSubmitted } from '../../common/public-visibility.js';
 
 /** More approvals than any real ballot needs; bounds the work of one request. */
 export const MAX_BALLOT_PROPOSALS = 500;
@@ -184,7 +185,7 @@ export class VotingService {
   /** Drafts are their authors' business: for voting they do not exist. */
   private async visibleProposal(proposalId: string): Promise<Proposal> {
     const proposal = isUuid(proposalId) ? await this.votes.findProposal(proposalId) : null;
-    if (!proposal || proposal.status === 'DRAFT') throw VotingErrors.proposalNotFound();
+    if (!proposal || !wasEverSubmitted(proposal)) throw VotingErrors.proposalNotFound();
     return proposal;
   }
 

@@ -22,6 +22,7 @@ registerEnumType(NotificationTypeEnum, {
     RESULTS_PUBLISHED: { description: 'Se publicaron los resultados de un reto que sigues.' },
     PROPOSAL_WON: { description: 'Una propuesta tuya ganó.' },
     CHALLENGE_CANCELLED: { description: 'Se canceló un reto que sigues.' },
+    CO_AUTHOR_INVITED: { description: 'Te invitaron a firmar una propuesta como coautora o coautor.' },
   },
 });
 

@@ -38,7 +38,7 @@ export class CatalogService {
       await this.catalog.countPublishedChallenges(),
     );
     if (!window) return null;
-    const version = await this.openData.version(null, this.clock.now());
+    const version = await this.openData.version('catalog', null, this.clock.now());
     const modified = version.modifiedAt.getTime() > ISSUED.getTime() ? version.modifiedAt : ISSUED;
     return {
       mediaType: CATALOG_MEDIA_TYPES[format],

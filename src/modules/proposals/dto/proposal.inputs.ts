@@ -180,7 +180,7 @@ export class AddCoAuthorArgs {
   @IsString()
   proposalId: string;
 
-  @Field({ description: 'Correo de una cuenta verificada existente.' })
+  @Field({ description: 'Correo de la persona invitada (si tiene una cuenta verificada, recibe la invitación).' })
   @Trim()
   @IsString()
   @Length(3, 320, { message: 'Escribe el correo de la persona.' })
