@@ -57,6 +57,21 @@ CREATE FUNCTION public.outbox_events_notify() RETURNS trigger
     AS $$
       BEGIN PERFORM pg_notify('outbox_events', ''); RETURN NULL; END $$;
 
+CREATE FUNCTION public.stamped_within_round() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      DECLARE
+        stamp timestamptz := (to_jsonb(NEW) ->> TG_ARGV[0])::timestamptz;
+        round record;
+      BEGIN
+        SELECT opens_at, closes_at, status INTO round FROM rounds WHERE id = NEW.round_id FOR KEY SHARE;
+        IF NOT FOUND OR round.status = 'CLOSED' OR stamp < round.opens_at OR stamp >= round.closes_at THEN
+          RAISE EXCEPTION '% stamped % outside its round''s window', TG_TABLE_NAME, stamp
+            USING ERRCODE = 'check_violation', CONSTRAINT = TG_ARGV[1], TABLE = TG_TABLE_NAME;
+        END IF;
+        RETURN NEW;
+      END $$;
+
 CREATE FUNCTION public.votes_count_into_quota() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
@@ -114,6 +129,7 @@ CREATE TABLE public.budget_ballots (
     submitted_at timestamp with time zone NOT NULL,
     min_length integer,
     max_length integer,
+    export_key uuid DEFAULT gen_random_uuid() NOT NULL,
     CONSTRAINT budget_ballots_length_limits CHECK ((((min_length IS NULL) OR (min_length >= 1)) AND ((max_length IS NULL) OR (max_length >= COALESCE(min_length, 1))))),
     CONSTRAINT budget_ballots_within_budget CHECK (((total_cost >= (0)::numeric) AND ((voter_budget IS NULL) OR (total_cost <= voter_budget))))
 );
@@ -153,6 +169,18 @@ CREATE TABLE public.challenges (
     search_document tsvector GENERATED ALWAYS AS (public.challenge_search_document(title, summary, description, tags)) STORED,
     CONSTRAINT challenges_budget_check CHECK (((budget IS NULL) OR (budget > (0)::numeric))),
     CONSTRAINT challenges_status_check CHECK ((status = ANY (ARRAY['DRAFT'::text, 'PUBLISHED'::text, 'FINISHED'::text, 'CANCELLED'::text])))
+);
+
+CREATE TABLE public.co_author_invitations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    proposal_id uuid NOT NULL,
+    inviter_id uuid NOT NULL,
+    invitee_id uuid,
+    status text DEFAULT 'PENDING'::text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    responded_at timestamp with time zone,
+    CONSTRAINT co_author_invitations_check CHECK (((status = 'PENDING'::text) = (responded_at IS NULL))),
+    CONSTRAINT co_author_invitations_status_check CHECK ((status = ANY (ARRAY['PENDING'::text, 'ACCEPTED'::text, 'DECLINED'::text])))
 );
 
 CREATE TABLE public.email_deliveries (
@@ -233,7 +261,8 @@ CREATE TABLE public.jury_members (
     user_id uuid NOT NULL,
     is_chair boolean DEFAULT false NOT NULL,
     joined_seq bigint NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    public_label_key uuid DEFAULT gen_random_uuid() NOT NULL
 );
 
 ALTER TABLE public.jury_members ALTER COLUMN joined_seq ADD GENERATED ALWAYS AS IDENTITY (
@@ -491,6 +520,9 @@ ALTER TABLE ONLY public.challenges
 ALTER TABLE ONLY public.challenges
     ADD CONSTRAINT challenges_slug_unique UNIQUE (slug);
 
+ALTER TABLE ONLY public.co_author_invitations
+    ADD CONSTRAINT co_author_invitations_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.email_deliveries
     ADD CONSTRAINT email_deliveries_pkey PRIMARY KEY (event_id, recipient_id);
 
@@ -598,6 +630,8 @@ CREATE INDEX audit_events_challenge ON public.audit_events USING btree (challeng
 
 CREATE INDEX budget_ballot_items_proposal ON public.budget_ballot_items USING btree (round_id, proposal_id);
 
+CREATE UNIQUE INDEX budget_ballots_export_order ON public.budget_ballots USING btree (round_id, export_key);
+
 CREATE INDEX challenges_listing ON public.challenges USING btree (status, created_at DESC);
 
 CREATE INDEX challenges_search ON public.challenges USING gin (search_document);
@@ -605,6 +639,12 @@ CREATE INDEX challenges_search ON public.challenges USING gin (search_document);
 CREATE INDEX challenges_territory ON public.challenges USING btree (level, state_code, municipality_code);
 
 CREATE INDEX challenges_unit ON public.challenges USING btree (unit_id);
+
+CREATE INDEX co_author_invitations_invitee ON public.co_author_invitations USING btree (invitee_id) WHERE (status = 'PENDING'::text);
+
+CREATE INDEX co_author_invitations_inviter ON public.co_author_invitations USING btree (inviter_id, created_at);
+
+CREATE UNIQUE INDEX co_author_invitations_one_pending ON public.co_author_invitations USING btree (proposal_id, invitee_id) WHERE ((status = 'PENDING'::text) AND (invitee_id IS NOT NULL));
 
 CREATE INDEX email_deliveries_pending ON public.email_deliveries USING btree (event_id) WHERE (queued_at IS NULL);
 
@@ -664,11 +704,17 @@ CREATE TRIGGER audit_events_append_only BEFORE DELETE OR UPDATE ON public.audit_
 
 CREATE CONSTRAINT TRIGGER budget_ballot_items_within_length AFTER INSERT OR DELETE ON public.budget_ballot_items DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.budget_ballots_within_length();
 
+CREATE TRIGGER budget_ballots_stamped_within_round BEFORE INSERT OR UPDATE OF round_id, submitted_at ON public.budget_ballots FOR EACH ROW EXECUTE FUNCTION public.stamped_within_round('submitted_at', 'budget_ballots_stamped_within_round');
+
 CREATE CONSTRAINT TRIGGER budget_ballots_within_length AFTER INSERT OR UPDATE ON public.budget_ballots DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.budget_ballots_within_length();
+
+CREATE TRIGGER evaluations_stamped_within_round BEFORE INSERT OR UPDATE OF round_id, updated_at ON public.evaluations FOR EACH ROW EXECUTE FUNCTION public.stamped_within_round('updated_at', 'evaluations_stamped_within_round');
 
 CREATE TRIGGER outbox_events_notify AFTER INSERT ON public.outbox_events FOR EACH STATEMENT EXECUTE FUNCTION public.outbox_events_notify();
 
 CREATE TRIGGER votes_count_into_quota AFTER INSERT OR DELETE ON public.votes FOR EACH ROW EXECUTE FUNCTION public.votes_count_into_quota();
+
+CREATE TRIGGER votes_stamped_within_round BEFORE INSERT OR UPDATE OF round_id, created_at ON public.votes FOR EACH ROW EXECUTE FUNCTION public.stamped_within_round('created_at', 'votes_stamped_within_round');
 
 ALTER TABLE ONLY public.account_tokens
     ADD CONSTRAINT account_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
@@ -705,6 +751,15 @@ ALTER TABLE ONLY public.challenges
 
 ALTER TABLE ONLY public.challenges
     ADD CONSTRAINT challenges_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.government_units(id);
+
+ALTER TABLE ONLY public.co_author_invitations
+    ADD CONSTRAINT co_author_invitations_invitee_id_fkey FOREIGN KEY (invitee_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.co_author_invitations
+    ADD CONSTRAINT co_author_invitations_inviter_id_fkey FOREIGN KEY (inviter_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.co_author_invitations
+    ADD CONSTRAINT co_author_invitations_proposal_id_fkey FOREIGN KEY (proposal_id) REFERENCES public.proposals(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.email_deliveries
     ADD CONSTRAINT email_deliveries_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES public.users(id) ON DELETE CASCADE;
