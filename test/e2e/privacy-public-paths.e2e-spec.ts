@@ -165,10 +165,6 @@ describe('privacy of public paths', () => {
         { kind: 'EVALUATION', opensAt: new Date(past + HOUR), closesAt: new Date(past + 2 * HOUR) },
       ]);
       const round = challenge.rounds[1].id;
-      await sql.query(`UPDATE rounds SET status = 'CLOSED' WHERE challenge_id = $1`, [challenge.challengeId]);
-      await sql.query(`UPDATE challenges SET status = 'FINISHED', finished_at = now() WHERE id = $1`, [
-        challenge.challengeId,
-      ]);
       const {
         rows: [proposal],
       } = await sql.query(
@@ -193,10 +189,14 @@ describe('privacy of public paths', () => {
         );
         await sql.query(
           `INSERT INTO evaluations (assignment_id, round_id, juror_id, proposal_id, scores, total, submitted_at, updated_at)
-           VALUES ($1, $2, $3, $4, '[]', $5, now(), now())`,
-          [assignment.id, round, juror.id, proposal.id, 10 * (k + 1)],
+           VALUES ($1, $2, $3, $4, '[]', $5, $6, $6)`,
+          [assignment.id, round, juror.id, proposal.id, 10 * (k + 1), new Date(past + 1.5 * HOUR)],
         );
       }
+      await sql.query(`UPDATE rounds SET status = 'CLOSED' WHERE challenge_id = $1`, [challenge.challengeId]);
+      await sql.query(`UPDATE challenges SET status = 'FINISHED', finished_at = now() WHERE id = $1`, [
+        challenge.challengeId,
+      ]);
       firstJurorLabels[challenge.challengeId] = '';
     }
     for (const row of await csvRows('/open-data/evaluations.csv')) {
@@ -225,11 +225,13 @@ describe('privacy of public paths', () => {
     const P = challenge.proposalIds;
     // 200 voters; each ballot spells its voter's rank in account-id order in binary over the 8 projects.
     const voters = (await createVoters(sql, api.config, 200)).map((v) => v.id).sort();
+    // Stamped inside the round's window while it was open, as the trigger demands; closed again below.
+    await sql.query(`UPDATE rounds SET status = 'OPEN' WHERE id = $1`, [round]);
     for (const [rank, voterId] of voters.entries()) {
       const approved = P.filter((_, bit) => (rank >> bit) & 1);
       await sql.query(
-        `INSERT INTO budget_ballots (round_id, voter_id, voter_budget, total_cost, submitted_at) VALUES ($1, $2, 1000, $3, now())`,
-        [round, voterId, approved.length * 100],
+        `INSERT INTO budget_ballots (round_id, voter_id, voter_budget, total_cost, submitted_at) VALUES ($1, $2, 1000, $3, $4)`,
+        [round, voterId, approved.length * 100, new Date(now - 1.5 * HOUR)],
       );
       for (const proposalId of approved)
         await sql.query(`INSERT INTO budget_ballot_items (round_id, voter_id, proposal_id) VALUES ($1, $2, $3)`, [
@@ -238,6 +240,7 @@ describe('privacy of public paths', () => {
           proposalId,
         ]);
     }
+    await sql.query(`UPDATE rounds SET status = 'CLOSED' WHERE id = $1`, [round]);
     await sql.query(`UPDATE challenges SET status = 'FINISHED', finished_at = now() WHERE id = $1`, [
       challenge.challengeId,
     ]);
