@@ -15,7 +15,7 @@ export class AppConfig {
     loginFailuresPerAddress: number;
     trustProxy: boolean;
   };
-  readonly graphql: { introspection: boolean };
+  readonly graphql: { introspection: boolean; wsRecheckMs: number };
   readonly auth: {
     jwtSecret: string;
     requireEmailVerification: boolean;
@@ -43,7 +43,10 @@ export class AppConfig {
       loginFailuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
       trustProxy: env.TRUST_PROXY ?? false,
     };
-    this.graphql = { introspection: env.GRAPHQL_INTROSPECTION ?? !this.production };
+    this.graphql = {
+      introspection: env.GRAPHQL_INTROSPECTION ?? !this.production,
+      wsRecheckMs: env.WS_SESSION_RECHECK_MS,
+    };
     this.auth = {
       jwtSecret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION ?? true,

@@ -91,6 +91,13 @@ export class Environment {
   @IsBoolean()
   GRAPHQL_INTROSPECTION?: boolean;
 
+  /** How often a signed-in WebSocket re-checks its token and session (closed with 4401 once either ends). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(300000)
+  WS_SESSION_RECHECK_MS = 30000;
+
   /** Behind a load balancer that sets X-Forwarded-For: take the client IP from it (rate limits). Off: a client could spoof it. */
   @Transform(toBool)
   @IsOptional()

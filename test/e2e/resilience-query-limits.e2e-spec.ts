@@ -1,7 +1,7 @@
 import { DEFAULT_PASSWORD, REGISTER, uniqueEmail } from '../support/identity.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
 
-/** Issue #15 findings 5 and 6: the cost limit counts what runs, and aliases cannot multiply mutations. */
+/** Issue #15 findings 5, 6 and 9: the cost limit counts what runs, aliases cannot multiply mutations, ids. */
 describe('resilience: query limits', () => {
   let api: TestApp;
 
@@ -52,5 +52,11 @@ describe('resilience: query limits', () => {
       input: { email: uniqueEmail('sola'), password: DEFAULT_PASSWORD, displayName: 'Sola' },
     });
     expect(single.errors).toBeUndefined();
+  });
+
+  it('answers a malformed id as it answers an unknown one (null), not with an internal error (finding 9)', async () => {
+    const response = await api.gql('{ challenge(id: "x") { id } governmentUnit(id: "x") { id } }');
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ challenge: null, governmentUnit: null });
   });
 });

@@ -3,6 +3,8 @@ import { QueryCounter } from '../../src/infrastructure/database/query-counter.js
 import { DEFAULT_PASSWORD, gqlFrom, LOGIN, REGISTER, registerAndLogin, uniqueEmail } from '../support/identity.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
+import { waitFor } from '../support/wait.js';
+import { collect, wsClient } from '../support/ws-client.js';
 
 const REQUEST_RESET = 'mutation ($e: String!) { requestPasswordReset(email: $e) }';
 const LOGOUT = 'mutation ($t: String!) { logout(refreshToken: $t) }';
@@ -18,7 +20,9 @@ describe('resilience: sign-in', () => {
   let sql: pg.Client;
 
   beforeAll(async () => {
-    api = await startTestApp({ env: { TRUST_PROXY: 'true', LOGIN_FAILURES_PER_ADDRESS: String(ADDRESS_LIMIT) } });
+    api = await startTestApp({
+      env: { TRUST_PROXY: 'true', LOGIN_FAILURES_PER_ADDRESS: String(ADDRESS_LIMIT), WS_SESSION_RECHECK_MS: '200' },
+    });
     sql = await sqlClient(api.env.DATABASE_URL);
   });
 
@@ -142,6 +146,27 @@ describe('resilience: sign-in', () => {
 
     await sql.query(`UPDATE users SET session_version = session_version + 1 WHERE id = $1`, [account.id]); // what resetPassword does
     expect((await api.gql('{ viewer { id } }', {}, refreshed.accessToken)).data.viewer).toBeNull();
+  });
+
+  it('a WebSocket subscription ends with 4401 when its session ends (issue #16, item 12)', async () => {
+    const account = await registerAndLogin(api);
+    const client = wsClient(api, account.accessToken);
+    try {
+      const connected = (c: typeof client) => new Promise((resolve) => c.on('connected', resolve));
+      const live = collect(client, 'subscription { notificationReceived { id } }');
+      await connected(client);
+      const other = wsClient(api, (await registerAndLogin(api)).accessToken);
+      const unaffected = collect(other, 'subscription { notificationReceived { id } }');
+      await connected(other);
+      expect((await api.gql(LOGOUT, { t: account.refreshToken })).data.logout).toBe(true);
+      const ended = await waitFor('the socket to close', async () => live.ended());
+      expect((ended as { code: number }).code).toBe(4401);
+      expect(unaffected.ended()).toBeNull();
+      unaffected.dispose();
+      await other.dispose();
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('two platform ADMINs demoting each other at once leave exactly one ADMIN', async () => {

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { GraphqlContext, Viewer } from './graphql-context.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule } from './query-limits.js';
 import { ViewerAuthenticator } from './viewer-authenticator.js';
+import { watchSession, type ClosableSocket } from './ws-session-watch.js';
 
 /** Largest number of lexical tokens a document may have; Apollo's own parser limit keeps syntax errors 400s. */
 const MAX_TOKENS = 8000;
@@ -17,7 +18,7 @@ const logger = new Logger('GraphQL');
 /** What graphql-ws hands to onConnect and context for a WebSocket operation. */
 interface WsContext {
   connectionParams?: Record<string, unknown>;
-  extra: { request: IncomingMessage; viewer?: Viewer | null };
+  extra: { request: IncomingMessage; socket: ClosableSocket; viewer?: Viewer | null };
 }
 
 function isWsContext(value: unknown): value is WsContext {
@@ -41,16 +42,18 @@ export function graphqlOptions(config: AppConfig, authenticator: ViewerAuthentic
     validationRules: [queryLimitsRule(DEFAULT_QUERY_LIMITS)],
     formatError,
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
-    // GraphQL over WebSocket (graphql-ws) on the same path; the socket authenticates once, in connection_init.
+    // GraphQL over WebSocket (graphql-ws) on the same path; the socket authenticates in connection_init, and a
+    // signed-in socket is checked again periodically (closed with 4401 once its session ends).
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
         onConnect: async (raw) => {
           const ctx = raw as unknown as WsContext;
-          const authorization = ctx.connectionParams?.authorization;
-          ctx.extra.viewer = await authenticator.authenticate(
-            typeof authorization === 'string' ? authorization : undefined,
-          );
+          const given = ctx.connectionParams?.authorization;
+          const authorization = typeof given === 'string' ? given : undefined;
+          ctx.extra.viewer = await authenticator.authenticate(authorization);
+          if (ctx.extra.viewer)
+            watchSession(ctx.extra.socket, () => authenticator.authenticate(authorization), config.graphql.wsRecheckMs);
           return true;
         },
         // Errors of subscription events get the same codes and hiding as over HTTP (RULES §0).

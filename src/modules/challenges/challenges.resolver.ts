@@ -1,3 +1,4 @@
+import { isUuid } from '../../common/ids.js';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ConnectionType, offsetAfter } from '../../common/pagination.js';
 import { CurrentViewer, UnitRoles } from '../../infrastructure/auth/access.js';
@@ -37,6 +38,7 @@ export class ChallengesResolver {
     @Args('id', { type: () => ID, nullable: true, description: 'Identificador.' }) id?: string,
     @Args('slug', { type: () => String, nullable: true, description: 'Slug.' }) slug?: string,
   ) {
+    if (id != null && !isUuid(id)) return null; // malformed: no such challenge, and no query to fail on
     return this.service.findVisible(ctx.viewer, { id, slug });
   }
 

@@ -1,3 +1,4 @@
+import { isUuid } from '../../common/ids.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination.js';
 import { PlatformRoles, UnitRoles } from '../../infrastructure/auth/access.js';
@@ -39,7 +40,7 @@ export class GovernmentUnitsResolver {
     @Args('id', { type: () => ID, description: 'Identificador de la unidad.' }) id: string,
     @Context() ctx: GraphqlContext,
   ) {
-    return this.loaders.for(ctx).unit.load(id);
+    return isUuid(id) ? this.loaders.for(ctx).unit.load(id) : null; // malformed: no such unit
   }
 
   @Mutation(() => GovernmentUnitModel, {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ExportConnections } from './export-connections.js';
 import type { DatasetName } from './open-data.columns.js';
 import { everSubmittedSql } from '../../common/public-visibility.js';
 
@@ -156,7 +157,10 @@ export interface DataVersion {
 /** The only place with the open-data SQL; holds no rules beyond the embargo conditions in the queries. */
 @Injectable()
 export class OpenDataRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly exportConnections: ExportConnections,
+  ) {}
 
   async challengeExists(id: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
@@ -169,7 +173,8 @@ export class OpenDataRepository {
   /**
    * The dataset's rows in batches from a server-side cursor, inside one read-only REPEATABLE READ
    * transaction (a consistent snapshot). Whatever the size, Node holds one batch; stopping early
-   * (a client that disconnects) closes the transaction and returns the connection.
+   * (a client that disconnects) closes the transaction and returns the connection. The connection comes from
+   * the downloads' own pool (ExportConnections), never the API's.
    */
   async *rows(
     dataset: DatasetName,
@@ -177,23 +182,22 @@ export class OpenDataRepository {
     now: Date,
     batch = CURSOR_BATCH,
   ): AsyncGenerator<Record<string, unknown>[]> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const client = await this.exportConnections.connect();
     let open = false;
     try {
-      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       open = true;
-      await runner.query(`DECLARE open_data NO SCROLL CURSOR FOR ${QUERIES[dataset]}`, [challengeId, now]);
+      await client.query(`DECLARE open_data NO SCROLL CURSOR FOR ${QUERIES[dataset]}`, [challengeId, now]);
       for (;;) {
-        const rows = (await runner.query(`FETCH ${batch} FROM open_data`)) as Record<string, unknown>[];
+        const { rows } = await client.query<Record<string, unknown>>(`FETCH ${batch} FROM open_data`);
         if (rows.length) yield rows;
         if (rows.length < batch) break;
       }
-      await runner.query('COMMIT');
+      await client.query('COMMIT');
       open = false;
     } finally {
-      if (open) await runner.query('ROLLBACK').catch(() => undefined);
-      await runner.release();
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
     }
   }
 
