@@ -54,7 +54,7 @@ const prepareMs = performance.now() - start;
 const selection = equalSharesSelection(prepared, budget);
 console.log(
   `equal shares: ${mes.funded.length} funded, ${((Number(mes.totalCost) / Number(budget)) * 100).toFixed(1)}% of budget, ` +
-    `endowment ${mes.endowment! / 100n} pesos from ${budget / BigInt(VOTERS) / 100n}, ` +
+    `endowment ${mes.endowment!.numerator / mes.endowment!.denominator / 100n} pesos from ${budget / BigInt(VOTERS) / 100n}, ` +
     `${selection.runsComputed} runs (${selection.exactRunsComputed} exact), ${elapsed.toFixed(0)} ms ` +
     `(input preparation ${prepareMs.toFixed(0)} ms, ${prepared.ballotGroups.length} distinct ballots)`,
 );

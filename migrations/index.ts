@@ -11,6 +11,9 @@ import { Voting1732000000500 } from './1732000000500-Voting.js';
 import { Notifications1732000000700 } from './1732000000700-Notifications.js';
 import { Evaluation1732000000600 } from './1732000000600-Evaluation.js';
 import { AnonymousInPublic1732000000800 } from './1732000000800-AnonymousInPublic.js';
+import { AccountResilience1734100000000 } from './1734100000000-AccountResilience.js';
+import { StampsWithinRounds1734300000000 } from './1734300000000-StampsWithinRounds.js';
+import { BallotLimits1734400000000 } from './1734400000000-BallotLimits.js';
 import { JurorPublicLabels1734500000000 } from './1734500000000-JurorPublicLabels.js';
 import { CoAuthorInvitations1734500000100 } from './1734500000100-CoAuthorInvitations.js';
 import { BallotExportKeys1734500000200 } from './1734500000200-BallotExportKeys.js';
@@ -30,6 +33,9 @@ export const migrations = [
   Evaluation1732000000600,
   Notifications1732000000700,
   AnonymousInPublic1732000000800,
+  AccountResilience1734100000000,
+  StampsWithinRounds1734300000000,
+  BallotLimits1734400000000,
   JurorPublicLabels1734500000000,
   CoAuthorInvitations1734500000100,
   BallotExportKeys1734500000200,

@@ -18,6 +18,27 @@ CREATE FUNCTION public.audit_events_append_only() RETURNS trigger
     AS $$
       BEGIN RAISE EXCEPTION 'audit_events es de solo inserción'; END $$;
 
+CREATE FUNCTION public.budget_ballots_within_length() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      DECLARE
+        key_round uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.round_id ELSE NEW.round_id END;
+        key_voter uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.voter_id ELSE NEW.voter_id END;
+        ballot record;
+        items int;
+      BEGIN
+        SELECT min_length, max_length INTO ballot FROM budget_ballots WHERE round_id = key_round AND voter_id = key_voter;
+        IF NOT FOUND OR (ballot.min_length IS NULL AND ballot.max_length IS NULL) THEN
+          RETURN NULL;
+        END IF;
+        SELECT count(*) INTO items FROM budget_ballot_items WHERE round_id = key_round AND voter_id = key_voter;
+        IF items > 0 AND (items < coalesce(ballot.min_length, 0) OR items > coalesce(ballot.max_length, items)) THEN
+          RAISE EXCEPTION 'ballot of % proposals outside the limits % .. %', items, ballot.min_length, ballot.max_length
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'budget_ballots_within_length', TABLE = 'budget_ballots';
+        END IF;
+        RETURN NULL;
+      END $$;
+
 CREATE FUNCTION public.challenge_search_document(title text, summary text, description text, tags text[]) RETURNS tsvector
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
@@ -35,6 +56,21 @@ CREATE FUNCTION public.outbox_events_notify() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
       BEGIN PERFORM pg_notify('outbox_events', ''); RETURN NULL; END $$;
+
+CREATE FUNCTION public.stamped_within_round() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      DECLARE
+        stamp timestamptz := (to_jsonb(NEW) ->> TG_ARGV[0])::timestamptz;
+        round record;
+      BEGIN
+        SELECT opens_at, closes_at, status INTO round FROM rounds WHERE id = NEW.round_id FOR KEY SHARE;
+        IF NOT FOUND OR round.status = 'CLOSED' OR stamp < round.opens_at OR stamp >= round.closes_at THEN
+          RAISE EXCEPTION '% stamped % outside its round''s window', TG_TABLE_NAME, stamp
+            USING ERRCODE = 'check_violation', CONSTRAINT = TG_ARGV[1], TABLE = TG_TABLE_NAME;
+        END IF;
+        RETURN NEW;
+      END $$;
 
 CREATE FUNCTION public.votes_count_into_quota() RETURNS trigger
     LANGUAGE plpgsql
@@ -88,11 +124,14 @@ CREATE TABLE public.budget_ballot_items (
 CREATE TABLE public.budget_ballots (
     round_id uuid NOT NULL,
     voter_id uuid NOT NULL,
-    voter_budget numeric(14,2) NOT NULL,
+    voter_budget numeric(14,2),
     total_cost numeric(14,2) NOT NULL,
     submitted_at timestamp with time zone NOT NULL,
+    min_length integer,
+    max_length integer,
     export_key uuid DEFAULT gen_random_uuid() NOT NULL,
-    CONSTRAINT budget_ballots_within_budget CHECK (((total_cost >= (0)::numeric) AND (total_cost <= voter_budget)))
+    CONSTRAINT budget_ballots_length_limits CHECK ((((min_length IS NULL) OR (min_length >= 1)) AND ((max_length IS NULL) OR (max_length >= COALESCE(min_length, 1))))),
+    CONSTRAINT budget_ballots_within_budget CHECK (((total_cost >= (0)::numeric) AND ((voter_budget IS NULL) OR (total_cost <= voter_budget))))
 );
 
 CREATE TABLE public.challenge_results (
@@ -427,6 +466,7 @@ CREATE TABLE public.users (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     anonymous_in_public boolean DEFAULT false NOT NULL,
+    session_version integer DEFAULT 0 NOT NULL,
     CONSTRAINT users_municipality_needs_state CHECK (((municipality_code IS NULL) OR (state_code IS NOT NULL))),
     CONSTRAINT users_platform_role_check CHECK ((platform_role = ANY (ARRAY['CITIZEN'::text, 'MODERATOR'::text, 'ADMIN'::text])))
 );
@@ -654,7 +694,7 @@ CREATE INDEX unit_memberships_user ON public.unit_memberships USING btree (user_
 
 CREATE UNIQUE INDEX users_curp_unique ON public.users USING btree (curp_hash) WHERE (curp_hash IS NOT NULL);
 
-CREATE UNIQUE INDEX users_email_unique ON public.users USING btree (lower(email));
+CREATE UNIQUE INDEX users_email_unique ON public.users USING btree (email);
 
 CREATE INDEX votes_round_proposal ON public.votes USING btree (round_id, proposal_id);
 
@@ -662,9 +702,19 @@ CREATE INDEX votes_voter ON public.votes USING btree (voter_id, round_id);
 
 CREATE TRIGGER audit_events_append_only BEFORE DELETE OR UPDATE ON public.audit_events FOR EACH ROW EXECUTE FUNCTION public.audit_events_append_only();
 
+CREATE CONSTRAINT TRIGGER budget_ballot_items_within_length AFTER INSERT OR DELETE ON public.budget_ballot_items DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.budget_ballots_within_length();
+
+CREATE TRIGGER budget_ballots_stamped_within_round BEFORE INSERT OR UPDATE OF round_id, submitted_at ON public.budget_ballots FOR EACH ROW EXECUTE FUNCTION public.stamped_within_round('submitted_at', 'budget_ballots_stamped_within_round');
+
+CREATE CONSTRAINT TRIGGER budget_ballots_within_length AFTER INSERT OR UPDATE ON public.budget_ballots DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.budget_ballots_within_length();
+
+CREATE TRIGGER evaluations_stamped_within_round BEFORE INSERT OR UPDATE OF round_id, updated_at ON public.evaluations FOR EACH ROW EXECUTE FUNCTION public.stamped_within_round('updated_at', 'evaluations_stamped_within_round');
+
 CREATE TRIGGER outbox_events_notify AFTER INSERT ON public.outbox_events FOR EACH STATEMENT EXECUTE FUNCTION public.outbox_events_notify();
 
 CREATE TRIGGER votes_count_into_quota AFTER INSERT OR DELETE ON public.votes FOR EACH ROW EXECUTE FUNCTION public.votes_count_into_quota();
+
+CREATE TRIGGER votes_stamped_within_round BEFORE INSERT OR UPDATE OF round_id, created_at ON public.votes FOR EACH ROW EXECUTE FUNCTION public.stamped_within_round('created_at', 'votes_stamped_within_round');
 
 ALTER TABLE ONLY public.account_tokens
     ADD CONSTRAINT account_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;

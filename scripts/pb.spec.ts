@@ -32,7 +32,31 @@ const read = (path: string): string => {
 describe('runPb', () => {
   it('runs equal shares with add1 completion', () => {
     const report = runPb(['ok.pb', '--rule', 'equal-shares'], read);
-    expect(report).toMatch(/^funded: p,r\ntotal cost: 330 of 330\.50\ntime: \d+\.\d ms$/);
+    expect(report).toMatch(/^funded: p,r\ntotal cost: 330 of 330\.50\nballot limits: none\ntime: \d+\.\d ms$/);
+  });
+
+  it('accepts projects that cost nothing: funded when anyone approves them', () => {
+    files['free.pb'] = FILE.replace('q;60;Quiosco', 'q;0;Quiosco').replace('r;90;Rampa', 'r;90;Rampa\nz;0;Nadie');
+    for (const rule of ['equal-shares', 'greedy']) {
+      const [funded, cost] = runPb(['free.pb', '--rule', rule], read).split('\n');
+      expect(new Set(funded.slice('funded: '.length).split(','))).toEqual(
+        new Set(rule === 'greedy' ? ['p', 'q', 'r', 'z'] : ['p', 'q', 'r']),
+      );
+      expect(cost).toBe('total cost: 330 of 330.50');
+    }
+  });
+
+  it('reads the ballot limits of META and says which it applied and how many ballots break them', () => {
+    files['limits.pb'] = FILE.replace('rule;equalshares/add1', 'rule;equalshares/add1\nmin_length;2\nmax_length;2');
+    expect(runPb(['limits.pb', '--rule', 'equal-shares'], read).split('\n')[2]).toBe(
+      'ballot limits: min_length 2, max_length 2 (every ballot within them)',
+    );
+    files['outside.pb'] = files['limits.pb'].replace('max_length;2', 'max_length;2\nmax_sum_cost;300') + '4;q\n';
+    expect(runPb(['outside.pb', '--rule', 'greedy'], read).split('\n')[2]).toBe(
+      'ballot limits: min_length 2, max_length 2, max_sum_cost 300 (3 ballots outside them, counted as cast)',
+    );
+    files['badlimit.pb'] = FILE.replace('rule;', 'min_length;3\nmax_length;2\nrule;');
+    expect(() => runPb(['badlimit.pb', '--rule', 'greedy'], read)).toThrow(/min_length 3 is above max_length 2/);
   });
 
   it('runs greedy', () => {

@@ -1,7 +1,10 @@
 /**
  * Runs a budget rule on a pabulib file:
  *   node dist/scripts/pb.js <file.pb> --rule greedy|equal-shares
- * Prints the funded project ids in funding order, the total cost (currency units) and the time.
+ * Prints the funded project ids in funding order, the total cost (currency units), the ballot limits
+ * of the file's META (min_length, max_length, max_sum_cost) and how many ballots break them, and the
+ * time.  Ballots outside the limits are still counted, as the city counted them; the line says so.
+ * Projects that cost nothing are accepted (funded when anyone approves them).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -12,7 +15,8 @@ import {
   type BudgetProject,
 } from '../src/modules/voting/budget-rules.js';
 import { formatCentavos, parseCurrencyToCentavos } from '../src/modules/voting/decimal-amount.js';
-import { parsePabulib } from '../src/modules/voting/pabulib.js';
+import { pabulibBallotLimits, parsePabulib, type PabulibBallotLimits } from '../src/modules/voting/pabulib.js';
+import { ballotRefusal } from '../src/modules/voting/voting-rules.js';
 import { pathToFileURL } from 'node:url';
 
 type Rule = (projects: BudgetProject[], ballots: string[][], budget: bigint) => BudgetOutcome;
@@ -39,6 +43,8 @@ export function runPb(args: string[], readFile: (path: string) => string = (p) =
   if (voteType !== undefined && voteType !== 'approval')
     throw new Error(`vote_type "${voteType}" is not supported (only approval)`);
 
+  const limits = pabulibBallotLimits(instance.meta);
+
   const projects = instance.projects.map((p) => ({ id: p.id, cost: p.cost, submittedAt: 0 }));
   const ballots = instance.votes.map((v) => v.approved);
   const start = performance.now();
@@ -48,8 +54,31 @@ export function runPb(args: string[], readFile: (path: string) => string = (p) =
   return [
     `funded: ${outcome.funded.join(',')}`,
     `total cost: ${formatCentavos(outcome.totalCost)} of ${formatCentavos(budget)}`,
+    `ballot limits: ${limitsReport(limits, projects, ballots)}`,
     `time: ${elapsedMs.toFixed(1)} ms`,
   ].join('\n');
+}
+
+/** "min_length 2, max_length 15 (every ballot within them)", or "none". */
+function limitsReport(limits: PabulibBallotLimits, projects: BudgetProject[], ballots: string[][]): string {
+  const set = [
+    limits.minLength !== null && `min_length ${limits.minLength}`,
+    limits.maxLength !== null && `max_length ${limits.maxLength}`,
+    limits.maxSumCost !== null && `max_sum_cost ${formatCentavos(limits.maxSumCost)}`,
+  ].filter((text): text is string => text !== false);
+  if (set.length === 0) return 'none';
+  const cost = new Map(projects.map((p) => [p.id, p.cost]));
+  const settings = { voterBudget: limits.maxSumCost, minProjects: limits.minLength, maxProjects: limits.maxLength };
+  const outside = ballots.filter((ballot) => {
+    const known = [...new Set(ballot)].filter((id) => cost.has(id));
+    const total = known.reduce((sum, id) => sum + cost.get(id)!, 0n);
+    return ballotRefusal(known.length, total, settings) !== null;
+  }).length;
+  const verdict =
+    outside === 0
+      ? 'every ballot within them'
+      : `${outside} ${outside === 1 ? 'ballot' : 'ballots'} outside them, counted as cast`;
+  return `${set.join(', ')} (${verdict})`;
 }
 
 function parseArgs(args: string[]): { file: string; ruleName: string } {

@@ -27,6 +27,8 @@ export type ErrorReason =
   | 'ALREADY_VOTED'
   | 'VOTE_LIMIT_REACHED'
   | 'BUDGET_EXCEEDED'
+  | 'BALLOT_TOO_SHORT'
+  | 'BALLOT_TOO_LONG'
   | 'NOT_ASSIGNED'
   | 'CONFLICT_OF_INTEREST';
 

@@ -12,6 +12,7 @@ export class AppConfig {
     publicUrl: string;
     corsOrigins: string[] | '*';
     rateLimitPerMinute: number;
+    loginFailuresPerAddress: number;
     trustProxy: boolean;
   };
   readonly graphql: { introspection: boolean };
@@ -39,6 +40,7 @@ export class AppConfig {
       publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
       corsOrigins: origins.includes('*') ? '*' : origins,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      loginFailuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
       trustProxy: env.TRUST_PROXY ?? false,
     };
     this.graphql = { introspection: env.GRAPHQL_INTROSPECTION ?? !this.production };

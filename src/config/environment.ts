@@ -107,6 +107,15 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /**
+   * Failed sign-ins accepted from one client address in 15 minutes, over all accounts. High on purpose: a
+   * school, an office or a carrier's NAT shares one address, and successful sign-ins never count.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ADDRESS = 300;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -47,7 +47,7 @@ describe('identity: the whole account journey, with the mail worker running', ()
     expect(registered.errors).toBeUndefined();
     const session0 = registered.data.register;
     expect(session0.viewer).toMatchObject({
-      email,
+      email: email.toLowerCase(), // stored in its normalised form
       emailVerified: false,
       displayName: 'Ana López',
       platformRole: 'CITIZEN',
@@ -90,7 +90,11 @@ describe('identity: the whole account journey, with the mail worker running', ()
     const session1 = login.data.login;
 
     const viewer = await api.gql(VIEWER, {}, session1.accessToken);
-    expect(viewer.data.viewer).toMatchObject({ id: session0.viewer.id, email, emailVerified: true });
+    expect(viewer.data.viewer).toMatchObject({
+      id: session0.viewer.id,
+      email: email.toLowerCase(),
+      emailVerified: true,
+    });
 
     const refreshed = await api.gql(REFRESH, { t: session1.refreshToken });
     expect(refreshed.errors).toBeUndefined();

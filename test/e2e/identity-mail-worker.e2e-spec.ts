@@ -7,8 +7,9 @@ import { createLogger } from '../../src/infrastructure/logging/logger.js';
 import { registerAndLogin } from '../support/identity.js';
 import { linkToken, readMail } from '../support/mail.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
+import { sqlClient } from '../support/test-database.js';
 
-describe('mail: the API enqueues, a separate worker process delivers', () => {
+describe('mail: the API records, a separate worker process relays and delivers', () => {
   let api: TestApp;
   let worker: INestApplicationContext | undefined;
   let events: QueueEvents;
@@ -26,18 +27,27 @@ describe('mail: the API enqueues, a separate worker process delivers', () => {
     await api.close();
   });
 
-  it('without workers the API only queues: no file until a worker process starts, which then writes the .eml', async () => {
+  it('without workers the API only records the request: no job, no file until a worker process relays and sends it', async () => {
     const queue = api.app.get<Queue>(getQueueToken('mail'));
     const account = await registerAndLogin(api);
-    const [job] = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
-    expect(job.name).toBe('mail.send');
-    expect(job.opts).toMatchObject({ attempts: 5, backoff: { type: 'exponential' } });
+    const sql = await sqlClient(api.env.DATABASE_URL);
+    const { rows } = await sql.query<{ payload: Record<string, string> }>(
+      `SELECT payload FROM outbox_events WHERE type = 'account.mail_requested' AND published_at IS NULL`,
+    );
+    await sql.end();
+    // Ids only: no address, no live token in the outbox.
+    expect(rows.map((r) => Object.keys(r.payload).sort())).toEqual([['purpose', 'tokenId', 'userId']]);
+    expect(rows[0].payload.userId).toBe(account.id);
+    expect(await queue.getJobs(['waiting', 'delayed', 'prioritized'])).toEqual([]);
     expect(readdirSync(api.env.MAIL_DIR)).toEqual([]);
 
     worker = await createWorker(api.config, {}, createLogger('silent'));
     await worker.init();
     const mail = await readMail(api.env.MAIL_DIR, account.email);
     expect(linkToken(mail, 'verificar-correo')).toHaveLength(43);
+    const [job] = await queue.getJobs(['completed']);
+    expect(job.name).toBe('mail.send');
+    expect(job.opts).toMatchObject({ attempts: 5, backoff: { type: 'exponential' } });
   });
 
   it('a job with an unknown name fails loudly instead of vanishing', async () => {

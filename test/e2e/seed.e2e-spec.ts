@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
+import { validateJsonLd } from '../../scripts/dcat-shacl.js';
 import { ConfigError, parseEnvironment } from '../../src/config/environment.js';
+import { DATASET_NAMES } from '../../src/modules/open-data/open-data.columns.js';
 import { assertSeedAllowed, DEMO_PASSWORD, runDemoSeed } from '../../src/seed/demo-seed.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
@@ -91,6 +93,16 @@ describe('demo seed (issue #9)', () => {
       ),
     ).toEqual([]);
     expect(Number((await one(sql, `SELECT count(*) AS n FROM evaluations`))[0].n)).toBeGreaterThan(0);
+  });
+
+  it('serves an open-data catalogue that conforms to DCAT-AP 3.0.0, one dataset per published challenge (issue #20)', async () => {
+    const response = await fetch(`${api.url}/open-data/catalog.json`);
+    const catalog = JSON.parse(await response.text());
+    expect((await validateJsonLd(catalog)).violations).toEqual([]);
+    const published = Number(
+      (await one(sql, `SELECT count(*) AS n FROM challenges WHERE published_at IS NOT NULL`))[0].n,
+    );
+    expect(catalog['dcat:dataset']).toHaveLength(DATASET_NAMES.length + published);
   });
 
   it('SEED_DEMO is a validated boolean, off by default, and production needs it explicitly', () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
 import { REDIS } from '../redis/redis.module.js';
@@ -6,12 +6,19 @@ import { REDIS } from '../redis/redis.module.js';
 // Decrements only a counter that exists and is positive, so a window that just rolled over is left alone.
 const RELEASE_SCRIPT = `if tonumber(redis.call('get', KEYS[1]) or '0') > 0 then return redis.call('decr', KEYS[1]) end return 0`;
 
+/** At most one warning per this many ms while Redis fails, so an outage does not flood the log. */
+const WARN_EVERY_MS = 10_000;
+
 /**
  * Fixed-window counters in Redis, so every API process shares one limit per key.
- * When Redis cannot answer the request is let through: an outage must not lock citizens out.
+ * When Redis cannot answer (within the client's 500 ms command timeout) the request is let through and the
+ * failure logged: an outage must neither lock citizens out nor hang their requests.
  */
 @Injectable()
 export class RateLimiter {
+  private readonly logger = new Logger(RateLimiter.name);
+  private lastWarning = 0;
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
@@ -28,7 +35,8 @@ export class RateLimiter {
         .expire(redisKey, windowSeconds + 1)
         .exec()) as [[null, number]];
       return count <= limit;
-    } catch {
+    } catch (error) {
+      this.failOpen(error);
       return true;
     }
   }
@@ -41,8 +49,8 @@ export class RateLimiter {
     const window = Math.floor(Date.now() / 1000 / windowSeconds);
     try {
       await this.redis.eval(RELEASE_SCRIPT, 1, `${this.config.redis.prefix}:rl:${key}:${window}`);
-    } catch {
-      // Same stance as `hit`: a Redis outage must not fail the request.
+    } catch (error) {
+      this.failOpen(error); // same stance as `hit`: a Redis outage must not fail the request
     }
   }
 
@@ -51,8 +59,16 @@ export class RateLimiter {
     const window = Math.floor(Date.now() / 1000 / windowSeconds);
     try {
       return Number(await this.redis.get(`${this.config.redis.prefix}:rl:${key}:${window}`)) || 0;
-    } catch {
+    } catch (error) {
+      this.failOpen(error);
       return 0;
     }
+  }
+
+  private failOpen(error: unknown): void {
+    const now = Date.now();
+    if (now - this.lastWarning < WARN_EVERY_MS) return;
+    this.lastWarning = now;
+    this.logger.warn(`Límites de frecuencia sin Redis (se deja pasar): ${(error as Error).message}`);
   }
 }

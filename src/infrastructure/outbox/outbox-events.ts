@@ -29,6 +29,8 @@ export interface OutboxEvents {
   'co_author.invited': { invitationId: string; proposalId: string; challengeId: string; inviteeIds: string[] };
   /** A vote cast or retracted, or a budget ballot replaced: the voter follows the challenge; live tallies refresh. */
   'votes.changed': { challengeId: string; roundId: string; voterId: string };
+  /** An account e-mail (verification or reset link) to send; the link's token is derived from tokenId. */
+  'account.mail_requested': { userId: string; tokenId: string; purpose: 'EMAIL_VERIFICATION' | 'PASSWORD_RESET' };
 }
 
 export type OutboxEventType = keyof OutboxEvents;

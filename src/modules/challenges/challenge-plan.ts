@@ -15,7 +15,7 @@ export function toPlan(source: PlanSource): ChallengePlan {
   const budget = source.budget === null ? null : parseDecimal(source.budget);
   return {
     budget,
-    settings: applySettingsDefaults(source.settings, budget),
+    settings: applySettingsDefaults(source.settings),
     rounds: source.rounds.map((r) => ({ ...r, advanceCount: r.advanceCount ?? null })),
     criteria: source.criteria,
   };

@@ -67,6 +67,8 @@ describe('applySettingsDefaults', () => {
       votingMethod: 'MULTIPLE',
       maxVotesPerVoter: null,
       voterBudget: null,
+      minProjectsPerBallot: null,
+      maxProjectsPerBallot: null,
       budgetRule: null,
       publicVoteWeight: 0,
       normalizeJurorScores: false,
@@ -107,18 +109,26 @@ describe('applySettingsDefaults', () => {
     });
   });
 
-  it('gives a BUDGET challenge a voter budget equal to the whole budget when none is given', () => {
-    expect(applySettingsDefaults({ votingMethod: 'BUDGET' }, 5_000_00n).voterBudget).toBe(5_000_00n);
+  it('leaves a BUDGET challenge without a voter budget uncapped and without ballot length limits', () => {
+    const plan = applySettingsDefaults({ votingMethod: 'BUDGET' });
+    expect(plan.voterBudget).toBeNull();
+    expect(plan.minProjectsPerBallot).toBeNull();
+    expect(plan.maxProjectsPerBallot).toBeNull();
   });
 
-  it('keeps the voter budget given for a BUDGET challenge', () => {
-    expect(applySettingsDefaults({ votingMethod: 'BUDGET', voterBudget: 1_000_00n }, 5_000_00n).voterBudget).toBe(
-      1_000_00n,
-    );
+  it('keeps the voter budget and ballot length limits given for a BUDGET challenge', () => {
+    expect(
+      applySettingsDefaults({
+        votingMethod: 'BUDGET',
+        voterBudget: 1_000_00n,
+        minProjectsPerBallot: 2,
+        maxProjectsPerBallot: 15,
+      }),
+    ).toMatchObject({ voterBudget: 1_000_00n, minProjectsPerBallot: 2, maxProjectsPerBallot: 15 });
   });
 
-  it('gives no voter budget to other voting methods even when the challenge has a budget', () => {
-    expect(applySettingsDefaults({ votingMethod: 'MULTIPLE' }, 5_000_00n).voterBudget).toBeNull();
+  it('gives no voter budget to other voting methods', () => {
+    expect(applySettingsDefaults({ votingMethod: 'MULTIPLE' }).voterBudget).toBeNull();
   });
 });
 
@@ -129,7 +139,7 @@ describe('challengePlanViolations', () => {
       ['submission, voting, weighted evaluation', evaluationPlan()],
       ['participatory budget', budgetPlan()],
       [
-        'participatory budget with the default voter budget',
+        'participatory budget without a voter budget (no cost cap)',
         budgetPlan({ settings: { ...budgetPlan().settings, voterBudget: null } }),
       ],
       ['SINGLE vote', simplePlan({ settings: settings({ votingMethod: 'SINGLE', maxVotesPerVoter: null }) })],
@@ -368,8 +378,20 @@ describe('challengePlanViolations', () => {
     });
 
     it('refuses budget settings without BUDGET voting', () => {
-      const plan = simplePlan({ settings: settings({ budgetRule: 'GREEDY', voterBudget: 100n }) });
-      expect(pathsOf(plan)).toEqual(['settings.budgetRule', 'settings.voterBudget']);
+      const plan = simplePlan({
+        settings: settings({
+          budgetRule: 'GREEDY',
+          voterBudget: 100n,
+          minProjectsPerBallot: 1,
+          maxProjectsPerBallot: 2,
+        }),
+      });
+      expect(pathsOf(plan)).toEqual([
+        'settings.budgetRule',
+        'settings.voterBudget',
+        'settings.minProjectsPerBallot',
+        'settings.maxProjectsPerBallot',
+      ]);
     });
 
     it('refuses a budget of zero even without BUDGET voting', () => {
@@ -405,15 +427,38 @@ describe('challengePlanViolations', () => {
         expect(pathsOf(budgetPlan({ settings: budgetSettings({ voterBudget }) }))).toEqual(['settings.voterBudget']);
       });
 
-      it('refuses a voter budget above the whole budget', () => {
-        expect(
-          challengePlanViolations(budgetPlan({ settings: budgetSettings({ voterBudget: 100_000_001n }) })),
-        ).toEqual([
+      it('accepts a voter budget above the whole budget (approval ballots without a cost cap in effect)', () => {
+        expect(pathsOf(budgetPlan({ settings: budgetSettings({ voterBudget: 100_000_001n }) }))).toEqual([]);
+      });
+
+      it('accepts ballot length limits with 1 ≤ min ≤ max, each optional', () => {
+        for (const [min, max] of [
+          [1, 1],
+          [2, 15],
+          [2, null],
+          [null, 15],
+        ] as const) {
+          const settings = budgetSettings({ minProjectsPerBallot: min, maxProjectsPerBallot: max });
+          expect(pathsOf(budgetPlan({ settings }))).toEqual([]);
+        }
+      });
+
+      it('refuses a minimum above the maximum, naming the minimum', () => {
+        const settings = budgetSettings({ minProjectsPerBallot: 5, maxProjectsPerBallot: 4 });
+        expect(challengePlanViolations(budgetPlan({ settings }))).toEqual([
           {
-            path: 'settings.voterBudget',
-            message: 'El presupuesto por votante no puede ser mayor que el presupuesto total del reto.',
+            path: 'settings.minProjectsPerBallot',
+            message: 'El mínimo de propuestas por boleta (5) no puede ser mayor que el máximo (4).',
           },
         ]);
+      });
+
+      it.each([0, -1, 1.5])('refuses ballot length limits that are not whole numbers of 1 or more (%p)', (limit) => {
+        expect(
+          pathsOf(
+            budgetPlan({ settings: budgetSettings({ minProjectsPerBallot: limit, maxProjectsPerBallot: limit }) }),
+          ),
+        ).toEqual(['settings.minProjectsPerBallot', 'settings.maxProjectsPerBallot']);
       });
 
       it('accepts a voter budget below the whole budget', () => {

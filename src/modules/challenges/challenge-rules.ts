@@ -24,8 +24,11 @@ export interface SettingsPlan {
   winnerCount: number;
   votingMethod: VotingMethod;
   maxVotesPerVoter: number | null;
-  /** Centavos. */
+  /** Centavos; null: no cost cap on a ballot. */
   voterBudget: bigint | null;
+  /** BUDGET ballot length limits (RULES §3, §5); null: no limit. An empty ballot is always allowed. */
+  minProjectsPerBallot: number | null;
+  maxProjectsPerBallot: number | null;
   budgetRule: BudgetRule | null;
   publicVoteWeight: number;
   normalizeJurorScores: boolean;
@@ -60,16 +63,18 @@ export type SettingsInput = { [K in keyof SettingsPlan]?: SettingsPlan[K] | null
 export const MAX_CRITERION_SCORE = 100;
 
 /**
- * Fills the contract defaults. `budget` is needed because a BUDGET challenge's voter budget
- * defaults to the whole budget. Nullable settings without a default stay null.
+ * Fills the contract defaults. Nullable settings without a default stay null; a BUDGET challenge
+ * without voterBudget has no cost cap on a ballot (RULES §3).
  */
-export function applySettingsDefaults(partial: SettingsInput, budget: bigint | null = null): SettingsPlan {
+export function applySettingsDefaults(partial: SettingsInput): SettingsPlan {
   const votingMethod = partial.votingMethod ?? 'MULTIPLE';
   return {
     winnerCount: partial.winnerCount ?? 1,
     votingMethod,
     maxVotesPerVoter: partial.maxVotesPerVoter ?? null,
-    voterBudget: partial.voterBudget ?? (votingMethod === 'BUDGET' ? budget : null),
+    voterBudget: partial.voterBudget ?? null,
+    minProjectsPerBallot: partial.minProjectsPerBallot ?? null,
+    maxProjectsPerBallot: partial.maxProjectsPerBallot ?? null,
     budgetRule: partial.budgetRule ?? null,
     publicVoteWeight: partial.publicVoteWeight ?? 0,
     normalizeJurorScores: partial.normalizeJurorScores ?? false,
@@ -296,11 +301,22 @@ function votingMethodViolations(plan: ChallengePlan): RuleViolation[] {
         message: 'El presupuesto por votante solo aplica al presupuesto participativo.',
       });
     }
+    for (const field of ['minProjectsPerBallot', 'maxProjectsPerBallot'] as const) {
+      if (settings[field] !== null) {
+        problems.push({
+          path: `settings.${field}`,
+          message: 'Los límites de propuestas por boleta solo aplican al presupuesto participativo.',
+        });
+      }
+    }
   }
   return problems;
 }
 
-/** A null voterBudget is accepted: applySettingsDefaults makes it the whole budget. */
+/**
+ * A null voterBudget means no cost cap; any positive one is accepted, even above the whole budget
+ * (cities that decide by Equal Shares let voters approve more than the budget).
+ */
 function participatoryBudgetViolations({ budget, settings, rounds }: ChallengePlan): RuleViolation[] {
   const problems: RuleViolation[] = [];
   if (budget === null) {
@@ -315,18 +331,41 @@ function participatoryBudgetViolations({ budget, settings, rounds }: ChallengePl
   const voterBudget = settings.voterBudget;
   if (voterBudget !== null && voterBudget <= 0n) {
     problems.push({ path: 'settings.voterBudget', message: 'El presupuesto por votante debe ser mayor que cero.' });
-  } else if (voterBudget !== null && budget !== null && budget > 0n && voterBudget > budget) {
-    problems.push({
-      path: 'settings.voterBudget',
-      message: 'El presupuesto por votante no puede ser mayor que el presupuesto total del reto.',
-    });
   }
+  problems.push(...ballotLengthViolations(settings));
   const last = finalRound(rounds);
   if (last && last.kind !== 'VOTING') {
     problems.push({
       path: 'settings.votingMethod',
       message:
         'En un presupuesto participativo la última ronda debe ser de votación: su resultado son los proyectos financiados.',
+    });
+  }
+  return problems;
+}
+
+/** 1 ≤ minProjectsPerBallot ≤ maxProjectsPerBallot, each optional. */
+function ballotLengthViolations({
+  minProjectsPerBallot: min,
+  maxProjectsPerBallot: max,
+}: SettingsPlan): RuleViolation[] {
+  const problems: RuleViolation[] = [];
+  if (min !== null && !isPositiveInteger(min)) {
+    problems.push({
+      path: 'settings.minProjectsPerBallot',
+      message: 'El mínimo de propuestas por boleta debe ser un entero de 1 o más, o dejarse vacío.',
+    });
+  }
+  if (max !== null && !isPositiveInteger(max)) {
+    problems.push({
+      path: 'settings.maxProjectsPerBallot',
+      message: 'El máximo de propuestas por boleta debe ser un entero de 1 o más, o dejarse vacío.',
+    });
+  }
+  if (isPositiveInteger(min) && isPositiveInteger(max) && min > max) {
+    problems.push({
+      path: 'settings.minProjectsPerBallot',
+      message: `El mínimo de propuestas por boleta (${min}) no puede ser mayor que el máximo (${max}).`,
     });
   }
   return problems;

@@ -3,7 +3,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { Transactions } from '../../infrastructure/database/transactions.js';
 import { RoundClock } from '../rounds/round-clock.js';
-import { RoundsService } from '../rounds/rounds.service.js';
+import { isAcceptingActions } from '../rounds/round-lifecycle.js';
 import { roundNotOpen } from '../rounds/rounds.errors.js';
 import type { SubmitEvaluationInput } from './dto/evaluation.inputs.js';
 import type { Evaluation } from './evaluation.entity.js';
@@ -20,7 +20,6 @@ import { wasEverSubmitted } from '../../common/public-visibility.js';
 export class EvaluationsService {
   constructor(
     private readonly repo: EvaluationRepository,
-    private readonly rounds: RoundsService,
     private readonly roundClock: RoundClock,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
@@ -40,7 +39,8 @@ export class EvaluationsService {
     const conflicts = await this.repo.conflictsOfJurors([juror.id]);
     if (conflicts.some((c) => c.proposalId === proposal.id)) throw EvaluationErrors.conflictOfInterest();
 
-    let round = evaluationRoundOpenAt(await this.repo.roundsOf(proposal.challengeId), this.clock.now());
+    const now = this.clock.now(); // decides that the round is open and stamps the evaluation (issue #19)
+    let round = evaluationRoundOpenAt(await this.repo.roundsOf(proposal.challengeId), now);
     if (!round) throw roundNotOpen();
     if (round.status === 'SCHEDULED') {
       // The dates say it is open but its job is late: let the clock catch up, so the assignments exist.
@@ -54,12 +54,10 @@ export class EvaluationsService {
     const problems = scoreProblems(criteria, input.scores);
     if (problems.length) throw DomainError.badInput(problems);
     const sheet = scoresheet(criteria, input.scores);
-    const now = this.clock.now();
     try {
       return await this.transactions.run(async (tx) => {
         const locked = await this.repo.lockRoundShared(tx, round.id);
-        if (!locked) throw roundNotOpen();
-        this.rounds.assertAcceptingActions(locked);
+        if (!locked || !isAcceptingActions(locked, now)) throw roundNotOpen();
         const current = await this.repo.findAssignment(locked.id, juror.id, proposal.id, tx);
         if (!current) throw EvaluationErrors.notAssigned();
         return this.repo.upsertEvaluation(tx, {
@@ -76,7 +74,9 @@ export class EvaluationsService {
       });
     } catch (error) {
       // The assignment went away (a conflict declared meanwhile) between the check and the insert.
-      if (driverError(error).code === '23503') throw EvaluationErrors.notAssigned();
+      const { code, constraint } = driverError(error);
+      if (code === '23503') throw EvaluationErrors.notAssigned();
+      if (code === '23514' && constraint === 'evaluations_stamped_within_round') throw roundNotOpen();
       throw error;
     }
   }

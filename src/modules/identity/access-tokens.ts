@@ -5,7 +5,17 @@ import { AppConfig } from '../../config/app-config.js';
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 const ISSUER = 'retos-publicos';
 
-/** Short-lived HS256 JWTs whose subject is the account id; the account itself is loaded per request. */
+/** What a valid access token says: its account, and that account's session version when it was issued. */
+export interface AccessClaim {
+  userId: string;
+  sessionVersion: number;
+}
+
+/**
+ * Short-lived HS256 JWTs whose subject is the account id; the account itself is loaded per request. The `sv`
+ * claim is the account's session version: a logout or password reset bumps it, which ends every access
+ * token issued before at once (tokens from before this claim existed count as version 0).
+ */
 export class AccessTokens {
   private readonly key: Uint8Array;
 
@@ -16,10 +26,10 @@ export class AccessTokens {
     this.key = new TextEncoder().encode(config.auth.jwtSecret);
   }
 
-  async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
+  async issue(userId: string, sessionVersion = 0): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const expiresAt = issuedAt + ACCESS_TOKEN_SECONDS;
-    const token = await new SignJWT({})
+    const token = await new SignJWT({ sv: sessionVersion })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ISSUER)
       .setSubject(userId)
@@ -29,15 +39,17 @@ export class AccessTokens {
     return { token, expiresAt: new Date(expiresAt * 1000) };
   }
 
-  /** The account id of a valid, unexpired token; null for anything else (bad signature, expired, malformed). */
-  async verify(token: string): Promise<string | null> {
+  /** The claim of a valid, unexpired token; null for anything else (bad signature, expired, malformed). */
+  async verify(token: string): Promise<AccessClaim | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         currentDate: this.clock.now(),
       });
-      return typeof payload.sub === 'string' ? payload.sub : null;
+      const sessionVersion = payload.sv ?? 0;
+      if (typeof payload.sub !== 'string' || typeof sessionVersion !== 'number') return null;
+      return { userId: payload.sub, sessionVersion };
     } catch {
       return null;
     }

@@ -1,37 +1,77 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config.js';
-import { MailService } from '../../infrastructure/mail/mail.service.js';
+import { Tx } from '../../infrastructure/database/transactions.js';
+import { MAIL_JOBS, MailMessage } from '../../infrastructure/mail/mail-message.js';
+import { Outbox } from '../../infrastructure/outbox/outbox.js';
+import { OutboxSubscriptions } from '../../infrastructure/outbox/outbox-subscriptions.js';
 import { passwordResetEmail, verificationEmail } from './account-emails.js';
-import { User } from './user.entity.js';
+import { AccountTokenPurpose } from './account-token.entity.js';
+import { AccountTokensRepository, NewAccountToken } from './account-tokens.repository.js';
+import { deriveKey, derivedOpaqueToken } from './secret-tokens.js';
+import { UsersRepository } from './users.repository.js';
+
+const HOUR_MS = 3600 * 1000;
+const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
+  EMAIL_VERIFICATION: 48 * HOUR_MS,
+  PASSWORD_RESET: HOUR_MS,
+};
 
 /**
- * Account e-mails go to the queue after the transaction that created their token has committed (never
- * inside it). If Redis fails at that moment the message is lost, but nothing else is: the account can ask
- * again with resendEmailVerification or requestPasswordReset, so the request itself still succeeds.
+ * Account e-mails (verification and reset links) go through the outbox like every other message: the
+ * request writes the token row and an `account.mail_requested` event in its transaction and answers at
+ * once, whatever Redis does; after commit the relay asks this subscriber for the mail job. The event holds
+ * only ids: the link's token is a keyed hash of the token row's id, derived again here.
  */
 @Injectable()
-export class AccountMails {
-  private readonly logger = new Logger(AccountMails.name);
+export class AccountMails implements OnModuleInit {
+  private readonly key: Buffer;
 
   constructor(
-    private readonly mail: MailService,
+    private readonly subscriptions: OutboxSubscriptions,
+    private readonly outbox: Outbox,
+    private readonly users: UsersRepository,
+    private readonly accountTokens: AccountTokensRepository,
     private readonly config: AppConfig,
-  ) {}
-
-  sendVerification(user: User, token: string): Promise<void> {
-    return this.enqueue(user, verificationEmail(this.config.http.publicUrl, user, token), 'verificación');
+  ) {
+    this.key = deriveKey(config.auth.jwtSecret, 'account-mail-token-v1');
   }
 
-  sendPasswordReset(user: User, token: string): Promise<void> {
-    return this.enqueue(user, passwordResetEmail(this.config.http.publicUrl, user, token), 'restablecimiento');
+  onModuleInit(): void {
+    this.subscriptions.subscribe('account.mail_requested', async ({ payload }) => {
+      const user = await this.users.findById(payload.userId);
+      if (!user) return [];
+      const { token } = derivedOpaqueToken(this.key, payload.tokenId);
+      const render = payload.purpose === 'PASSWORD_RESET' ? passwordResetEmail : verificationEmail;
+      const message: MailMessage = render(this.config.http.publicUrl, user, token);
+      return [{ queue: 'mail', name: MAIL_JOBS.send, data: { ...message } }];
+    });
   }
 
-  private async enqueue(user: User, message: Parameters<MailService['send']>[0], kind: string): Promise<void> {
-    try {
-      await this.mail.send(message);
-    } catch (error) {
-      // Ids only: the message holds the address and a live token.
-      this.logger.warn(`No se pudo encolar el correo de ${kind} de la cuenta ${user.id}: ${(error as Error).message}`);
-    }
+  /** A fresh link for the account, mailed after `tx` commits. */
+  async issue(tx: Tx, userId: string, purpose: AccountTokenPurpose, now: Date): Promise<void> {
+    const row = this.tokenRow(userId, purpose, now);
+    await this.accountTokens.insert(tx, row);
+    await this.outbox.add(tx, 'account.mail_requested', { userId, tokenId: row.id, purpose });
+  }
+
+  /**
+   * A reset link for the account with this (normalised) address, if there is one. One statement whether or
+   * not the account exists, so the answer takes the same work either way (issue #16: no timing oracle).
+   */
+  issueResetByEmail(tx: Tx, email: string, now: Date): Promise<void> {
+    return this.accountTokens.issueResetByEmail(tx, email, this.tokenRow(null, 'PASSWORD_RESET', now));
+  }
+
+  private tokenRow<U extends string | null>(userId: U, purpose: AccountTokenPurpose, now: Date) {
+    const id = randomUUID();
+    return {
+      id,
+      userId,
+      purpose,
+      tokenHash: derivedOpaqueToken(this.key, id).hash,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]),
+    } satisfies Omit<NewAccountToken, 'userId'> & { userId: U };
   }
 }

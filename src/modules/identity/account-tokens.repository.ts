@@ -2,13 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { Tx } from '../../infrastructure/database/transactions.js';
 import { AccountToken, AccountTokenPurpose } from './account-token.entity.js';
 
+export type NewAccountToken = Pick<AccountToken, 'id' | 'userId' | 'purpose' | 'tokenHash' | 'expiresAt' | 'createdAt'>;
+
 @Injectable()
 export class AccountTokensRepository {
-  async insert(
-    tx: Tx,
-    token: Pick<AccountToken, 'userId' | 'purpose' | 'tokenHash' | 'expiresAt' | 'createdAt'>,
-  ): Promise<void> {
+  async insert(tx: Tx, token: NewAccountToken): Promise<void> {
     await tx.insert(AccountToken, token);
+  }
+
+  /**
+   * For the account with this e-mail (already normalised), if any: retires its live reset tokens, inserts
+   * `token` and records the outbox event that mails it. One statement, so an unknown address costs the same
+   * round trip as a known one.
+   */
+  async issueResetByEmail(tx: Tx, email: string, token: Omit<NewAccountToken, 'userId'>): Promise<void> {
+    await tx.query(
+      `WITH account AS (SELECT id FROM users WHERE email = $1),
+            retired AS (UPDATE account_tokens SET used_at = $4
+                         WHERE user_id IN (SELECT id FROM account) AND purpose = $3 AND used_at IS NULL),
+            issued AS (INSERT INTO account_tokens (id, user_id, purpose, token_hash, created_at, expires_at)
+                       SELECT $2, id, $3, $5, $4, $6 FROM account RETURNING id, user_id)
+       INSERT INTO outbox_events (type, payload)
+       SELECT 'account.mail_requested', jsonb_build_object('userId', user_id, 'tokenId', id, 'purpose', $3::text)
+         FROM issued`,
+      [email, token.id, token.purpose, token.createdAt, token.tokenHash, token.expiresAt],
+    );
   }
 
   /** Uses up a live token and returns its account, or null when unknown, expired or already used (single use under concurrency). */

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
+import { normalizeEmail } from '../../common/email.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../infrastructure/database/transactions.js';
 import { RateLimiter } from '../../infrastructure/http/rate-limiter.js';
 import { AccountMails } from './account-mails.js';
-import { AccountTokenPurpose } from './account-token.entity.js';
 import { AccountTokensRepository } from './account-tokens.repository.js';
 import { curpBirthDate, validateCurp } from './curp.js';
 import { AuthPayload } from './dto/auth-payload.model.js';
@@ -18,16 +18,11 @@ import { IdentityErrors } from './identity.errors.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { ResidenceChecker } from './residence.js';
-import { curpHash, deriveKey, hashToken, newOpaqueToken } from './secret-tokens.js';
+import { curpHash, deriveKey, hashToken } from './secret-tokens.js';
 import { SessionsService } from './sessions.service.js';
 import type { PlatformRole, User } from './user.entity.js';
 import { UserPatch, UsersRepository } from './users.repository.js';
 
-const HOUR_MS = 3600 * 1000;
-const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
-  EMAIL_VERIFICATION: 48 * HOUR_MS,
-  PASSWORD_RESET: HOUR_MS,
-};
 /** Account e-mails one address or account can trigger per hour, so nobody can flood an inbox through us. */
 const MAILS_PER_HOUR = 5;
 
@@ -60,7 +55,6 @@ export class AccountsService {
   async register(input: RegisterInput): Promise<AuthPayload> {
     const residence = this.residence.check(input.stateCode, input.municipalityCode);
     const passwordHash = await this.hasher.hash(input.password);
-    const verification = newOpaqueToken();
     const { user, refreshToken } = await this.transactions.run(async (tx) => {
       const user = await this.users.insert(tx, {
         email: input.email,
@@ -68,10 +62,9 @@ export class AccountsService {
         displayName: input.displayName,
         ...residence,
       });
-      await this.accountTokens.insert(tx, this.tokenRow(user.id, 'EMAIL_VERIFICATION', verification.hash));
+      await this.mails.issue(tx, user.id, 'EMAIL_VERIFICATION', this.clock.now());
       return { user, refreshToken: await this.sessions.open(tx, user.id) };
     });
-    await this.mails.sendVerification(user, verification.token);
     return this.sessions.payload(user, refreshToken);
   }
 
@@ -104,26 +97,21 @@ export class AccountsService {
     if (user.emailVerifiedAt) return true;
     if (!(await this.limiter.hit(`mail:verify:${user.id}`, MAILS_PER_HOUR, 3600)))
       throw IdentityErrors.mailRateLimited();
-    const verification = newOpaqueToken();
     await this.transactions.run(async (tx) => {
       await this.accountTokens.retireAll(tx, user.id, 'EMAIL_VERIFICATION', this.clock.now());
-      await this.accountTokens.insert(tx, this.tokenRow(user.id, 'EMAIL_VERIFICATION', verification.hash));
+      await this.mails.issue(tx, user.id, 'EMAIL_VERIFICATION', this.clock.now());
     });
-    await this.mails.sendVerification(user, verification.token);
     return true;
   }
 
-  /** Always true, whether or not the address has an account (no enumeration). */
-  async requestPasswordReset(email: string): Promise<boolean> {
-    if (!(await this.limiter.hit(`mail:reset:${hashToken(email.toLowerCase())}`, MAILS_PER_HOUR, 3600))) return true;
-    const user = await this.users.findByEmail(email);
-    if (!user) return true;
-    const reset = newOpaqueToken();
-    await this.transactions.run(async (tx) => {
-      await this.accountTokens.retireAll(tx, user.id, 'PASSWORD_RESET', this.clock.now());
-      await this.accountTokens.insert(tx, this.tokenRow(user.id, 'PASSWORD_RESET', reset.hash));
-    });
-    await this.mails.sendPasswordReset(user, reset.token);
+  /**
+   * Always true, whether or not the address has an account, after the same work either way: the account
+   * lookup, token and mail request are one statement (no enumeration, not even by timing).
+   */
+  async requestPasswordReset(rawEmail: string): Promise<boolean> {
+    const email = normalizeEmail(rawEmail);
+    if (!(await this.limiter.hit(`mail:reset:${hashToken(email)}`, MAILS_PER_HOUR, 3600))) return true;
+    await this.transactions.run((tx) => this.mails.issueResetByEmail(tx, email, this.clock.now()));
     return true;
   }
 
@@ -175,15 +163,24 @@ export class AccountsService {
     return this.viewer(userId);
   }
 
-  /** Platform ADMINs only (checked by the resolver's guard). Nobody changes their own role, so one ADMIN always remains. */
+  /**
+   * Platform ADMINs only (checked by the resolver's guard, and again under the lock). Nobody changes their own
+   * role, and the platform always keeps one ADMIN: role changes are serialised on the ADMIN rows, so two
+   * ADMINs demoting each other at once cannot both succeed.
+   */
   async setPlatformRole(actorId: string, userId: string, role: PlatformRole): Promise<PublicUserModel> {
     if (actorId === userId) throw IdentityErrors.ownRole();
-    const user = await this.users.findById(userId);
-    if (!user) throw DomainError.notFound('La cuenta');
-    if (user.platformRole !== role) {
-      await this.transactions.run((tx) => this.users.update(tx, userId, { platformRole: role }));
+    const user = await this.transactions.run(async (tx) => {
+      const admins = await this.users.lockPlatformAdmins(tx);
+      if (!admins.includes(actorId)) throw DomainError.forbidden();
+      const user = await this.users.findByIdForUpdate(tx, userId);
+      if (!user) throw DomainError.notFound('La cuenta');
+      if (user.platformRole === role) return user;
+      if (user.platformRole === 'ADMIN' && admins.length <= 1) throw IdentityErrors.lastPlatformAdmin();
+      await this.users.update(tx, userId, { platformRole: role });
       this.logger.log(`Rol de plataforma de ${userId}: ${user.platformRole} → ${role} (por ${actorId})`);
-    }
+      return user;
+    });
     return { id: user.id, displayName: user.displayName };
   }
 
@@ -191,16 +188,5 @@ export class AccountsService {
     const user = await this.users.findById(userId);
     if (!user) throw DomainError.unauthenticated();
     return user;
-  }
-
-  private tokenRow(userId: string, purpose: AccountTokenPurpose, tokenHash: string) {
-    const now = this.clock.now();
-    return {
-      userId,
-      purpose,
-      tokenHash,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]),
-    };
   }
 }

@@ -35,5 +35,6 @@ export const IdentityErrors = {
   anotherCurpVerified: () =>
     DomainError.conflict('Tu cuenta ya tiene verificada otra CURP; solo se admite una por cuenta.', 'CURP_TAKEN'),
   ownRole: () => DomainError.conflict('No puedes cambiar tu propio rol; pídeselo a otra persona administradora.'),
+  lastPlatformAdmin: () => DomainError.conflict('La plataforma debe conservar al menos una persona administradora.'),
   emailNotVerified: () => DomainError.forbidden('Confirma tu correo para participar.', 'EMAIL_NOT_VERIFIED'),
 };

@@ -1,34 +1,70 @@
-import { Injectable } from '@nestjs/common';
-import { RateLimiter } from '../../infrastructure/http/rate-limiter.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { normalizeEmail } from '../../common/email.js';
+import { AppConfig } from '../../config/app-config.js';
+import { REDIS } from '../../infrastructure/redis/redis.module.js';
 import { IdentityErrors } from './identity.errors.js';
 import { hashToken } from './secret-tokens.js';
 
-const MAX_FAILURES = 10;
+const FAILURES_PER_ACCOUNT = 10;
 const WINDOW_SECONDS = 15 * 60;
 
 /**
- * At most 10 failed logins per e-mail and per IP in 15 minutes (fixed windows in Redis, shared by every
- * API process). Each attempt reserves its place before the password is checked, so a burst of parallel
- * guesses cannot all pass the limit; a successful login gives the place back.
+ * rate-limiter-flexible's login-protection recipe, with counters in Redis shared by every API process and an
+ * in-memory insurance limiter that takes over while Redis does not answer (so a stalled Redis neither hangs
+ * nor opens sign-in wide).
+ * - Per account (keyed by a hash of the normalised e-mail): at most 10 failures in 15 minutes. Each attempt
+ *   reserves a point before the password is checked and a success gives it back, so parallel guesses at one
+ *   account cannot slip past the limit.
+ * - Per client address: only failures count, after the check (LOGIN_FAILURES_PER_ADDRESS, 300 by default),
+ *   so any number of people behind one NAT can sign in at once. A parallel burst of guesses can pass this
+ *   limit by the number in flight; each of the guessed accounts is still held to its own 10.
  */
 @Injectable()
 export class LoginThrottle {
-  constructor(private readonly limiter: RateLimiter) {}
+  private readonly perAccount: RateLimiterRedis;
+  private readonly perAddress: RateLimiterRedis;
+  private readonly addressLimit: number;
+
+  constructor(@Inject(REDIS) redis: Redis, config: AppConfig) {
+    this.addressLimit = config.http.loginFailuresPerAddress;
+    const limiter = (name: string, points: number) =>
+      new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `${config.redis.prefix}:login:${name}`,
+        points,
+        duration: WINDOW_SECONDS,
+        insuranceLimiter: new RateLimiterMemory({ points, duration: WINDOW_SECONDS }),
+      });
+    this.perAccount = limiter('account', FAILURES_PER_ACCOUNT);
+    this.perAddress = limiter('address', this.addressLimit);
+  }
 
   async attempt<T>(email: string, ip: string, login: () => Promise<T>): Promise<T> {
     // The address itself never reaches Redis.
-    const keys = [`login:email:${hashToken(email.toLowerCase())}`, `login:ip:${ip}`];
-    const allowed = await Promise.all(keys.map((key) => this.limiter.hit(key, MAX_FAILURES, WINDOW_SECONDS)));
-    if (!allowed.every(Boolean)) {
-      await this.release(keys);
-      throw IdentityErrors.loginRateLimited();
+    const account = hashToken(normalizeEmail(email));
+    const failuresFromAddress = (await this.perAddress.get(ip))?.consumedPoints ?? 0;
+    if (failuresFromAddress >= this.addressLimit) throw IdentityErrors.loginRateLimited();
+    await this.reserve(account);
+    let result: T;
+    try {
+      result = await login();
+    } catch (error) {
+      await this.perAddress.penalty(ip); // the account keeps its reserved point: the failure counts there too
+      throw error;
     }
-    const result = await login(); // a failure throws and keeps its reservation: it counts
-    await this.release(keys);
+    await this.perAccount.reward(account);
     return result;
   }
 
-  private async release(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.limiter.release(key, WINDOW_SECONDS)));
+  private async reserve(account: string): Promise<void> {
+    try {
+      await this.perAccount.consume(account);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      await this.perAccount.reward(account); // a refused attempt is not a failure of its own
+      throw IdentityErrors.loginRateLimited();
+    }
   }
 }

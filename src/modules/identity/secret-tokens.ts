@@ -19,6 +19,15 @@ export function newOpaqueToken(): OpaqueToken {
   return { token, hash: hashToken(token) };
 }
 
+/**
+ * An e-mail link token that is a keyed hash of its row id: the outbox event that asks for the e-mail carries
+ * only the id, and the relay derives the token again, so no live token is ever stored (not even in the outbox).
+ */
+export function derivedOpaqueToken(key: Buffer, id: string): OpaqueToken {
+  const token = createHmac('sha256', key).update(id).digest('base64url');
+  return { token, hash: hashToken(token) };
+}
+
 /** A key for one purpose derived from the deployment secret, so the JWT key never doubles as another key. */
 export function deriveKey(secret: string, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'retos-publicos', purpose, 32));

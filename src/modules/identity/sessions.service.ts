@@ -30,7 +30,7 @@ export class SessionsService {
   }
 
   async payload(user: User, refreshToken: string): Promise<AuthPayload> {
-    const access = await this.accessTokens.issue(user.id);
+    const access = await this.accessTokens.issue(user.id, user.sessionVersion);
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,
@@ -60,16 +60,25 @@ export class SessionsService {
     throw IdentityErrors.invalidRefreshToken();
   }
 
-  /** Ends the token's family. An unknown or already ended session is not an error: it is closed either way. */
+  /**
+   * Ends the token's family, and every access token of the account at once (session version): other devices
+   * keep their refresh tokens and get a fresh access token on their next refresh. An unknown or already ended
+   * session is not an error: it is closed either way.
+   */
   async logout(refreshToken: string): Promise<boolean> {
     const known = await this.refreshTokens.findByHash(hashToken(refreshToken));
     if (known)
-      await this.transactions.run((tx) => this.refreshTokens.revokeFamily(tx, known.familyId, this.clock.now()));
+      await this.transactions.run(async (tx) => {
+        await this.refreshTokens.revokeFamily(tx, known.familyId, this.clock.now());
+        await this.users.bumpSessionVersion(tx, known.userId);
+      });
     return true;
   }
 
-  revokeAll(tx: Tx, userId: string): Promise<void> {
-    return this.refreshTokens.revokeAllOfUser(tx, userId, this.clock.now());
+  /** Every session of the account ends: refresh tokens revoked, access tokens refused from now on. */
+  async revokeAll(tx: Tx, userId: string): Promise<void> {
+    await this.refreshTokens.revokeAllOfUser(tx, userId, this.clock.now());
+    await this.users.bumpSessionVersion(tx, userId);
   }
 
   private async issueRefreshToken(tx: Tx, userId: string, familyId: string): Promise<string> {

@@ -5,8 +5,8 @@ import { UsersRepository } from './users.repository.js';
 import { isUuid } from '../../common/ids.js';
 
 /**
- * `Bearer <JWT>` → the viewer. The account is read on every request, so a role change or a deleted account
- * takes effect at once. A missing, malformed, forged or expired token makes the caller anonymous: public data
+ * `Bearer <JWT>` → the viewer. The account is read on every request, so a role change, a deleted account, a
+ * logout or a password reset (session version) takes effect at once. A missing, malformed, forged or expired token makes the caller anonymous: public data
  * still answers, and anything that needs an account answers UNAUTHENTICATED, the client's cue to refresh.
  */
 export class TokenViewerAuthenticator extends ViewerAuthenticator {
@@ -20,9 +20,10 @@ export class TokenViewerAuthenticator extends ViewerAuthenticator {
   async authenticate(authorization: string | undefined): Promise<Viewer | null> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
     if (!match) return null;
-    const userId = await this.tokens.verify(match[1]);
-    if (!userId || !isUuid(userId)) return null;
-    const user = await this.users.findById(userId);
-    return user ? { id: user.id, platformRole: user.platformRole } : null;
+    const claim = await this.tokens.verify(match[1]);
+    if (!claim || !isUuid(claim.userId)) return null;
+    const user = await this.users.findById(claim.userId);
+    if (!user || user.sessionVersion !== claim.sessionVersion) return null; // signed out or password reset since
+    return { id: user.id, platformRole: user.platformRole };
   }
 }

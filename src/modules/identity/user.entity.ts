@@ -7,7 +7,7 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** Stored as typed; unique case-insensitively (index on lower(email)). */
+  /** Stored in the normalised form of src/common/email.ts, and unique in it. */
   @Column({ type: 'text' })
   email: string;
 
@@ -39,6 +39,10 @@ export class User {
   /** Shown as «Anónimo» to the public and in open data (never to moderators, admins or the unit's staff). */
   @Column({ type: 'boolean', default: false })
   anonymousInPublic: boolean;
+
+  /** Bumped by a password reset or "sign out everywhere": access tokens carrying an older version are refused. */
+  @Column({ type: 'integer', default: 0 })
+  sessionVersion: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { normalizeEmail } from '../../common/email.js';
 import { Tx } from '../../infrastructure/database/transactions.js';
 import { User } from './user.entity.js';
 
@@ -32,12 +33,9 @@ export class UsersRepository {
     return (tx ?? this.dataSource.manager).getRepository(User).findOneBy({ id });
   }
 
+  /** Compared in the normalised form the column holds (src/common/email.ts). */
   findByEmail(email: string, tx?: Tx): Promise<User | null> {
-    return (tx ?? this.dataSource.manager)
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email: email.trim() })
-      .getOne();
+    return (tx ?? this.dataSource.manager).getRepository(User).findOneBy({ email: normalizeEmail(email) });
   }
 
   /** The account, its row locked until `tx` ends. */
@@ -54,11 +52,23 @@ export class UsersRepository {
   }
 
   insert(tx: Tx, user: NewUser): Promise<User> {
-    return tx.save(tx.create(User, user));
+    return tx.save(tx.create(User, { ...user, email: normalizeEmail(user.email) }));
   }
 
   async update(tx: Tx, id: string, patch: UserPatch): Promise<void> {
     await tx.update(User, { id }, patch);
+  }
+
+  /** Ids of the platform ADMINs, their rows locked until `tx` ends (in id order, so lockers never deadlock). */
+  async lockPlatformAdmins(tx: Tx): Promise<string[]> {
+    const rows = await tx.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE platform_role = 'ADMIN' ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async bumpSessionVersion(tx: Tx, id: string): Promise<void> {
+    await tx.increment(User, { id }, 'sessionVersion', 1);
   }
 
   /** Serialises the admin bootstrap of processes starting at once; released when `tx` ends. */

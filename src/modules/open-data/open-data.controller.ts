@@ -1,4 +1,4 @@
-import { Controller, Get, Header, NotFoundException, Param, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Req, Res, StreamableFile } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -6,22 +6,13 @@ import type { DataVersion } from './open-data.repository.js';
 import { OpenDataService, type OpenDataFile } from './open-data.service.js';
 
 /**
- * Open data without sign-in (issue #8): `GET /open-data/catalog.json`, `GET /open-data/<dataset>.<csv|json>`
- * and `GET /open-data/challenges/:id/<dataset>.<csv|json>`, streamed from a database cursor, with
- * ETag / Last-Modified and 304 on unchanged data.
+ * Open data without sign-in (issue #8): `GET /open-data/<dataset>.<csv|json>` and
+ * `GET /open-data/challenges/:id/<dataset>.<csv|json>`, streamed from a database cursor, with ETag /
+ * Last-Modified and 304 on unchanged data. The DCAT-AP catalogue is `catalog/catalog.controller.ts`.
  */
 @Controller('open-data')
 export class OpenDataController {
   constructor(private readonly openData: OpenDataService) {}
-
-  @Get('catalog.json')
-  @Header('cache-control', 'public, max-age=60')
-  async catalog(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { version, body } = await this.openData.catalog();
-    if (notModified(request, reply, version)) return undefined;
-    reply.header('content-type', 'application/json; charset=utf-8');
-    return body;
-  }
 
   @Get(':file')
   async all(
@@ -54,7 +45,7 @@ function send(file: OpenDataFile | null, request: FastifyRequest, reply: Fastify
 }
 
 /** Sets ETag and Last-Modified; true (and a bodiless 304 on its way) when the client's copy is current. */
-function notModified(request: FastifyRequest, reply: FastifyReply, version: DataVersion): boolean {
+export function notModified(request: FastifyRequest, reply: FastifyReply, version: DataVersion): boolean {
   const etag = `"${createHash('sha256').update(version.tag).digest('base64url').slice(0, 27)}"`;
   const lastModified = new Date(Math.floor(version.modifiedAt.getTime() / 1000) * 1000);
   reply.header('etag', etag);

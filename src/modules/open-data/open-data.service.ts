@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
-import { AppConfig } from '../../config/app-config.js';
-import { openDataCatalog } from './open-data-catalog.js';
 import { formatRows, type OpenDataFormat } from './open-data-format.js';
 import { DATASET_NAMES, DATASETS, type DatasetName } from './open-data.columns.js';
 import { OpenDataRepository, type DataVersion } from './open-data.repository.js';
 import { isUuid } from '../../common/ids.js';
-
-/** Until the first event, the catalog says it was issued when the platform's exports started. */
-const ISSUED = new Date('2026-11-01T00:00:00Z');
 
 export interface OpenDataFile {
   filename: string;
@@ -24,7 +19,6 @@ export class OpenDataService {
   constructor(
     private readonly repo: OpenDataRepository,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
   ) {}
 
   /** `proposals.csv` → dataset and format; null for anything else. */
@@ -49,15 +43,6 @@ export class OpenDataService {
         parsed.format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8',
       version: { ...version, tag: `${version.tag}|${parsed.dataset}.${parsed.format}` },
       chunks: () => formatRows(spec, parsed.format, this.repo.rows(parsed.dataset, challengeId, now)),
-    };
-  }
-
-  async catalog(): Promise<{ version: DataVersion; body: Record<string, unknown> }> {
-    const version = await this.repo.version('catalog', null, this.clock.now());
-    const modified = version.modifiedAt.getTime() > ISSUED.getTime() ? version.modifiedAt : ISSUED;
-    return {
-      version: { ...version, tag: `${version.tag}|catalog` },
-      body: openDataCatalog({ baseUrl: this.config.http.publicUrl, issued: ISSUED, modified }),
     };
   }
 }

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { parseDecimal } from '../../common/money.js';
 import { ChallengesRepository } from '../challenges/challenges.repository.js';
 import { formatCentavos } from './decimal-amount.js';
-import { pabulibHead, pabulibVoteRow } from './pabulib.js';
+import { pabulibHead, pabulibLimitRows, pabulibVoteRow } from './pabulib.js';
+import { ballotSettingsOf } from './voting-rules.js';
 import { VotingRepository } from './voting.repository.js';
 import { isUuid } from '../../common/ids.js';
 
@@ -37,6 +38,7 @@ export class BallotsExportService {
       this.votes.unitName(challenge.unitId),
     ]);
     const rule = challenge.settings.budgetRule === 'EQUAL_SHARES' ? 'equalshares/add1' : 'greedy';
+    const limits = ballotSettingsOf(challenge.settings);
     const head = pabulibHead({
       meta: [
         ['description', challenge.title],
@@ -47,6 +49,12 @@ export class BallotsExportService {
         ['num_votes', String(ballots)],
         ['budget', formatCentavos(parseDecimal(challenge.budget ?? '0') ?? 0n)],
         ['vote_type', 'approval'],
+        // The ballot limits the voters had, so that the reference tools see the same election.
+        ...pabulibLimitRows({
+          maxSumCost: limits.voterBudget,
+          minLength: limits.minProjects,
+          maxLength: limits.maxProjects,
+        }),
         ['rule', rule],
         ['currency', 'MXN'],
         ['date_begin', final.opensAt.toISOString().slice(0, 10)],

@@ -3,6 +3,8 @@ import { runEqualSharesAt } from './equal-shares-run.js';
 import { prepareInstance } from './prepared-instance.js';
 
 const pesos = (amount: number): bigint => BigInt(amount) * 100n;
+/** An exact endowment: numerator / denominator centavos. */
+const centavos = (numerator: bigint, denominator = 1n) => ({ numerator, denominator });
 const project = (id: string, costPesos: number, submittedAt = 0): BudgetProject => ({
   id,
   cost: pesos(costPesos),
@@ -61,7 +63,7 @@ describe('greedyOutcome', () => {
 
   it('rejects invalid input', () => {
     expect(() => greedyOutcome([project('a', 1), project('a', 2)], [], 1n)).toThrow(/duplicate/);
-    expect(() => greedyOutcome([{ id: 'a', cost: 0n, submittedAt: 0 }], [], 1n)).toThrow(/positive/);
+    expect(() => greedyOutcome([{ id: 'a', cost: -1n, submittedAt: 0 }], [], 1n)).toThrow(/zero or more/);
     expect(() => greedyOutcome([], [], -1n)).toThrow(/budget/);
   });
 });
@@ -83,7 +85,7 @@ describe('equalSharesOutcome', () => {
     const outcome = equalSharesOutcome(projects, ballots, pesos(330));
     expect(outcome.funded).toEqual(['p', 'r']);
     expect(outcome.totalCost).toBe(pesos(330));
-    expect(outcome.endowment).toBe(pesos(139));
+    expect(outcome.endowment).toEqual(centavos(pesos(139)));
     expect(outcome.ranking).toEqual(['p', 'r', 'q']);
   });
 
@@ -144,17 +146,70 @@ describe('equalSharesOutcome', () => {
     const outcome = equalSharesOutcome(projects, [['x'], ['y']], pesos(100));
     expect(outcome.funded).toEqual([]);
     expect(outcome.totalCost).toBe(0n);
-    expect(outcome.endowment).toBe(pesos(99));
+    expect(outcome.endowment).toEqual(centavos(pesos(99)));
     expect(outcome.ranking).toEqual(['y', 'x']);
   });
 
   it('stops when a project does not fit and a later step would exceed the budget', () => {
-    // Budget 340 → e = 113.  a (200, two voters) is funded; b (150, voter 3) becomes affordable at
-    // e = 150, which costs 350 > 340, so the result is e = 149 with only a.
+    // Budget 340 → e = 113⅓ exactly.  a (200, two voters) is funded; b (150, voter 3) becomes
+    // affordable at e = 150⅓ (the steps keep the third), which costs 350 > 340, so the result is
+    // e = 149⅓ with only a.
     const projects = [project('a', 200), project('b', 150)];
     const outcome = equalSharesOutcome(projects, [['a'], ['a'], ['b']], pesos(340));
     expect(outcome.funded).toEqual(['a']);
-    expect(outcome.endowment).toBe(pesos(149));
+    expect(outcome.endowment).toEqual(centavos(44_800n, 3n));
+  });
+
+  it('starts from budget / n exactly, even below one peso per voter (RULES §7)', () => {
+    // 10 voters, budget 5.00 → e = 0.50 exactly.  a (2.50, voters 1-5) and b (2.50, voters 6-10)
+    // cost 0.50 per approver: both funded, 5.00 in total; voter 1 has nothing left for c (0.50).
+    // Next step e = 1.50: a and b again, then voter 1 pays c alone: 5.50 > 5.00, so e stays 0.50.
+    // (Starting from ⌊budget/n⌋ whole pesos, e = 0 funds nothing and e = 1 already costs 5.50:
+    // nothing would be funded at all.)
+    const projects = [
+      { id: 'a', cost: 250n, submittedAt: 0 },
+      { id: 'b', cost: 250n, submittedAt: 0 },
+      { id: 'c', cost: 50n, submittedAt: 0 },
+    ];
+    const ballots = [['a', 'c'], ['a'], ['a'], ['a'], ['a'], ['b'], ['b'], ['b'], ['b'], ['b']];
+    const outcome = equalSharesOutcome(projects, ballots, 500n);
+    expect(outcome.funded).toEqual(['a', 'b']);
+    expect(outcome.totalCost).toBe(500n);
+    expect(outcome.endowment).toEqual(centavos(50n));
+  });
+
+  it('funds something with 500 000 pesos for 1 000 001 voters (less than one peso each)', () => {
+    // e = 50 000 000 / 1 000 001 centavos ≈ 0.49999 pesos.  Everyone approves a (400 000) and b
+    // (200 000): both have n effective votes, b wins on cost; then a does not fit in the 300 000 left.
+    // At e + 1 peso both are funded (600 000 > 500 000), so b alone.  From ⌊budget/n⌋ = 0 pesos:
+    // nothing at 0, 600 000 at 1 peso → nothing at all.
+    const ballot = ['a', 'b'];
+    const ballots = Array.from({ length: 1_000_001 }, () => ballot);
+    const outcome = equalSharesOutcome([project('a', 400_000), project('b', 200_000)], ballots, pesos(500_000));
+    expect(outcome.funded).toEqual(['b']);
+    expect(outcome.endowment).toEqual(centavos(50_000_000n, 1_000_001n));
+  });
+
+  it('keeps fractions of a centavo in the endowment (budget / n not a whole number of centavos)', () => {
+    // 3 voters, budget 1.00 → e = 33⅓ centavos.  x (1.00, all three) costs exactly 33⅓ each: funded
+    // with nothing to spare (rounding e down to 33 centavos would leave it unaffordable at the start).
+    // add1 then goes one peso up to 1.33⅓, where each voter could pay everything, and stops there.
+    const outcome = equalSharesOutcome([{ id: 'x', cost: 100n, submittedAt: 0 }], [['x'], ['x'], ['x']], 100n);
+    expect(outcome.funded).toEqual(['x']);
+    expect(outcome.endowment).toEqual(centavos(400n, 3n));
+  });
+
+  it('funds a project that costs nothing whenever anyone approves it, and takes nobody’s money for it', () => {
+    const projects = [
+      { id: 'free', cost: 0n, submittedAt: 0 },
+      { id: 'unwanted', cost: 0n, submittedAt: 0 },
+      project('a', 200),
+    ];
+    const shares = equalSharesOutcome(projects, [['a', 'free'], ['a']], pesos(200));
+    expect(shares.funded).toEqual(['free', 'a']);
+    expect(shares.totalCost).toBe(pesos(200));
+    const greedy = greedyOutcome(projects, [['a', 'free'], ['a']], pesos(200));
+    expect(new Set(greedy.funded)).toEqual(new Set(['free', 'a', 'unwanted']));
   });
 
   it('terminates when the outcome can no longer change (everything fits)', () => {
@@ -176,7 +231,7 @@ describe('equalSharesOutcome', () => {
   it('returns an empty outcome without ballots', () => {
     const outcome = equalSharesOutcome([project('a', 1)], [], pesos(100));
     expect(outcome.funded).toEqual([]);
-    expect(outcome.endowment).toBe(0n);
+    expect(outcome.endowment).toEqual(centavos(0n));
   });
 
   it('handles budgets that are not whole pesos and tiny endowments', () => {

@@ -12,9 +12,17 @@ export function greedyOutcome(projects: BudgetProject[], ballots: string[][], bu
   return buildOutcome(instance, greedySelection(instance, budget));
 }
 
-/** RULES §7 EQUAL_SHARES (Method of Equal Shares, cost utilities, add1 completion). */
-export function equalSharesOutcome(projects: BudgetProject[], ballots: string[][], budget: bigint): BudgetOutcome {
+/**
+ * RULES §7 EQUAL_SHARES (Method of Equal Shares, cost utilities, add1 completion). `stepCentavos`
+ * (default one peso) is the add1 step; only tests change it.
+ */
+export function equalSharesOutcome(
+  projects: BudgetProject[],
+  ballots: string[][],
+  budget: bigint,
+  options: { stepCentavos?: bigint } = {},
+): BudgetOutcome {
   const instance = prepareInstance(projects, ballots, budget);
-  const selection = equalSharesSelection(instance, budget);
+  const selection = equalSharesSelection(instance, budget, { step: options.stepCentavos });
   return buildOutcome(instance, selection.funded, selection.endowment);
 }

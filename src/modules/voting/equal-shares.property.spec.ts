@@ -76,7 +76,7 @@ class Fraction {
   }
 }
 
-function referenceRun({ projects, ballots }: Instance, endowment: bigint) {
+function referenceRun({ projects, ballots }: Instance, endowment: Fraction) {
   const known = new Set(projects.map((p) => p.id));
   const voters = ballots.map((b) => new Set(b.filter((id) => known.has(id))));
   const approvers = (id: string) => voters.map((_, i) => i).filter((i) => voters[i].has(id));
@@ -86,7 +86,7 @@ function referenceRun({ projects, ballots }: Instance, endowment: bigint) {
     (a.cost < b.cost ? -1 : a.cost > b.cost ? 1 : 0) ||
     a.submittedAt - b.submittedAt ||
     (a.id < b.id ? -1 : 1);
-  const balance = voters.map(() => new Fraction(endowment));
+  const balance = voters.map(() => endowment);
   const paid = voters.map(() => new Fraction(0n));
   const funded: string[] = [];
   for (;;) {
@@ -128,19 +128,23 @@ function referenceRun({ projects, ballots }: Instance, endowment: bigint) {
   return { funded, totalCost, paid };
 }
 
-function referenceEqualShares(instance: Instance) {
+/** add1 as RULES §7 says: e = budget / n exactly, then + one peso (or `step`) at a time. */
+function referenceEqualShares(instance: Instance, step = 100n) {
   const n = BigInt(instance.ballots.length);
-  const costOfAll = instance.projects.reduce((sum, p) => sum + p.cost, 0n);
-  let endowment = (instance.budget / n / 100n) * 100n;
+  const costOfAll = new Fraction(instance.projects.reduce((sum, p) => sum + p.cost, 0n));
+  let endowment = Fraction.of(instance.budget, n);
   let current = referenceRun(instance, endowment);
-  while (endowment < costOfAll) {
-    const next = referenceRun(instance, endowment + 100n);
+  while (endowment.cmp(costOfAll) < 0) {
+    const nextEndowment = endowment.plus(new Fraction(step));
+    const next = referenceRun(instance, nextEndowment);
     if (next.totalCost > instance.budget) return { funded: current.funded, endowment, stoppedByBudget: true };
     current = next;
-    endowment += 100n;
+    endowment = nextEndowment;
   }
   return { funded: current.funded, endowment, stoppedByBudget: false };
 }
+
+const asExact = (f: Fraction) => ({ numerator: f.num, denominator: f.den });
 
 describe('budget rules on random instances (seeded)', () => {
   it('EQUAL_SHARES matches the naive exact reference, including add1 completion', () => {
@@ -148,8 +152,43 @@ describe('budget rules on random instances (seeded)', () => {
       const outcome = equalSharesOutcome(instance.projects, instance.ballots, instance.budget);
       const reference = referenceEqualShares(instance);
       expect(outcome.funded).toEqual(reference.funded);
-      if (reference.stoppedByBudget) expect(outcome.endowment).toBe(reference.endowment);
+      if (reference.stoppedByBudget) expect(outcome.endowment).toEqual(asExact(reference.endowment));
     });
+  });
+
+  it('EQUAL_SHARES matches the reference with endowments below one peso and fractions of a centavo', () => {
+    forEachInstance(37, 200, (instance, random) => {
+      // Many voters for a small budget: budget / n is a few centavos, rarely a whole number of them.
+      const small = { ...instance, budget: BigInt(random.int(1, 700)) };
+      const outcome = equalSharesOutcome(small.projects, small.ballots, small.budget);
+      const reference = referenceEqualShares(small);
+      expect(outcome.funded).toEqual(reference.funded);
+      if (reference.stoppedByBudget) expect(outcome.endowment).toEqual(asExact(reference.endowment));
+    });
+  });
+
+  it('scaling every cost, the budget and the add1 step by 100 never changes the funded set', () => {
+    // The step must be scaled too: with costs and budget ×100 but still one peso per step, add1
+    // advances in steps 100 times finer relative to the costs and may stop at another endowment.
+    forEachInstance(41, 200, ({ projects, ballots, budget }) => {
+      const scaled = projects.map((p) => ({ ...p, cost: p.cost * 100n }));
+      const original = equalSharesOutcome(projects, ballots, budget);
+      const bigger = equalSharesOutcome(scaled, ballots, budget * 100n, { stepCentavos: 100n * 100n });
+      expect(bigger.funded).toEqual(original.funded);
+      expect(greedyOutcome(scaled, ballots, budget * 100n).funded).toEqual(
+        greedyOutcome(projects, ballots, budget).funded,
+      );
+    });
+  });
+
+  it('scaling costs and budget but not the step can change the funded set (why the step is scaled above)', () => {
+    let changed = 0;
+    forEachInstance(43, 300, ({ projects, ballots, budget }) => {
+      const scaled = projects.map((p) => ({ ...p, cost: p.cost * 100n }));
+      const original = equalSharesOutcome(projects, ballots, budget).funded;
+      if (equalSharesOutcome(scaled, ballots, budget * 100n).funded.join() !== original.join()) changed++;
+    });
+    expect(changed).toBeGreaterThan(0);
   });
 
   it('never exceeds the budget', () => {
@@ -184,7 +223,7 @@ describe('budget rules on random instances (seeded)', () => {
       });
       expect(paid).toBe(run.totalCost * run.denominator);
 
-      const reference = referenceRun(instance, endowment);
+      const reference = referenceRun(instance, new Fraction(endowment));
       expect(run.funded.map((p) => prepared.projects[p].id)).toEqual(reference.funded);
       for (const payment of reference.paid) expect(payment.cmp(new Fraction(endowment))).toBeLessThanOrEqual(0);
     });
@@ -208,7 +247,7 @@ describe('budget rules on random instances (seeded)', () => {
       const selection = equalSharesSelection(prepared, instance.budget, { engine: 'float' });
       const reference = referenceEqualShares(instance);
       expect(selection.funded.map((p) => prepared.projects[p].id)).toEqual(reference.funded);
-      if (reference.stoppedByBudget) expect(selection.endowment).toBe(reference.endowment);
+      if (reference.stoppedByBudget) expect(selection.endowment).toEqual(asExact(reference.endowment));
       floatRuns += selection.runsComputed - selection.exactRunsComputed;
       exactRuns += selection.exactRunsComputed;
     });
@@ -264,7 +303,7 @@ describe('budget rules on random instances (seeded)', () => {
       const exact = equalSharesSelection(prepared, budget, { engine: 'exact' });
       expect(accelerated.exactRunsComputed).toBeLessThan(accelerated.runsComputed);
       expect(accelerated.funded).toEqual(exact.funded);
-      expect(accelerated.endowment).toBe(exact.endowment);
+      expect(accelerated.endowment).toEqual(exact.endowment);
     }
   });
 });

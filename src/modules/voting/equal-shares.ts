@@ -1,16 +1,18 @@
-import { ceilDiv } from './bigint-math.js';
+import { ceilDiv, gcdBig } from './bigint-math.js';
+import type { ExactCentavos } from './budget-types.js';
 import { FastEqualShares, type RunSnapshot } from './equal-shares-fast-run.js';
 import { runEqualSharesAt } from './equal-shares-run.js';
 import type { PreparedInstance } from './prepared-instance.js';
 
+/** The add1 step: one peso more per voter (RULES §7). */
 const PESO = 100n;
 /** Below this many (ballot group, project) approvals the exact engine is cheap enough to use always. */
 const EXACT_ENGINE_MAX_WORK = 20_000;
 
 export interface EqualSharesSelection {
   funded: number[];
-  /** Endowment (centavos) of the last add1 step within budget. */
-  endowment: bigint;
+  /** Endowment of the last add1 step within budget: budget / n + k pesos, exactly. */
+  endowment: ExactCentavos;
   /** Fixed-endowment runs actually computed (float and exact). */
   runsComputed: number;
   exactRunsComputed: number;
@@ -19,13 +21,23 @@ export interface EqualSharesSelection {
 interface StepResult {
   funded: number[];
   totalCost: bigint;
-  /** How many pesos ahead the outcome is certainly unchanged (≥ 1); null = forever. */
-  stablePesos: bigint | null;
+  /** How many add1 steps ahead the outcome is certainly unchanged (≥ 1); null = forever. */
+  stableSteps: bigint | null;
 }
 
 /**
- * RULES §7 EQUAL_SHARES with "add1" completion: endowments ⌊budget/n⌋ pesos, +1 peso, +2 pesos, …
+ * RULES §7 EQUAL_SHARES with "add1" completion: endowments budget/n exactly, +1 peso, +2 pesos, …
  * while the outcome costs ≤ budget; the last outcome within budget wins.
+ *
+ * budget/n is rarely a whole number of centavos, so the engines run on a scaled copy of the
+ * instance: every cost times d = n / gcd(budget, n), which makes the endowment the integer
+ * budget / gcd(budget, n) and one step d pesos.  Scaling every cost and every balance by the
+ * same factor scales every ρ with them and leaves every effective vote count cost/ρ, hence
+ * every decision, unchanged.  (So does scaling costs, budget and step together; scaling costs
+ * and budget but not the step changes where add1 stops, see the property tests.)
+ *
+ * A project that costs nothing is funded when anyone approves it (as in the reference
+ * implementation), before the others, and takes no money from anybody.
  *
  * Small instances use the exact BigInt engine, which also says how far the endowment can grow
  * with the same outcome, so those steps are skipped.  Large instances run every step with the
@@ -35,62 +47,88 @@ interface StepResult {
 export function equalSharesSelection(
   instance: PreparedInstance,
   budget: bigint,
-  options: { engine?: 'exact' | 'float' } = {},
+  options: { engine?: 'exact' | 'float'; step?: bigint } = {},
 ): EqualSharesSelection {
   const voters = BigInt(instance.voterCount);
-  if (voters === 0n) return { funded: [], endowment: 0n, runsComputed: 0, exactRunsComputed: 0 };
+  if (voters === 0n) return { funded: [], endowment: exact(0n, 1n), runsComputed: 0, exactRunsComputed: 0 };
+  const { scaled, free, scale, first, step, budget: scaledBudget } = scaledInstance(instance, budget, options.step);
 
   const counters = { runs: 0, exact: 0 };
   const exactStep = (endowment: bigint): StepResult => {
     counters.runs++;
     counters.exact++;
-    const run = runEqualSharesAt(instance, endowment);
+    const run = runEqualSharesAt(scaled, endowment);
     const limit = run.horizon;
-    const pesos = limit === null ? null : ceilDiv(limit.num, limit.den * PESO);
+    const steps = limit === null ? null : ceilDiv(limit.num, limit.den * step);
     return {
       funded: run.funded,
       totalCost: run.totalCost,
-      stablePesos: pesos === null ? null : pesos > 1n ? pesos : 1n,
+      stableSteps: steps === null ? null : steps > 1n ? steps : 1n,
     };
   };
 
-  const work = instance.approvers.reduce((sum, list) => sum + list.length, 0);
+  const work = scaled.approvers.reduce((sum, list) => sum + list.length, 0);
   const engine = options.engine ?? (work > EXACT_ENGINE_MAX_WORK ? 'float' : 'exact');
+  const add1 = { first, step, budget: scaledBudget };
   const result =
     engine === 'float'
-      ? completeAdd1InBlocks(instance, budget, new FastEqualShares(instance), exactStep, counters)
-      : completeAdd1(instance, budget, exactStep);
+      ? completeAdd1InBlocks(scaled, add1, new FastEqualShares(scaled), exactStep, counters)
+      : completeAdd1(scaled, add1, exactStep);
   return {
-    funded: result.funded,
-    endowment: result.endowment,
+    funded: [...free, ...result.funded],
+    endowment: exact(result.endowment, scale),
     runsComputed: counters.runs,
     exactRunsComputed: counters.exact,
   };
 }
 
-/** Endowments of the add1 steps: ⌊budget/n⌋ pesos, +1 peso, … (see completeAdd1 for the end). */
-function firstEndowment(instance: PreparedInstance, budget: bigint): bigint {
-  return (budget / BigInt(instance.voterCount) / PESO) * PESO;
+interface Add1Steps {
+  /** Endowment of the first step and the step, in units of 1/scale centavo. */
+  first: bigint;
+  step: bigint;
+  /** The budget in the same units. */
+  budget: bigint;
+}
+
+/**
+ * The instance with every cost times scale = n / gcd(budget, n), so that budget / n is a whole
+ * number of units; projects that cost nothing are taken out of the running (funded up front).
+ */
+function scaledInstance(instance: PreparedInstance, budget: bigint, stepCentavos = PESO) {
+  const voters = BigInt(instance.voterCount);
+  const scale = voters / gcdBig(budget, voters);
+  const free = instance.byApprovals.filter((p) => instance.projects[p].cost === 0n && instance.approvals[p] > 0);
+  const scaled: PreparedInstance = {
+    ...instance,
+    projects: instance.projects.map((p) => ({ ...p, cost: p.cost * scale })),
+    approvals: instance.approvals.map((count, p) => (instance.projects[p].cost === 0n ? 0 : count)),
+  };
+  return { scaled, free, scale, first: (budget * scale) / voters, step: stepCentavos * scale, budget: budget * scale };
+}
+
+function exact(numerator: bigint, denominator: bigint): ExactCentavos {
+  const divisor = gcdBig(numerator, denominator) || 1n;
+  return { numerator: numerator / divisor, denominator: denominator / divisor };
 }
 
 function completeAdd1(
   instance: PreparedInstance,
-  budget: bigint,
+  { first, step: STEP, budget }: Add1Steps,
   step: (endowment: bigint) => StepResult,
 ): { funded: number[]; endowment: bigint } {
   // Once a voter's endowment covers every project together nobody ever runs short, so ρ = cost /
   // approvals throughout and the outcome no longer depends on the endowment.
   const costOfAll = instance.projects.reduce((sum, p) => sum + p.cost, 0n);
-  let runEndowment = firstEndowment(instance, budget);
+  let runEndowment = first;
   let current = step(runEndowment);
   let endowment = runEndowment;
   for (;;) {
-    if (current.stablePesos === null || runEndowment >= costOfAll) break;
-    const next = runEndowment + current.stablePesos * PESO;
-    if (next - PESO >= costOfAll) break;
+    if (current.stableSteps === null || runEndowment >= costOfAll) break;
+    const next = runEndowment + current.stableSteps * STEP;
+    if (next - STEP >= costOfAll) break;
     const candidate = step(next);
     if (candidate.totalCost > budget) {
-      endowment = next - PESO;
+      endowment = next - STEP;
       break;
     }
     current = candidate;
@@ -110,15 +148,14 @@ const BLOCK = 32n;
 
 function completeAdd1InBlocks(
   instance: PreparedInstance,
-  budget: bigint,
+  { first, step, budget }: Add1Steps,
   fast: FastEqualShares,
   exactStep: (endowment: bigint) => StepResult,
   counters: { runs: number },
 ): { funded: number[]; endowment: bigint } {
   const costOfAll = instance.projects.reduce((sum, p) => sum + p.cost, 0n);
-  const first = firstEndowment(instance, budget);
-  // Steps e = first + k pesos for k = 0 … last: completeAdd1 stops after the first step ≥ costOfAll.
-  const last = first >= costOfAll ? 0n : (costOfAll - first + PESO - 1n) / PESO;
+  // Steps e = first + k steps for k = 0 … last: completeAdd1 stops after the first step ≥ costOfAll.
+  const last = first >= costOfAll ? 0n : (costOfAll - first + step - 1n) / step;
   let current: { funded: number[]; totalCost: bigint } | null = null;
   let endowment = first;
   for (let low = 0n; low <= last; low += BLOCK) {
@@ -126,7 +163,7 @@ function completeAdd1InBlocks(
     const block: { funded: number[]; totalCost: bigint }[] = [];
     let above: RunSnapshot | undefined;
     for (let k = high; k >= low; k--) {
-      const e = first + k * PESO;
+      const e = first + k * step;
       const quick = fast.run(e, above);
       if (quick.certain) {
         counters.runs++;
@@ -141,7 +178,7 @@ function completeAdd1InBlocks(
       const outcome = block[Number(k - low)];
       if (current !== null && outcome.totalCost > budget) return { funded: current.funded, endowment };
       current = outcome;
-      endowment = first + k * PESO;
+      endowment = first + k * step;
     }
   }
   return { funded: current!.funded, endowment };

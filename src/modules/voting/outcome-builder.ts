@@ -1,7 +1,11 @@
-import type { BudgetOutcome } from './budget-types.js';
+import type { BudgetOutcome, ExactCentavos } from './budget-types.js';
 import type { PreparedInstance } from './prepared-instance.js';
 
-export function buildOutcome(instance: PreparedInstance, fundedIndices: number[], endowment?: bigint): BudgetOutcome {
+export function buildOutcome(
+  instance: PreparedInstance,
+  fundedIndices: number[],
+  endowment?: ExactCentavos,
+): BudgetOutcome {
   const { projects } = instance;
   const isFunded = new Set(fundedIndices);
   const allocated = new Map<string, bigint>();

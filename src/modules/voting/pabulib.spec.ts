@@ -1,5 +1,5 @@
 import { formatCentavos, parseCurrencyToCentavos } from './decimal-amount.js';
-import { parsePabulib, writePabulib } from './pabulib.js';
+import { pabulibBallotLimits, pabulibLimitRows, parsePabulib, writePabulib } from './pabulib.js';
 
 const SAMPLE = `META
 key;value
@@ -103,6 +103,40 @@ describe('writePabulib', () => {
     expect(text).toBe(
       'META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost;votes;name\na;10;;\nVOTES\nvoter_id;vote\n',
     );
+  });
+});
+
+describe('ballot limits in META', () => {
+  const meta = (rows: Record<string, string>) => new Map(Object.entries(rows));
+
+  it('reads min_length, max_length and max_sum_cost, and none when absent', () => {
+    expect(pabulibBallotLimits(meta({ min_length: '2', max_length: '15', max_sum_cost: '1000.50' }))).toEqual({
+      minLength: 2,
+      maxLength: 15,
+      maxSumCost: 100_050n,
+    });
+    expect(pabulibBallotLimits(meta({ budget: '10' }))).toEqual({ minLength: null, maxLength: null, maxSumCost: null });
+    expect(pabulibBallotLimits(meta({ min_length: '0' })).minLength).toBeNull();
+  });
+
+  it.each([
+    [{ min_length: 'dos' }, /min_length "dos" is not a whole number/],
+    [{ max_length: '-1' }, /max_length "-1" is not a whole number/],
+    [{ max_sum_cost: '1e3' }, /max_sum_cost: invalid amount/],
+    [{ min_length: '5', max_length: '4' }, /min_length 5 is above max_length 4/],
+  ])('refuses %j', (rows, message) => {
+    expect(() => pabulibBallotLimits(meta(rows))).toThrow(message);
+  });
+
+  it('writes exactly the limits that are set, and reads them back the same', () => {
+    const limits = { maxSumCost: 50_000n, minLength: 2, maxLength: 15 };
+    expect(pabulibLimitRows(limits)).toEqual([
+      ['max_sum_cost', '500'],
+      ['min_length', '2'],
+      ['max_length', '15'],
+    ]);
+    expect(pabulibBallotLimits(new Map(pabulibLimitRows(limits)))).toEqual(limits);
+    expect(pabulibLimitRows({ maxSumCost: null, minLength: null, maxLength: 3 })).toEqual([['max_length', '3']]);
   });
 });
 

@@ -123,6 +123,49 @@ function splitRow(line: string, fail: (message: string) => never): string[] {
   return cells;
 }
 
+/** The ballot limits a pabulib META may carry; null where the file sets none. */
+export interface PabulibBallotLimits {
+  /** Centavos (META `max_sum_cost`). */
+  maxSumCost: bigint | null;
+  minLength: number | null;
+  maxLength: number | null;
+}
+
+/**
+ * META `min_length`, `max_length` (whole numbers; 0 means no minimum) and `max_sum_cost` (an amount).
+ * Throws on values the reference tools would not read either.
+ */
+export function pabulibBallotLimits(meta: Map<string, string>): PabulibBallotLimits {
+  const count = (key: string): number | null => {
+    const text = meta.get(key)?.trim();
+    if (text === undefined || text === '') return null;
+    if (!/^\d{1,6}$/.test(text)) throw new Error(`META ${key} "${text}" is not a whole number`);
+    return Number(text);
+  };
+  const sumText = meta.get('max_sum_cost')?.trim();
+  let maxSumCost: bigint | null = null;
+  if (sumText !== undefined && sumText !== '') {
+    try {
+      maxSumCost = parseCurrencyToCentavos(sumText);
+    } catch (error) {
+      throw new Error(`META max_sum_cost: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  const min = count('min_length');
+  const max = count('max_length');
+  if (min !== null && max !== null && min > max) throw new Error(`META min_length ${min} is above max_length ${max}`);
+  return { maxSumCost, minLength: min === 0 ? null : min, maxLength: max };
+}
+
+/** META rows for the limits that are set, in pabulib's spelling (amounts in currency units). */
+export function pabulibLimitRows(limits: PabulibBallotLimits): [string, string][] {
+  const rows: [string, string][] = [];
+  if (limits.maxSumCost !== null) rows.push(['max_sum_cost', formatCentavos(limits.maxSumCost)]);
+  if (limits.minLength !== null) rows.push(['min_length', String(limits.minLength)]);
+  if (limits.maxLength !== null) rows.push(['max_length', String(limits.maxLength)]);
+  return rows;
+}
+
 export function writePabulib(instance: PabulibOutput): string {
   return pabulibHead(instance) + instance.votes.map(pabulibVoteRow).join('');
 }

@@ -27,8 +27,8 @@ export function prepareInstance(projects: BudgetProject[], ballots: string[][], 
   const indexById = new Map<string, number>();
   projects.forEach((project, index) => {
     if (indexById.has(project.id)) throw new Error(`duplicate project id "${project.id}"`);
-    if (typeof project.cost !== 'bigint' || project.cost <= 0n) {
-      throw new Error(`project "${project.id}" must cost a positive integer number of centavos`);
+    if (typeof project.cost !== 'bigint' || project.cost < 0n) {
+      throw new Error(`project "${project.id}" must cost a whole number of centavos, zero or more`);
     }
     indexById.set(project.id, index);
   });

@@ -14,6 +14,7 @@ import {
   type ComputedResults,
   type RoundDecision,
 } from './voting-results.js';
+import { ballotSettingsOf } from './voting-rules.js';
 
 /** What the freeze step decided for the round being closed, handed to the later steps of the same close. */
 const decisions = new WeakMap<RoundCloseContext, { decision: RoundDecision; inRunning: Proposal[] }>();
@@ -128,6 +129,7 @@ export class VotingCloseSteps implements OnModuleInit {
       return budgetResults(projects, ballots, {
         rule: settings.budgetRule ?? 'GREEDY',
         budget: parseDecimal(ctx.challenge.budget ?? '0') ?? 0n,
+        ballot: ballotSettingsOf(settings),
       });
     }
     const submittedAt = new Map(inRunning.map((p) => [p.id, p.submittedAt?.getTime() ?? 0]));

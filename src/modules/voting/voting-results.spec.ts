@@ -1,4 +1,12 @@
-import { budgetMethodText, budgetResults, decideRound, pesos, votingResults } from './voting-results.js';
+import {
+  ballotSettingsText,
+  budgetMethodText,
+  budgetResults,
+  decideRound,
+  pesos,
+  votingResults,
+} from './voting-results.js';
+import { NO_BALLOT_LIMITS } from './voting-rules.js';
 
 const rows = [
   { proposalId: 'a', votes: 3, submittedAt: 3 },
@@ -71,8 +79,44 @@ describe('final results', () => {
   it('writes amounts as Mexican pesos', () => {
     expect(pesos(123_456_789n)).toBe('$1,234,567.89 MXN');
     expect(pesos(5n)).toBe('$0.05 MXN');
-    expect(budgetMethodText({ rule: 'GREEDY', budget: 100_000n, voters: 1, used: 99_999n, endowment: null })).toContain(
-      'el sobrante ($0.01 MXN) no se reparte',
+    expect(
+      budgetMethodText({
+        rule: 'GREEDY',
+        budget: 100_000n,
+        voters: 1,
+        used: 99_999n,
+        endowment: null,
+        ballot: NO_BALLOT_LIMITS,
+      }),
+    ).toContain('el sobrante ($0.01 MXN) no se reparte');
+  });
+
+  it('explains the ballot settings and an endowment below one peso in plain Spanish', () => {
+    expect(ballotSettingsText(NO_BALLOT_LIMITS)).toBe(
+      'cada persona aprobó las propuestas que quiso, sin límite de costo; una boleta vacía también contó',
     );
+    expect(ballotSettingsText({ voterBudget: 50_000n, minProjects: 2, maxProjects: 15 })).toBe(
+      'cada persona aprobó entre 2 y 15 propuestas, con un costo total de hasta $500.00 MXN (su presupuesto individual); una boleta vacía también contó',
+    );
+    expect(ballotSettingsText({ voterBudget: null, minProjects: 1, maxProjects: 1 })).toContain(
+      'exactamente 1 propuesta,',
+    );
+    expect(ballotSettingsText({ voterBudget: null, minProjects: 2, maxProjects: null })).toContain(
+      'al menos 2 propuestas',
+    );
+    expect(ballotSettingsText({ voterBudget: null, minProjects: null, maxProjects: 15 })).toContain(
+      'hasta 15 propuestas',
+    );
+    const text = budgetMethodText({
+      rule: 'EQUAL_SHARES',
+      budget: 500n,
+      voters: 3,
+      used: 0n,
+      endowment: { numerator: 500n, denominator: 3n },
+      ballot: { voterBudget: null, minProjects: 2, maxProjects: null },
+    });
+    expect(text).toContain('cada persona aprobó al menos 2 propuestas, sin límite de costo');
+    expect(text).toContain('La parte final de cada persona fue de $1.66 MXN (redondeada al centavo');
+    expect(text).toContain('dividido exactamente entre quienes votaron');
   });
 });

@@ -1,6 +1,8 @@
 import type { BudgetRule } from '../challenges/challenge-rules.js';
 import { advancingProposalIds, rankProposals, type RankedProposal } from '../evaluation/ranking.js';
 import { equalSharesOutcome, greedyOutcome, type BudgetProject } from './budget-rules.js';
+import type { ExactCentavos } from './budget-types.js';
+import { NO_BALLOT_LIMITS, type BallotSettings } from './voting-rules.js';
 import { rankTally, type TallyInput, type TallyRow } from './tally.js';
 
 /**
@@ -116,7 +118,7 @@ export function votingResults(
 export function budgetResults(
   projects: BudgetProject[],
   ballots: string[][],
-  options: { rule: BudgetRule; budget: bigint },
+  options: { rule: BudgetRule; budget: bigint; ballot?: BallotSettings },
 ): ComputedResults {
   const outcome =
     options.rule === 'EQUAL_SHARES'
@@ -145,6 +147,7 @@ export function budgetResults(
       voters: ballots.length,
       used: outcome.totalCost,
       endowment: outcome.endowment ?? null,
+      ballot: options.ballot ?? NO_BALLOT_LIMITS,
     }),
     lines,
     winners: outcome.funded,
@@ -178,14 +181,39 @@ export function pesos(centavos: bigint): string {
   return `$${whole}.${(centavos % 100n).toString().padStart(2, '0')} MXN`;
 }
 
+/** The ballot rules in plain Spanish, e.g. "cada persona aprobó entre 2 y 15 propuestas, sin límite de costo". */
+export function ballotSettingsText({ voterBudget, minProjects, maxProjects }: BallotSettings): string {
+  const count =
+    minProjects !== null && maxProjects !== null
+      ? minProjects === maxProjects
+        ? `exactamente ${plural(minProjects, 'propuesta', 'propuestas')}`
+        : `entre ${minProjects} y ${maxProjects} propuestas`
+      : minProjects !== null
+        ? `al menos ${plural(minProjects, 'propuesta', 'propuestas')}`
+        : maxProjects !== null
+          ? `hasta ${plural(maxProjects, 'propuesta', 'propuestas')}`
+          : 'las propuestas que quiso';
+  const cost =
+    voterBudget === null
+      ? 'sin límite de costo'
+      : `con un costo total de hasta ${pesos(voterBudget)} (su presupuesto individual)`;
+  return `cada persona aprobó ${count}, ${cost}; una boleta vacía también contó`;
+}
+
+/** Exact centavos rounded down to the centavo, for display. */
+function roundedDown(amount: ExactCentavos): bigint {
+  return amount.numerator / amount.denominator;
+}
+
 export function budgetMethodText(o: {
   rule: BudgetRule;
   budget: bigint;
   voters: number;
   used: bigint;
-  endowment: bigint | null;
+  endowment: ExactCentavos | null;
+  ballot: BallotSettings;
 }): string {
-  const common = `Presupuesto participativo con boletas de aprobación: cada persona aprobó las propuestas que quiso sin pasar de su presupuesto individual. Presupuesto total: ${pesos(o.budget)}; ${plural(o.voters, 'persona envió', 'personas enviaron')} boleta.`;
+  const common = `Presupuesto participativo con boletas de aprobación: ${ballotSettingsText(o.ballot)}. Presupuesto total: ${pesos(o.budget)}; ${plural(o.voters, 'persona envió', 'personas enviaron')} boleta.`;
   const leftover = `Se asignaron ${pesos(o.used)}; el sobrante (${pesos(o.budget - o.used)}) no se reparte.`;
   if (o.rule === 'GREEDY') {
     return (
@@ -193,11 +221,16 @@ export function budgetMethodText(o: {
       `y cada una se financia si su costo todavía cabe en lo que queda del presupuesto; las que no caben se saltan. ${leftover}`
     );
   }
-  const share = o.endowment === null ? '' : ` La parte final de cada persona fue de ${pesos(o.endowment)}.`;
+  const share =
+    o.endowment === null
+      ? ''
+      : ` La parte final de cada persona fue de ${pesos(roundedDown(o.endowment))}${o.endowment.denominator === 1n ? '' : ' (redondeada al centavo; el cálculo usa la cantidad exacta)'}.`;
   return (
     `${common} Método de Partes Iguales (Method of Equal Shares, regla equalshares/add1 de pabulib): el presupuesto se reparte en partes iguales entre quienes votaron; ` +
     'en cada paso se financia la propuesta que sus votantes pueden pagar entre todos con la menor aportación máxima por persona (ρ), ' +
-    'y cada votante paga como mucho esa cantidad de su parte. Compleción add1: la parte por persona se aumenta de peso en peso mientras el resultado siga cabiendo en el presupuesto.' +
+    'y cada votante paga como mucho esa cantidad de su parte; un proyecto sin costo se financia si alguien lo aprueba. ' +
+    'Compleción add1: la parte por persona empieza en el presupuesto total dividido exactamente entre quienes votaron (aunque sea menos de un peso) ' +
+    'y se aumenta de peso en peso mientras el resultado siga cabiendo en el presupuesto.' +
     `${share} ${leftover}`
   );
 }

@@ -1,4 +1,7 @@
 import {
+  ballotRefusal,
+  ballotSettingsOf,
+  NO_BALLOT_LIMITS,
   currentOrLastVotingRound,
   distinctIds,
   isInRunning,
@@ -74,5 +77,36 @@ describe('voting rules', () => {
   it('finds a repeated id on a ballot', () => {
     expect(distinctIds(['a', 'b'])).toEqual({ ids: ['a', 'b'], repeated: null });
     expect(distinctIds(['a', 'b', 'a'])).toEqual({ ids: ['a', 'b'], repeated: 'a' });
+  });
+});
+
+describe('ballotRefusal (RULES §5, BUDGET)', () => {
+  const limits = { voterBudget: 100_000n, minProjects: 2, maxProjects: 3 };
+
+  it('accepts ballots within every limit, at the limits, and always the empty ballot', () => {
+    expect(ballotRefusal(2, 100_000n, limits)).toBeNull();
+    expect(ballotRefusal(3, 0n, limits)).toBeNull();
+    expect(ballotRefusal(0, 0n, limits)).toBeNull();
+    expect(ballotRefusal(0, 0n, { ...limits, minProjects: 5 })).toBeNull();
+  });
+
+  it('refuses too short, too long and over the voter budget, with the limit', () => {
+    expect(ballotRefusal(1, 0n, limits)).toEqual({ reason: 'BALLOT_TOO_SHORT', count: 1, limit: 2 });
+    expect(ballotRefusal(4, 0n, limits)).toEqual({ reason: 'BALLOT_TOO_LONG', count: 4, limit: 3 });
+    expect(ballotRefusal(2, 100_001n, limits)).toEqual({ reason: 'BUDGET_EXCEEDED', total: 100_001n, limit: 100_000n });
+  });
+
+  it('has no cost cap and no length limits when none are set', () => {
+    expect(ballotRefusal(500, 10n ** 15n, NO_BALLOT_LIMITS)).toBeNull();
+    expect(ballotRefusal(1, 0n, NO_BALLOT_LIMITS)).toBeNull();
+  });
+
+  it('reads the limits of stored settings, old ones without length limits included', () => {
+    expect(ballotSettingsOf({ voterBudget: '1000.50', minProjectsPerBallot: 2, maxProjectsPerBallot: 15 })).toEqual({
+      voterBudget: 100_050n,
+      minProjects: 2,
+      maxProjects: 15,
+    });
+    expect(ballotSettingsOf({ voterBudget: null })).toEqual(NO_BALLOT_LIMITS);
   });
 });

@@ -1,3 +1,4 @@
+import { parseDecimal } from '../../common/money.js';
 import type { VotingMethod } from '../challenges/challenge-rules.js';
 import type { ProposalStatus } from '../proposals/proposal.entity.js';
 import { isAcceptingActions, roundStatusAt, type RoundState } from '../rounds/round-lifecycle.js';
@@ -80,4 +81,46 @@ export function distinctIds(ids: readonly string[]): { ids: string[]; repeated: 
     seen.add(id);
   }
   return { ids: [...seen], repeated: null };
+}
+
+/** What a BUDGET ballot may hold (RULES §3, §5); null means no limit. */
+export interface BallotSettings {
+  /** Centavos. */
+  voterBudget: bigint | null;
+  minProjects: number | null;
+  maxProjects: number | null;
+}
+
+export const NO_BALLOT_LIMITS: BallotSettings = { voterBudget: null, minProjects: null, maxProjects: null };
+
+/** The ballot limits of stored settings (challenges created before the length limits have none). */
+export function ballotSettingsOf(settings: {
+  voterBudget: string | null;
+  minProjectsPerBallot?: number | null;
+  maxProjectsPerBallot?: number | null;
+}): BallotSettings {
+  return {
+    voterBudget: settings.voterBudget === null ? null : parseDecimal(settings.voterBudget),
+    minProjects: settings.minProjectsPerBallot ?? null,
+    maxProjects: settings.maxProjectsPerBallot ?? null,
+  };
+}
+
+export type BallotRefusal =
+  | { reason: 'BUDGET_EXCEEDED'; total: bigint; limit: bigint }
+  | { reason: 'BALLOT_TOO_SHORT' | 'BALLOT_TOO_LONG'; count: number; limit: number };
+
+/**
+ * Why a ballot of `count` distinct proposals costing `total` centavos is refused, or null. An empty
+ * ballot is always allowed (it is how a voter takes part without approving anything).
+ */
+export function ballotRefusal(count: number, total: bigint, limits: BallotSettings): BallotRefusal | null {
+  if (limits.voterBudget !== null && total > limits.voterBudget)
+    return { reason: 'BUDGET_EXCEEDED', total, limit: limits.voterBudget };
+  if (count === 0) return null;
+  if (limits.minProjects !== null && count < limits.minProjects)
+    return { reason: 'BALLOT_TOO_SHORT', count, limit: limits.minProjects };
+  if (limits.maxProjects !== null && count > limits.maxProjects)
+    return { reason: 'BALLOT_TOO_LONG', count, limit: limits.maxProjects };
+  return null;
 }

@@ -7,8 +7,11 @@ import type { ParticipationRefusal } from '../proposals/participation-eligibilit
  * - FORBIDDEN: who may vote (EMAIL_NOT_VERIFIED, CURP_REQUIRED, NOT_RESIDENT, JUROR_CONFLICT), as for proposing (§4).
  * - CONFLICT: the request clashes with the state of the round or of the voter's earlier votes
  *   (ROUND_NOT_OPEN, PHASE_MISMATCH, PROPOSAL_NOT_IN_RUNNING, ALREADY_VOTED, VOTE_LIMIT_REACHED).
- * - BAD_USER_INPUT on field proposalIds: a ballot over the voter budget (BUDGET_EXCEEDED) or with repeated proposals.
+ * - BAD_USER_INPUT on field proposalIds: a ballot over the voter budget (BUDGET_EXCEEDED), shorter or longer
+ *   than the ballot length limits (BALLOT_TOO_SHORT, BALLOT_TOO_LONG) or with repeated proposals.
  */
+const propuestas = (n: number) => `${n} ${n === 1 ? 'propuesta' : 'propuestas'}`;
+
 export const VotingErrors = {
   proposalNotFound: () => DomainError.notFound('La propuesta'),
   challengeNotFound: () => DomainError.notFound('El reto'),
@@ -39,6 +42,18 @@ export const VotingErrors = {
       'proposalIds',
       `El costo total de tu boleta (${total}) supera tu presupuesto de ${voterBudget}.`,
       'BUDGET_EXCEEDED',
+    ),
+  ballotTooShort: (count: number, min: number) =>
+    DomainError.field(
+      'proposalIds',
+      `Tu boleta tiene ${propuestas(count)}; debe tener al menos ${propuestas(min)} (o ninguna).`,
+      'BALLOT_TOO_SHORT',
+    ),
+  ballotTooLong: (count: number, max: number) =>
+    DomainError.field(
+      'proposalIds',
+      `Tu boleta tiene ${propuestas(count)}; puede tener como mucho ${propuestas(max)}.`,
+      'BALLOT_TOO_LONG',
     ),
   repeatedProposal: () => DomainError.field('proposalIds', 'Cada propuesta puede aparecer una sola vez en la boleta.'),
   tooManyProposals: (max: number) =>

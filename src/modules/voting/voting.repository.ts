@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { Tx } from '../../infrastructure/database/transactions.js';
+import type { OutboxEvents } from '../../infrastructure/outbox/outbox-events.js';
 import { User } from '../identity/user.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
 import { Round } from '../rounds/round.entity.js';
@@ -64,23 +65,40 @@ export class VotingRepository {
   }
 
   /**
-   * Stores one vote under the voter's quota row. The database refuses a second vote for the same
-   * proposal (unique key, SQLSTATE 23505) and a vote beyond the allowance (CHECK on the quota, 23514).
+   * Stores one vote in one statement, or tells why not: the round must accept actions at `createdAt` (read
+   * under FOR KEY SHARE, so a close waits for this vote and a vote after the close sees CLOSED) and the
+   * proposal must be in its running. The vote sits under the voter's quota row: the database refuses a
+   * second vote for the same proposal (unique key, 23505), one beyond the allowance (CHECK on the quota,
+   * 23514) and a stamp outside the round's window (trigger, 23514). The `votes.changed` outbox row is
+   * written by the same statement, only when the vote is stored.
    */
   async insertVote(
     tx: Tx,
     vote: { roundId: string; proposalId: string; voterId: string; allowed: number; createdAt: Date },
-  ): Promise<Vote> {
-    await tx.query(
-      'INSERT INTO vote_quotas (round_id, voter_id, allowed) VALUES ($1, $2, $3) ON CONFLICT (round_id, voter_id) DO NOTHING',
-      [vote.roundId, vote.voterId, vote.allowed],
+    event: OutboxEvents['votes.changed'],
+  ): Promise<Vote | 'round-not-open' | 'not-in-running'> {
+    const [row]: { open: boolean; id: string | null }[] = await tx.query(
+      `WITH round AS (
+         SELECT id, challenge_id, position FROM rounds
+         WHERE id = $1 AND status <> 'CLOSED' AND opens_at <= $4 AND $4 < closes_at FOR KEY SHARE
+       ), running AS (
+         SELECT round.id AS round_id FROM round JOIN proposals p ON p.id = $2 AND p.challenge_id = round.challenge_id
+           AND p.status = 'SUBMITTED' AND p.stage = round.position AND p.eliminated_in_round IS NULL
+       ), quota AS (
+         INSERT INTO vote_quotas (round_id, voter_id, allowed) SELECT round_id, $3, $5 FROM running
+         ON CONFLICT (round_id, voter_id) DO NOTHING
+       ), vote AS (
+         INSERT INTO votes (round_id, proposal_id, voter_id, created_at) SELECT round_id, $2, $3, $4 FROM running RETURNING id
+       ), event AS (
+         INSERT INTO outbox_events (type, payload) SELECT 'votes.changed', $6::jsonb FROM vote
+       )
+       SELECT EXISTS (SELECT 1 FROM round) AS open, (SELECT id FROM vote) AS id`,
+      [vote.roundId, vote.proposalId, vote.voterId, vote.createdAt, vote.allowed, JSON.stringify(event)],
     );
-    const rows: { id: string }[] = await tx.query(
-      'INSERT INTO votes (round_id, proposal_id, voter_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id',
-      [vote.roundId, vote.proposalId, vote.voterId, vote.createdAt],
-    );
+    if (!row.open) return 'round-not-open';
+    if (!row.id) return 'not-in-running';
     return Object.assign(new Vote(), {
-      id: rows[0].id,
+      id: row.id,
       roundId: vote.roundId,
       proposalId: vote.proposalId,
       voterId: vote.voterId,
@@ -107,23 +125,36 @@ export class VotingRepository {
 
   /**
    * Replaces the voter's whole ballot. The upsert takes the ballot row's lock, so parallel submissions of one
-   * voter apply one after another and the last one stands whole; a CHECK keeps totalCost within voterBudget.
+   * voter apply one after another and the last one stands whole; a CHECK keeps totalCost within voterBudget
+   * and the constraint trigger budget_ballots_within_length the number of items within the limits, at commit.
    */
   async replaceBallot(
     tx: Tx,
     ballot: {
       roundId: string;
       voterId: string;
-      voterBudget: string;
+      voterBudget: string | null;
+      minLength: number | null;
+      maxLength: number | null;
       totalCost: string;
       submittedAt: Date;
       proposalIds: string[];
     },
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO budget_ballots (round_id, voter_id, voter_budget, total_cost, submitted_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (round_id, voter_id) DO UPDATE SET voter_budget = EXCLUDED.voter_budget, total_cost = EXCLUDED.total_cost, submitted_at = EXCLUDED.submitted_at`,
-      [ballot.roundId, ballot.voterId, ballot.voterBudget, ballot.totalCost, ballot.submittedAt],
+      `INSERT INTO budget_ballots (round_id, voter_id, voter_budget, min_length, max_length, total_cost, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (round_id, voter_id) DO UPDATE SET voter_budget = EXCLUDED.voter_budget, min_length = EXCLUDED.min_length,
+         max_length = EXCLUDED.max_length, total_cost = EXCLUDED.total_cost, submitted_at = EXCLUDED.submitted_at`,
+      [
+        ballot.roundId,
+        ballot.voterId,
+        ballot.voterBudget,
+        ballot.minLength,
+        ballot.maxLength,
+        ballot.totalCost,
+        ballot.submittedAt,
+      ],
     );
     await tx.query('DELETE FROM budget_ballot_items WHERE round_id = $1 AND voter_id = $2', [
       ballot.roundId,

@@ -41,7 +41,7 @@ export class VotingResolver {
 
   @Mutation(() => BudgetBallotModel, {
     description:
-      'Presupuesto participativo: reemplaza tu boleta completa por estas propuestas; su costo total no puede pasar de voterBudget. Una lista vacía también cuenta como boleta.',
+      'Presupuesto participativo: reemplaza tu boleta completa por estas propuestas; su costo total no puede pasar de voterBudget (si lo hay) y su número debe estar entre minProjectsPerBallot y maxProjectsPerBallot (si los hay). Una lista vacía también cuenta como boleta.',
   })
   @SignedIn()
   submitBudgetBallot(

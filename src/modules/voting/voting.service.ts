@@ -13,13 +13,22 @@ import { participationRefusal } from '../proposals/participation-eligibility.js'
 import type { Proposal } from '../proposals/proposal.entity.js';
 import { RoundClock } from '../rounds/round-clock.js';
 import type { Round } from '../rounds/round.entity.js';
-import { RoundsService } from '../rounds/rounds.service.js';
+import { isAcceptingActions } from '../rounds/round-lifecycle.js';
 import { roundNotOpen } from '../rounds/rounds.errors.js';
 import type { BudgetBallotModel } from './dto/budget-ballot.model.js';
 import type { Vote } from './vote.entity.js';
 import { VotingErrors } from './voting.errors.js';
 import { VotingRepository } from './voting.repository.js';
-import { currentOrLastVotingRound, distinctIds, isInRunning, openVotingRound, voteAllowance } from './voting-rules.js';
+import {
+  ballotRefusal,
+  ballotSettingsOf,
+  currentOrLastVotingRound,
+  distinctIds,
+  isInRunning,
+  openVotingRound,
+  voteAllowance,
+  type BallotRefusal,
+} from './voting-rules.js';
 import { isUuid } from '../../common/ids.js';
 import { driverError } from '../../infrastructure/database/driver-error.js';
 import { wasEverSubmitted } from '../../common/public-visibility.js';
@@ -38,7 +47,6 @@ export class VotingService {
   constructor(
     private readonly votes: VotingRepository,
     private readonly challenges: ChallengesRepository,
-    private readonly rounds: RoundsService,
     private readonly roundClock: RoundClock,
     private readonly transactions: Transactions,
     private readonly jurors: JurorCheck,
@@ -47,22 +55,24 @@ export class VotingService {
     private readonly outbox: Outbox,
   ) {}
 
+  /**
+   * One reading of the clock decides that the round is open and stamps the vote (issue #19): a vote accepted
+   * before closesAt is never recorded after it, and the database refuses a stamp outside the round's window.
+   */
   async castVote(viewer: Viewer, proposalId: string): Promise<Vote> {
+    const now = this.clock.now();
     const proposal = await this.visibleProposal(proposalId);
-    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'VOTE');
+    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'VOTE', now);
     const allowance = voteAllowance(challenge.settings)!;
     try {
       return await this.transactions.run(async (tx) => {
-        await this.lockOpenRound(tx, round.id);
-        await this.assertInRunning(tx, proposal.id, round);
-        const vote = await this.votes.insertVote(tx, {
-          roundId: round.id,
-          proposalId: proposal.id,
-          voterId: viewer.id,
-          allowed: allowance,
-          createdAt: this.clock.now(),
-        });
-        await this.votesChanged(tx, challenge.id, round.id, viewer.id);
+        const vote = await this.votes.insertVote(
+          tx,
+          { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, allowed: allowance, createdAt: now },
+          { challengeId: challenge.id, roundId: round.id, voterId: viewer.id },
+        );
+        if (vote === 'round-not-open') throw roundNotOpen();
+        if (vote === 'not-in-running') throw VotingErrors.notInRunning();
         return vote;
       });
     } catch (error) {
@@ -71,6 +81,7 @@ export class VotingService {
       if (code === '23505' && constraint === 'votes_one_per_proposal') throw VotingErrors.alreadyVoted(single);
       if (code === '23514' && constraint === 'vote_quotas_within_allowance')
         throw single ? VotingErrors.alreadyVoted(true) : VotingErrors.limitReached(allowance);
+      if (code === '23514' && constraint === 'votes_stamped_within_round') throw roundNotOpen();
       throw error;
     }
   }
@@ -82,10 +93,11 @@ export class VotingService {
 
   /** True when a vote was withdrawn, false when the viewer had none for this proposal in the open round. */
   async retractVote(viewer: Viewer, proposalId: string): Promise<boolean> {
+    const now = this.clock.now();
     const proposal = await this.visibleProposal(proposalId);
-    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT');
+    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT', now);
     return this.transactions.run(async (tx) => {
-      await this.lockOpenRound(tx, round.id);
+      await this.lockOpenRound(tx, round.id, now);
       const retracted = await this.votes.deleteVote(tx, {
         roundId: round.id,
         proposalId: proposal.id,
@@ -103,12 +115,17 @@ export class VotingService {
     if (proposalIds.length > MAX_BALLOT_PROPOSALS) throw VotingErrors.tooManyProposals(MAX_BALLOT_PROPOSALS);
     const { ids, repeated } = distinctIds(proposalIds);
     if (repeated) throw VotingErrors.repeatedProposal();
-    const { challenge, round } = await this.openRoundFor(isUuid(challengeId) ? challengeId : null, viewer, 'BALLOT');
-    const voterBudget = parseDecimal(challenge.settings.voterBudget ?? challenge.budget ?? '0') ?? 0n;
-    const submittedAt = this.clock.now();
+    const submittedAt = this.clock.now(); // decides and stamps, as in castVote
+    const { challenge, round } = await this.openRoundFor(
+      isUuid(challengeId) ? challengeId : null,
+      viewer,
+      'BALLOT',
+      submittedAt,
+    );
+    const limits = ballotSettingsOf(challenge.settings);
     try {
       await this.transactions.run(async (tx) => {
-        await this.lockOpenRound(tx, round.id);
+        await this.lockOpenRound(tx, round.id, submittedAt);
         const proposals = await this.votes.proposalsByIds(ids, tx);
         if (
           proposals.length !== ids.length ||
@@ -117,11 +134,14 @@ export class VotingService {
           throw VotingErrors.notInRunning();
         }
         const total = proposals.reduce((sum, p) => sum + (parseDecimal(p.estimatedCost ?? '0') ?? 0n), 0n);
-        if (total > voterBudget) throw VotingErrors.budgetExceeded(formatCentavos(total), formatCentavos(voterBudget));
+        const refusal = ballotRefusal(ids.length, total, limits);
+        if (refusal) throw ballotRefusalError(refusal);
         await this.votes.replaceBallot(tx, {
           roundId: round.id,
           voterId: viewer.id,
-          voterBudget: formatCentavos(voterBudget),
+          voterBudget: limits.voterBudget === null ? null : formatCentavos(limits.voterBudget),
+          minLength: limits.minProjects,
+          maxLength: limits.maxProjects,
           totalCost: formatCentavos(total),
           submittedAt,
           proposalIds: ids,
@@ -129,9 +149,14 @@ export class VotingService {
         await this.votesChanged(tx, challenge.id, round.id, viewer.id);
       });
     } catch (error) {
+      // The database is the authority (RULES §5): these only fire if the checks above were bypassed.
       const { code, constraint } = driverError(error);
-      if (code === '23514' && constraint === 'budget_ballots_within_budget')
-        throw VotingErrors.budgetExceeded('?', formatCentavos(voterBudget));
+      if (code === '23514' && constraint === 'budget_ballots_within_budget' && limits.voterBudget !== null)
+        throw VotingErrors.budgetExceeded('?', formatCentavos(limits.voterBudget));
+      const lengthRefusal = ballotRefusal(ids.length, 0n, { ...limits, voterBudget: null });
+      if (code === '23514' && constraint === 'budget_ballots_within_length' && lengthRefusal)
+        throw ballotRefusalError(lengthRefusal);
+      if (code === '23514' && constraint === 'budget_ballots_stamped_within_round') throw roundNotOpen();
       throw error;
     }
     const stored = await this.votes.ballotOf(round.id, viewer.id);
@@ -173,6 +198,7 @@ export class VotingService {
     challengeId: string | null,
     viewer: Viewer,
     action: 'VOTE' | 'RETRACT' | 'BALLOT',
+    now: Date,
   ): Promise<VotingContext> {
     const [challenge, rounds, user] = await Promise.all([
       challengeId ? this.challenges.findById(challengeId) : null,
@@ -197,7 +223,7 @@ export class VotingService {
       );
       if (refusal) throw VotingErrors.notEligible(refusal);
     }
-    let round = challenge.status === 'PUBLISHED' ? openVotingRound(rounds, this.clock.now()) : null;
+    let round = challenge.status === 'PUBLISHED' ? openVotingRound(rounds, now) : null;
     if (!round) throw roundNotOpen();
     const budget = challenge.settings.votingMethod === 'BUDGET';
     if (action === 'BALLOT' && !budget) throw VotingErrors.notBudgetRound();
@@ -209,16 +235,21 @@ export class VotingService {
     return { challenge, round };
   }
 
-  private async lockOpenRound(tx: Tx, roundId: string): Promise<Round> {
+  /** The round under FOR KEY SHARE (a close waits), still accepting actions at the reading that decided. */
+  private async lockOpenRound(tx: Tx, roundId: string, now: Date): Promise<Round> {
     const round = await this.votes.lockRoundShared(tx, roundId);
-    if (!round) throw roundNotOpen();
-    this.rounds.assertAcceptingActions(round);
+    if (!round || !isAcceptingActions(round, now)) throw roundNotOpen();
     return round;
   }
+}
 
-  private async assertInRunning(tx: Tx, proposalId: string, round: Round): Promise<void> {
-    const proposal = await this.votes.findProposal(proposalId, tx);
-    if (!proposal || proposal.challengeId !== round.challengeId || !isInRunning(proposal, round.position))
-      throw VotingErrors.notInRunning();
+function ballotRefusalError(refusal: BallotRefusal): DomainError {
+  switch (refusal.reason) {
+    case 'BUDGET_EXCEEDED':
+      return VotingErrors.budgetExceeded(formatCentavos(refusal.total), formatCentavos(refusal.limit));
+    case 'BALLOT_TOO_SHORT':
+      return VotingErrors.ballotTooShort(refusal.count, refusal.limit);
+    case 'BALLOT_TOO_LONG':
+      return VotingErrors.ballotTooLong(refusal.count, refusal.limit);
   }
 }

@@ -14,8 +14,20 @@ export class ChallengeSettingsModel {
   @Field(() => Int, { nullable: true, description: 'MULTIPLE: votos por persona.' })
   maxVotesPerVoter: number | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'BUDGET: monto que cada persona puede repartir.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'BUDGET: costo total máximo de una boleta; null: sin límite de costo.',
+  })
   voterBudget: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'BUDGET: mínimo de propuestas en una boleta no vacía; null: sin mínimo.',
+  })
+  minProjectsPerBallot: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'BUDGET: máximo de propuestas en una boleta; null: sin máximo.' })
+  maxProjectsPerBallot: number | null;
 
   @Field(() => BudgetRuleEnum, { nullable: true, description: 'BUDGET: regla de asignación.' })
   budgetRule: BudgetRule | null;

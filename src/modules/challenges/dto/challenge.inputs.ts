@@ -52,11 +52,32 @@ export class ChallengeSettingsInput {
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'BUDGET: monto por persona; por omisión, todo el presupuesto.',
+    description:
+      'BUDGET: costo total máximo de una boleta; vacío: sin límite de costo (cualquier monto positivo, aun mayor que el presupuesto).',
   })
   @IsOptional()
   @IsString()
   voterBudget?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'BUDGET: mínimo de propuestas en una boleta no vacía (≥ 1); vacío: sin mínimo.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'minProjectsPerBallot debe ser un número entero.' })
+  @Min(1, { message: 'minProjectsPerBallot debe ser al menos 1.' })
+  @Max(1000, { message: 'minProjectsPerBallot no puede pasar de 1000.' })
+  minProjectsPerBallot?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'BUDGET: máximo de propuestas en una boleta (≥ mínimo); vacío: sin máximo.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'maxProjectsPerBallot debe ser un número entero.' })
+  @Min(1, { message: 'maxProjectsPerBallot debe ser al menos 1.' })
+  @Max(1000, { message: 'maxProjectsPerBallot no puede pasar de 1000.' })
+  maxProjectsPerBallot?: number | null;
 
   @Field(() => BudgetRuleEnum, { nullable: true, description: 'BUDGET: regla de asignación.' })
   @IsOptional()

@@ -1,6 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { EMAIL_PATTERN, normalizeEmail } from '../../../common/email.js';
 import { NoControlChars, Trim } from '../../../common/text-validators.js';
 import { OPAQUE_TOKEN_PATTERN } from '../secret-tokens.js';
 
@@ -14,10 +16,13 @@ export const DISPLAY_NAME_MAX = 80;
 export const EmailField = (description = 'Correo electrónico de la cuenta.') =>
   applyDecorators(
     Field(() => String, { description }),
-    Trim(),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value) : value)),
     IsString({ message: 'El correo debe ser texto.' }),
     MaxLength(254, { message: 'El correo admite a lo más 254 caracteres.' }),
     IsEmail({}, { message: 'El correo no es válido.' }),
+    Matches(EMAIL_PATTERN, {
+      message: 'El correo solo admite letras sin acento, números y los signos . _ % + - del estándar.',
+    }),
   );
 
 /** Passwords are taken exactly as typed: no trimming, any character (NIST SP 800-63B). */
