@@ -113,6 +113,35 @@ describe('privacy of public paths', () => {
     expect((await api.gql(ONE, { id: c.draft })).data?.proposal ?? null).toBeNull();
   });
 
+  it("answers someone else's never-submitted draft exactly like a missing id", async () => {
+    const c = await submissionChallenge();
+    const {
+      rows: [own],
+    } = await sql.query(
+      `INSERT INTO proposals (challenge_id, author_id, title, summary, body) VALUES ($1, $2, 'Borrador', 'Resumen', 'Cuerpo.') RETURNING id`,
+      [c.challengeId, c.authorId],
+    );
+    const [stranger] = await createVoters(sql, api.config, 1);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const answers = async (id: string) =>
+      Promise.all(
+        [
+          [`mutation($id: ID!) { updateProposal(id: $id, input: { title: "Un título ajeno y largo" }) { id } }`, {}],
+          [`mutation($id: ID!) { submitProposal(id: $id) { id } }`, {}],
+          [`mutation($id: ID!) { withdrawProposal(id: $id) { id } }`, {}],
+          [`mutation($id: ID!, $e: String!) { addCoAuthor(proposalId: $id, email: $e) { id } }`, { e: 'x@ejemplo.mx' }],
+          [`mutation($id: ID!) { leaveProposal(proposalId: $id) }`, {}],
+        ].map(async ([query, extra]) => {
+          const res = await api.gql(query as string, { id, ...(extra as object) }, stranger.token);
+          return [res.errors?.[0].extensions?.code, res.errors?.[0].message];
+        }),
+      );
+    const expected = await answers(missing);
+    expect(expected.map(([code]) => code)).toEqual(Array(5).fill('NOT_FOUND'));
+    expect(await answers(own.id)).toEqual(expected);
+    expect(await answers(c.draft)).toEqual(expected);
+  });
+
   it('exports formula-looking text inert in CSV (leading apostrophe) and unchanged in JSON', async () => {
     const c = await submissionChallenge();
     const rows = await csvRows(`/open-data/challenges/${c.challengeId}/proposals.csv`);

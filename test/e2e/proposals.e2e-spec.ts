@@ -308,7 +308,7 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
     });
   });
 
-  it('lets co-authors edit but only the author submit and withdraw; others are FORBIDDEN', async () => {
+  it('lets co-authors edit but only the author submit and withdraw; others get FORBIDDEN, or NOT_FOUND on a draft', async () => {
     const proposal = await draft();
     const coAuthor = await signUp(api);
     await addAcceptedCoAuthor(api, proposal.id, author.token, coAuthor);
@@ -325,15 +325,16 @@ describe('proposals: drafting, eligibility, the submission window and co-authors
     });
 
     const before = await proposalRowCounts(api);
-    for (const [query, variables, token] of [
-      [UPDATE_PROPOSAL, { id: proposal.id, input: { title: 'Intento ajeno de edición' } }, stranger.token],
-      [SUBMIT_PROPOSAL, { id: proposal.id }, coAuthor.token],
-      [SUBMIT_PROPOSAL, { id: proposal.id }, stranger.token],
-      [WITHDRAW_PROPOSAL, { id: proposal.id }, coAuthor.token],
-      [ADD_CO_AUTHOR, { id: proposal.id, email: stranger.email }, coAuthor.token],
-      [UPDATE_PROPOSAL, { id: proposal.id, input: { title: 'Intento del personal' } }, staff.admin.token],
+    // Someone else's draft answers like a missing proposal (issue #16); its co-author is refused.
+    for (const [query, variables, token, code] of [
+      [UPDATE_PROPOSAL, { id: proposal.id, input: { title: 'Intento ajeno de edición' } }, stranger.token, 'NOT_FOUND'],
+      [SUBMIT_PROPOSAL, { id: proposal.id }, coAuthor.token, 'FORBIDDEN'],
+      [SUBMIT_PROPOSAL, { id: proposal.id }, stranger.token, 'NOT_FOUND'],
+      [WITHDRAW_PROPOSAL, { id: proposal.id }, coAuthor.token, 'FORBIDDEN'],
+      [ADD_CO_AUTHOR, { id: proposal.id, email: stranger.email }, coAuthor.token, 'FORBIDDEN'],
+      [UPDATE_PROPOSAL, { id: proposal.id, input: { title: 'Intento del personal' } }, staff.admin.token, 'NOT_FOUND'],
     ] as const) {
-      expect((await api.gql(query, variables, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await api.gql(query, variables, token)).errors?.[0].extensions?.code).toBe(code);
     }
     expect(await proposalRowCounts(api)).toEqual(before);
     const missing = await api.gql(SUBMIT_PROPOSAL, { id: '00000000-0000-4000-8000-000000000000' }, author.token);

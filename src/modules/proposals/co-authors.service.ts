@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { isUuid } from '../../common/ids.js';
+import { wasEverSubmitted } from '../../common/public-visibility.js';
 import { Transactions, Tx } from '../../infrastructure/database/transactions.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
 import type { Round } from '../rounds/round.entity.js';
@@ -66,8 +67,9 @@ export class CoAuthorsService {
   /** A co-author takes their name off a proposal, at any time: consent can be withdrawn. */
   async leave(viewerId: string, proposalId: string): Promise<boolean> {
     return this.withProposal(proposalId, async (tx, _state, proposal) => {
-      if (!(await this.invitations.removeCoAuthor(tx, proposal.id, viewerId))) throw ProposalErrors.notCoAuthor();
-      return true;
+      if (await this.invitations.removeCoAuthor(tx, proposal.id, viewerId)) return true;
+      // Someone else's never-submitted draft answers like a missing proposal (issue #16).
+      throw wasEverSubmitted(proposal) ? ProposalErrors.notCoAuthor() : ProposalErrors.notFound();
     });
   }
 

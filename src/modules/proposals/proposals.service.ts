@@ -35,6 +35,7 @@ import { CoAuthorInvitationsRepository } from './co-author-invitations.repositor
 import { INVITATION_WINDOW_MS, invitationRecipient, withinInvitationQuota } from './co-author-rules.js';
 import { ProposalPatch, ProposalQuery, ProposalsRepository } from './proposals.repository.js';
 import { isUuid } from '../../common/ids.js';
+import { wasEverSubmitted } from '../../common/public-visibility.js';
 
 /** Who is reading: the viewer, whether they moderate the platform, and the units they are staff of. */
 export interface Audience {
@@ -169,7 +170,7 @@ export class ProposalsService {
 
   /** Author and co-authors edit a draft or submitted proposal until the SUBMISSION round closes; then the text is frozen. */
   async update(viewerId: string, id: string, input: UpdateProposalInput): Promise<ProposalModel> {
-    return this.withProposal(id, async (tx, { challenge, rounds }, proposal) => {
+    return this.withProposal(viewerId, id, async (tx, { challenge, rounds }, proposal) => {
       const coAuthors = await this.proposals.coAuthorIds(tx, id);
       if (proposal.authorId !== viewerId && !coAuthors.includes(viewerId)) throw ProposalErrors.notAuthorOrCoAuthor();
       if (!isEditableStatus(proposal.status)) throw ProposalErrors.notEditable();
@@ -196,7 +197,7 @@ export class ProposalsService {
 
   /** DRAFT → SUBMITTED, by the author, only while the SUBMISSION round is open by its dates. */
   async submit(viewerId: string, id: string): Promise<ProposalModel> {
-    return this.withProposal(id, async (tx, { challenge, rounds }, proposal) => {
+    return this.withProposal(viewerId, id, async (tx, { challenge, rounds }, proposal) => {
       if (proposal.authorId !== viewerId) throw ProposalErrors.notAuthor();
       if (proposal.status !== 'DRAFT') throw ProposalErrors.notADraft();
       if (challenge.status !== 'PUBLISHED') throw ProposalErrors.challengeNotRunning();
@@ -216,7 +217,7 @@ export class ProposalsService {
 
   /** The author takes a draft or a proposal in the running out, any time before the challenge is FINISHED. */
   async withdraw(viewerId: string, id: string): Promise<ProposalModel> {
-    return this.withProposal(id, async (tx, { challenge }, proposal) => {
+    return this.withProposal(viewerId, id, async (tx, { challenge }, proposal) => {
       if (proposal.authorId !== viewerId) throw ProposalErrors.notAuthor();
       if (!canWithdraw(proposal.status, challenge.status)) throw ProposalErrors.notWithdrawable();
       await this.proposals.update(tx, id, { status: 'WITHDRAWN' });
@@ -230,7 +231,7 @@ export class ProposalsService {
    * proposal's row lock serialises invitations to it and an advisory lock the inviter's daily quota.
    */
   async addCoAuthor(viewerId: string, proposalId: string, email: string): Promise<ProposalModel> {
-    return this.withProposal(proposalId, async (tx, { challenge, rounds }, proposal) => {
+    return this.withProposal(viewerId, proposalId, async (tx, { challenge, rounds }, proposal) => {
       if (proposal.authorId !== viewerId) throw ProposalErrors.notAuthor();
       if (!isEditableStatus(proposal.status)) throw ProposalErrors.notEditable();
       if (challenge.status !== 'PUBLISHED') throw ProposalErrors.challengeNotRunning();
@@ -268,6 +269,10 @@ export class ProposalsService {
     });
   }
 
+  private async signs(tx: Tx, proposal: Proposal, viewerId: string): Promise<boolean> {
+    return proposal.authorId === viewerId || (await this.proposals.coAuthorIds(tx, proposal.id)).includes(viewerId);
+  }
+
   /** FORBIDDEN with the reason of participationRefusal (RULES §4). */
   private async assertMayTakePart(tx: Tx, userId: string, challenge: Challenge): Promise<void> {
     const user = await this.users.findById(userId, tx);
@@ -303,6 +308,7 @@ export class ProposalsService {
    * in the round clock's lock order, so a round close never interleaves with a proposal change.
    */
   private async withProposal<T>(
+    viewerId: string,
     id: string,
     work: (tx: Tx, state: { challenge: Challenge; rounds: Round[] }, proposal: Proposal) => Promise<T>,
   ): Promise<T> {
@@ -312,6 +318,8 @@ export class ProposalsService {
       const state = await this.proposals.lockChallengeShared(tx, found.challengeId);
       const proposal = await this.proposals.lock(tx, id);
       if (!state || !proposal) throw ProposalErrors.notFound();
+      // Someone else's never-submitted draft answers like a missing proposal: its id reveals nothing (issue #16).
+      if (!wasEverSubmitted(proposal) && !(await this.signs(tx, proposal, viewerId))) throw ProposalErrors.notFound();
       return work(tx, state, proposal);
     });
   }
