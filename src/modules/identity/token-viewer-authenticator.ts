@@ -23,6 +23,16 @@ export class TokenViewerAuthenticator extends ViewerAuthenticator {
     const userId = await this.tokens.verify(match[1]);
     if (!userId || !isUuid(userId)) return null;
     const user = await this.users.findById(userId);
-    return user ? { id: user.id, platformRole: user.platformRole } : null;
+    if (!user) return null;
+    return {
+      id: user.id,
+      platformRole: user.platformRole,
+      participation: {
+        emailVerified: user.emailVerifiedAt !== null,
+        curpVerified: user.curpVerifiedAt !== null,
+        stateCode: user.stateCode,
+        municipalityCode: user.municipalityCode,
+      },
+    };
   }
 }

@@ -70,14 +70,14 @@ export class VotingRepository {
    * proposal must be in its running. The vote sits under the voter's quota row: the database refuses a
    * second vote for the same proposal (unique key, 23505), one beyond the allowance (CHECK on the quota,
    * 23514) and a stamp outside the round's window (trigger, 23514). The `votes.changed` outbox row is
-   * written by the same statement, only when the vote is stored.
+   * written by the same statement, only when the vote is stored. One statement is its own transaction, so this
+   * write needs no BEGIN/COMMIT round trips (issue #17): it all happens or none of it does.
    */
   async insertVote(
-    tx: Tx,
     vote: { roundId: string; proposalId: string; voterId: string; allowed: number; createdAt: Date },
     event: OutboxEvents['votes.changed'],
   ): Promise<Vote | 'round-not-open' | 'not-in-running'> {
-    const [row]: { open: boolean; id: string | null }[] = await tx.query(
+    const [row]: { open: boolean; id: string | null }[] = await this.dataSource.query(
       `WITH round AS (
          SELECT id, challenge_id, position FROM rounds
          WHERE id = $1 AND status <> 'CLOSED' AND opens_at <= $4 AND $4 < closes_at FOR KEY SHARE

@@ -9,7 +9,7 @@ import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
 import { ChallengesRepository } from '../challenges/challenges.repository.js';
 import { JurorCheck } from '../proposals/juror-check.js';
-import { participationRefusal } from '../proposals/participation-eligibility.js';
+import { participationRefusal, type ParticipantFacts } from '../proposals/participation-eligibility.js';
 import type { Proposal } from '../proposals/proposal.entity.js';
 import { RoundClock } from '../rounds/round-clock.js';
 import type { Round } from '../rounds/round.entity.js';
@@ -55,16 +55,13 @@ export class VotingService {
     const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'VOTE', now);
     const allowance = voteAllowance(challenge.settings)!;
     try {
-      return await this.transactions.run(async (tx) => {
-        const vote = await this.votes.insertVote(
-          tx,
-          { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, allowed: allowance, createdAt: now },
-          { challengeId: challenge.id, roundId: round.id, voterId: viewer.id },
-        );
-        if (vote === 'round-not-open') throw roundNotOpen();
-        if (vote === 'not-in-running') throw VotingErrors.notInRunning();
-        return vote;
-      });
+      const vote = await this.votes.insertVote(
+        { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, allowed: allowance, createdAt: now },
+        { challengeId: challenge.id, roundId: round.id, voterId: viewer.id },
+      );
+      if (vote === 'round-not-open') throw roundNotOpen();
+      if (vote === 'not-in-running') throw VotingErrors.notInRunning();
+      return vote;
     } catch (error) {
       const { code, constraint } = driverError(error);
       const single = challenge.settings.votingMethod === 'SINGLE';
@@ -183,27 +180,19 @@ export class VotingService {
     action: 'VOTE' | 'RETRACT' | 'BALLOT',
     now: Date,
   ): Promise<VotingContext> {
-    const [challenge, rounds, user] = await Promise.all([
+    const [challenge, rounds, participant, isJuror] = await Promise.all([
       challengeId ? this.challenges.findById(challengeId) : null,
       challengeId ? this.challenges.roundsOf([challengeId]) : [],
-      this.votes.findUser(viewer.id),
+      this.participantFacts(viewer),
+      challengeId && action !== 'RETRACT' ? this.jurors.isJuror(viewer.id, challengeId) : false,
     ]);
     if (!challenge || challenge.status === 'DRAFT') throw VotingErrors.challengeNotFound();
-    if (!user) throw DomainError.unauthenticated();
+    if (!participant) throw DomainError.unauthenticated();
     if (action !== 'RETRACT') {
-      const refusal = participationRefusal(
-        {
-          emailVerified: user.emailVerifiedAt !== null,
-          curpVerified: user.curpVerifiedAt !== null,
-          stateCode: user.stateCode,
-          municipalityCode: user.municipalityCode,
-        },
-        challenge,
-        {
-          requireEmailVerification: this.config.auth.requireEmailVerification,
-          isJuror: await this.jurors.isJuror(viewer.id, challenge.id),
-        },
-      );
+      const refusal = participationRefusal(participant, challenge, {
+        requireEmailVerification: this.config.auth.requireEmailVerification,
+        isJuror,
+      });
       if (refusal) throw VotingErrors.notEligible(refusal);
     }
     let round = challenge.status === 'PUBLISHED' ? openVotingRound(rounds, now) : null;
@@ -216,6 +205,20 @@ export class VotingService {
       round = (await this.challenges.roundsOf([challenge.id])).find((r) => r.id === round!.id) ?? round;
     }
     return { challenge, round };
+  }
+
+  /** What the authenticator read with the account on this request; read here only for viewers built elsewhere. */
+  private async participantFacts(viewer: Viewer): Promise<ParticipantFacts | null> {
+    if (viewer.participation) return viewer.participation;
+    const user = await this.votes.findUser(viewer.id);
+    return (
+      user && {
+        emailVerified: user.emailVerifiedAt !== null,
+        curpVerified: user.curpVerifiedAt !== null,
+        stateCode: user.stateCode,
+        municipalityCode: user.municipalityCode,
+      }
+    );
   }
 
   /** The round under FOR KEY SHARE (a close waits), still accepting actions at the reading that decided. */
