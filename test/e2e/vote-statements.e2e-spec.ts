@@ -8,10 +8,10 @@ const CAST = `mutation($id: ID!) { castVote(proposalId: $id) { id createdAt } }`
 
 /**
  * Issue #17: the SQL statements one castVote request sends, counted at the pg driver: the account (authentication),
- * the proposal, the challenge, its rounds, the jury membership, and the one statement that checks and stores the vote
+ * the proposal with its challenge and rounds, the jury membership, and the one statement that checks and stores the vote
  * with its outbox row. Raise the bound only with a reason: every statement is a round trip at the deadline rush.
  */
-const MAX_STATEMENTS_PER_VOTE = 6;
+const MAX_STATEMENTS_PER_VOTE = 4;
 
 describe('castVote statement count', () => {
   let api: TestApp;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { Tx } from '../../infrastructure/database/transactions.js';
 import type { OutboxEvents } from '../../infrastructure/outbox/outbox-events.js';
+import { Challenge } from '../challenges/challenge.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
 import { Round } from '../rounds/round.entity.js';
@@ -39,6 +40,22 @@ export class VotingRepository {
 
   findProposal(id: string, tx?: Tx): Promise<Proposal | null> {
     return (tx ?? this.dataSource.manager).findOneBy(Proposal, { id });
+  }
+
+  /** A proposal with its challenge and the challenge's rounds (by position), in one statement: a vote's reads (issue #17). */
+  async proposalInChallenge(
+    proposalId: string,
+  ): Promise<{ proposal: Proposal; challenge: Challenge | null; rounds: Round[] } | null> {
+    const found = await this.dataSource.manager
+      .createQueryBuilder(Proposal, 'p')
+      .leftJoinAndMapOne('p.challenge', Challenge, 'c', 'c.id = p.challengeId')
+      .leftJoinAndMapMany('p.rounds', Round, 'r', 'r.challengeId = p.challengeId')
+      .where('p.id = :proposalId', { proposalId })
+      .orderBy('r.position', 'ASC')
+      .getOne();
+    if (!found) return null;
+    const { challenge, rounds, ...proposal } = found as Proposal & { challenge?: Challenge; rounds?: Round[] };
+    return { proposal: Object.assign(new Proposal(), proposal), challenge: challenge ?? null, rounds: rounds ?? [] };
   }
 
   proposalsByIds(ids: readonly string[], tx?: Tx): Promise<Proposal[]> {

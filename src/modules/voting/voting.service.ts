@@ -26,6 +26,11 @@ import { driverError } from '../../infrastructure/database/driver-error.js';
 /** More approvals than any real ballot needs; bounds the work of one request. */
 export const MAX_BALLOT_PROPOSALS = 500;
 
+interface LoadedChallenge {
+  challenge: Challenge | null;
+  rounds: Round[];
+}
+
 interface VotingContext {
   challenge: Challenge;
   round: Round;
@@ -51,8 +56,8 @@ export class VotingService {
    */
   async castVote(viewer: Viewer, proposalId: string): Promise<Vote> {
     const now = this.clock.now();
-    const proposal = await this.visibleProposal(proposalId);
-    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'VOTE', now);
+    const { proposal, ...loaded } = await this.visibleProposal(proposalId);
+    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'VOTE', now, loaded);
     const allowance = voteAllowance(challenge.settings)!;
     try {
       const vote = await this.votes.insertVote(
@@ -81,8 +86,8 @@ export class VotingService {
   /** True when a vote was withdrawn, false when the viewer had none for this proposal in the open round. */
   async retractVote(viewer: Viewer, proposalId: string): Promise<boolean> {
     const now = this.clock.now();
-    const proposal = await this.visibleProposal(proposalId);
-    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT', now);
+    const { proposal, ...loaded } = await this.visibleProposal(proposalId);
+    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT', now, loaded);
     return this.transactions.run(async (tx) => {
       await this.lockOpenRound(tx, round.id, now);
       const retracted = await this.votes.deleteVote(tx, {
@@ -162,11 +167,11 @@ export class VotingService {
     return { roundId, proposalIds, totalCost: formatCentavos(parseDecimal(totalCost) ?? 0n), submittedAt };
   }
 
-  /** Drafts are their authors' business: for voting they do not exist. */
-  private async visibleProposal(proposalId: string): Promise<Proposal> {
-    const proposal = isUuid(proposalId) ? await this.votes.findProposal(proposalId) : null;
-    if (!proposal || proposal.status === 'DRAFT') throw VotingErrors.proposalNotFound();
-    return proposal;
+  /** Drafts are their authors' business: for voting they do not exist. Read with its challenge and rounds. */
+  private async visibleProposal(proposalId: string): Promise<{ proposal: Proposal } & LoadedChallenge> {
+    const found = isUuid(proposalId) ? await this.votes.proposalInChallenge(proposalId) : null;
+    if (!found || found.proposal.status === 'DRAFT') throw VotingErrors.proposalNotFound();
+    return found;
   }
 
   /**
@@ -179,10 +184,10 @@ export class VotingService {
     viewer: Viewer,
     action: 'VOTE' | 'RETRACT' | 'BALLOT',
     now: Date,
+    loaded?: LoadedChallenge,
   ): Promise<VotingContext> {
-    const [challenge, rounds, participant, isJuror] = await Promise.all([
-      challengeId ? this.challenges.findById(challengeId) : null,
-      challengeId ? this.challenges.roundsOf([challengeId]) : [],
+    const [{ challenge, rounds }, participant, isJuror] = await Promise.all([
+      loaded ?? this.loadChallenge(challengeId),
       this.participantFacts(viewer),
       challengeId && action !== 'RETRACT' ? this.jurors.isJuror(viewer.id, challengeId) : false,
     ]);
@@ -205,6 +210,15 @@ export class VotingService {
       round = (await this.challenges.roundsOf([challenge.id])).find((r) => r.id === round!.id) ?? round;
     }
     return { challenge, round };
+  }
+
+  private async loadChallenge(challengeId: string | null): Promise<LoadedChallenge> {
+    if (!challengeId) return { challenge: null, rounds: [] };
+    const [challenge, rounds] = await Promise.all([
+      this.challenges.findById(challengeId),
+      this.challenges.roundsOf([challengeId]),
+    ]);
+    return { challenge, rounds };
   }
 
   /** What the authenticator read with the account on this request; read here only for viewers built elsewhere. */
