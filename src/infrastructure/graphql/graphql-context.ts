@@ -4,6 +4,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export interface Viewer {
   id: string;
   platformRole: 'CITIZEN' | 'MODERATOR' | 'ADMIN';
+  /** Who may take part (RULES §4), read with the account on this request so a vote need not read it again. */
+  participation?: {
+    emailVerified: boolean;
+    curpVerified: boolean;
+    stateCode: string | null;
+    municipalityCode: string | null;
+  };
 }
 
 /** Per-request state shared by every resolver of one GraphQL operation. */

@@ -24,6 +24,15 @@ export class TokenViewerAuthenticator extends ViewerAuthenticator {
     if (!claim || !isUuid(claim.userId)) return null;
     const user = await this.users.findById(claim.userId);
     if (!user || user.sessionVersion !== claim.sessionVersion) return null; // signed out or password reset since
-    return { id: user.id, platformRole: user.platformRole };
+    return {
+      id: user.id,
+      platformRole: user.platformRole,
+      participation: {
+        emailVerified: user.emailVerifiedAt !== null,
+        curpVerified: user.curpVerifiedAt !== null,
+        stateCode: user.stateCode,
+        municipalityCode: user.municipalityCode,
+      },
+    };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { Tx } from '../../infrastructure/database/transactions.js';
 import type { OutboxEvents } from '../../infrastructure/outbox/outbox-events.js';
+import { Challenge } from '../challenges/challenge.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
 import { Round } from '../rounds/round.entity.js';
@@ -41,6 +42,22 @@ export class VotingRepository {
     return (tx ?? this.dataSource.manager).findOneBy(Proposal, { id });
   }
 
+  /** A proposal with its challenge and the challenge's rounds (by position), in one statement: a vote's reads (issue #17). */
+  async proposalInChallenge(
+    proposalId: string,
+  ): Promise<{ proposal: Proposal; challenge: Challenge | null; rounds: Round[] } | null> {
+    const found = await this.dataSource.manager
+      .createQueryBuilder(Proposal, 'p')
+      .leftJoinAndMapOne('p.challenge', Challenge, 'c', 'c.id = p.challengeId')
+      .leftJoinAndMapMany('p.rounds', Round, 'r', 'r.challengeId = p.challengeId')
+      .where('p.id = :proposalId', { proposalId })
+      .orderBy('r.position', 'ASC')
+      .getOne();
+    if (!found) return null;
+    const { challenge, rounds, ...proposal } = found as Proposal & { challenge?: Challenge; rounds?: Round[] };
+    return { proposal: Object.assign(new Proposal(), proposal), challenge: challenge ?? null, rounds: rounds ?? [] };
+  }
+
   proposalsByIds(ids: readonly string[], tx?: Tx): Promise<Proposal[]> {
     if (!ids.length) return Promise.resolve([]);
     return (tx ?? this.dataSource.manager).findBy(Proposal, { id: In([...ids]) });
@@ -70,14 +87,14 @@ export class VotingRepository {
    * proposal must be in its running. The vote sits under the voter's quota row: the database refuses a
    * second vote for the same proposal (unique key, 23505), one beyond the allowance (CHECK on the quota,
    * 23514) and a stamp outside the round's window (trigger, 23514). The `votes.changed` outbox row is
-   * written by the same statement, only when the vote is stored.
+   * written by the same statement, only when the vote is stored. One statement is its own transaction, so this
+   * write needs no BEGIN/COMMIT round trips (issue #17): it all happens or none of it does.
    */
   async insertVote(
-    tx: Tx,
     vote: { roundId: string; proposalId: string; voterId: string; allowed: number; createdAt: Date },
     event: OutboxEvents['votes.changed'],
   ): Promise<Vote | 'round-not-open' | 'not-in-running'> {
-    const [row]: { open: boolean; id: string | null }[] = await tx.query(
+    const [row]: { open: boolean; id: string | null }[] = await this.dataSource.query(
       `WITH round AS (
          SELECT id, challenge_id, position FROM rounds
          WHERE id = $1 AND status <> 'CLOSED' AND opens_at <= $4 AND $4 < closes_at FOR KEY SHARE

@@ -9,7 +9,7 @@ import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
 import { ChallengesRepository } from '../challenges/challenges.repository.js';
 import { JurorCheck } from '../proposals/juror-check.js';
-import { participationRefusal } from '../proposals/participation-eligibility.js';
+import { participationRefusal, type ParticipantFacts } from '../proposals/participation-eligibility.js';
 import type { Proposal } from '../proposals/proposal.entity.js';
 import { RoundClock } from '../rounds/round-clock.js';
 import type { Round } from '../rounds/round.entity.js';
@@ -36,6 +36,11 @@ import { wasEverSubmitted } from '../../common/public-visibility.js';
 /** More approvals than any real ballot needs; bounds the work of one request. */
 export const MAX_BALLOT_PROPOSALS = 500;
 
+interface LoadedChallenge {
+  challenge: Challenge | null;
+  rounds: Round[];
+}
+
 interface VotingContext {
   challenge: Challenge;
   round: Round;
@@ -61,20 +66,17 @@ export class VotingService {
    */
   async castVote(viewer: Viewer, proposalId: string): Promise<Vote> {
     const now = this.clock.now();
-    const proposal = await this.visibleProposal(proposalId);
-    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'VOTE', now);
+    const { proposal, ...loaded } = await this.visibleProposal(proposalId);
+    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'VOTE', now, loaded);
     const allowance = voteAllowance(challenge.settings)!;
     try {
-      return await this.transactions.run(async (tx) => {
-        const vote = await this.votes.insertVote(
-          tx,
-          { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, allowed: allowance, createdAt: now },
-          { challengeId: challenge.id, roundId: round.id, voterId: viewer.id },
-        );
-        if (vote === 'round-not-open') throw roundNotOpen();
-        if (vote === 'not-in-running') throw VotingErrors.notInRunning();
-        return vote;
-      });
+      const vote = await this.votes.insertVote(
+        { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, allowed: allowance, createdAt: now },
+        { challengeId: challenge.id, roundId: round.id, voterId: viewer.id },
+      );
+      if (vote === 'round-not-open') throw roundNotOpen();
+      if (vote === 'not-in-running') throw VotingErrors.notInRunning();
+      return vote;
     } catch (error) {
       const { code, constraint } = driverError(error);
       const single = challenge.settings.votingMethod === 'SINGLE';
@@ -94,8 +96,8 @@ export class VotingService {
   /** True when a vote was withdrawn, false when the viewer had none for this proposal in the open round. */
   async retractVote(viewer: Viewer, proposalId: string): Promise<boolean> {
     const now = this.clock.now();
-    const proposal = await this.visibleProposal(proposalId);
-    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT', now);
+    const { proposal, ...loaded } = await this.visibleProposal(proposalId);
+    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT', now, loaded);
     return this.transactions.run(async (tx) => {
       await this.lockOpenRound(tx, round.id, now);
       const retracted = await this.votes.deleteVote(tx, {
@@ -182,11 +184,11 @@ export class VotingService {
     return { roundId, proposalIds, totalCost: formatCentavos(parseDecimal(totalCost) ?? 0n), submittedAt };
   }
 
-  /** Drafts are their authors' business: for voting they do not exist. */
-  private async visibleProposal(proposalId: string): Promise<Proposal> {
-    const proposal = isUuid(proposalId) ? await this.votes.findProposal(proposalId) : null;
-    if (!proposal || !wasEverSubmitted(proposal)) throw VotingErrors.proposalNotFound();
-    return proposal;
+  /** Drafts are their authors' business: for voting they do not exist. Read with its challenge and rounds. */
+  private async visibleProposal(proposalId: string): Promise<{ proposal: Proposal } & LoadedChallenge> {
+    const found = isUuid(proposalId) ? await this.votes.proposalInChallenge(proposalId) : null;
+    if (!found || !wasEverSubmitted(found.proposal)) throw VotingErrors.proposalNotFound();
+    return found;
   }
 
   /**
@@ -199,28 +201,20 @@ export class VotingService {
     viewer: Viewer,
     action: 'VOTE' | 'RETRACT' | 'BALLOT',
     now: Date,
+    loaded?: LoadedChallenge,
   ): Promise<VotingContext> {
-    const [challenge, rounds, user] = await Promise.all([
-      challengeId ? this.challenges.findById(challengeId) : null,
-      challengeId ? this.challenges.roundsOf([challengeId]) : [],
-      this.votes.findUser(viewer.id),
+    const [{ challenge, rounds }, participant, isJuror] = await Promise.all([
+      loaded ?? this.loadChallenge(challengeId),
+      this.participantFacts(viewer),
+      challengeId && action !== 'RETRACT' ? this.jurors.isJuror(viewer.id, challengeId) : false,
     ]);
     if (!challenge || challenge.status === 'DRAFT') throw VotingErrors.challengeNotFound();
-    if (!user) throw DomainError.unauthenticated();
+    if (!participant) throw DomainError.unauthenticated();
     if (action !== 'RETRACT') {
-      const refusal = participationRefusal(
-        {
-          emailVerified: user.emailVerifiedAt !== null,
-          curpVerified: user.curpVerifiedAt !== null,
-          stateCode: user.stateCode,
-          municipalityCode: user.municipalityCode,
-        },
-        challenge,
-        {
-          requireEmailVerification: this.config.auth.requireEmailVerification,
-          isJuror: await this.jurors.isJuror(viewer.id, challenge.id),
-        },
-      );
+      const refusal = participationRefusal(participant, challenge, {
+        requireEmailVerification: this.config.auth.requireEmailVerification,
+        isJuror,
+      });
       if (refusal) throw VotingErrors.notEligible(refusal);
     }
     let round = challenge.status === 'PUBLISHED' ? openVotingRound(rounds, now) : null;
@@ -233,6 +227,29 @@ export class VotingService {
       round = (await this.challenges.roundsOf([challenge.id])).find((r) => r.id === round!.id) ?? round;
     }
     return { challenge, round };
+  }
+
+  private async loadChallenge(challengeId: string | null): Promise<LoadedChallenge> {
+    if (!challengeId) return { challenge: null, rounds: [] };
+    const [challenge, rounds] = await Promise.all([
+      this.challenges.findById(challengeId),
+      this.challenges.roundsOf([challengeId]),
+    ]);
+    return { challenge, rounds };
+  }
+
+  /** What the authenticator read with the account on this request; read here only for viewers built elsewhere. */
+  private async participantFacts(viewer: Viewer): Promise<ParticipantFacts | null> {
+    if (viewer.participation) return viewer.participation;
+    const user = await this.votes.findUser(viewer.id);
+    return (
+      user && {
+        emailVerified: user.emailVerifiedAt !== null,
+        curpVerified: user.curpVerifiedAt !== null,
+        stateCode: user.stateCode,
+        municipalityCode: user.municipalityCode,
+      }
+    );
   }
 
   /** The round under FOR KEY SHARE (a close waits), still accepting actions at the reading that decided. */

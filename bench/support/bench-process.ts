@@ -1,0 +1,70 @@
+// A server for a bench in its own Node process (issue #17): the load generator never shares its event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { once } from 'node:events';
+
+const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ
+
+/** A free local TCP port. */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+export interface BenchProcess {
+  url: string;
+  /** User + system CPU seconds the process has used so far (Linux /proc). */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node --import ./scripts/swc-register.mjs <entry>` with `env` on a free port and waits until
+ * `readyPath` answers 200 (or the process exits, which fails the bench with its output).
+ */
+export async function startBenchProcess(
+  entry: string,
+  env: Record<string, string>,
+  readyPath: string,
+): Promise<BenchProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', './scripts/swc-register.mjs', entry], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  const exited = once(child, 'exit').then(() => {
+    throw new Error(`${entry} exited before it was ready:\n${output}`);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const ready = (async () => {
+    for (;;) {
+      const ok = await fetch(url + readyPath, { headers: { 'apollo-require-preflight': 'true' } }).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 100)); // polling a port that has no event to await
+    }
+  })();
+  await Promise.race([ready, exited]);
+  exited.catch(() => undefined);
+  return {
+    url,
+    cpuSeconds() {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND; // utime, stime
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import pg from 'pg';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { sqlClient } from '../support/test-database.js';
+import { createVoters, createVotingChallenge } from '../support/voting-fixtures.js';
+
+/** What a voting page sends (and bench:votes): the mutation's own work, no nested fields. */
+const CAST = `mutation($id: ID!) { castVote(proposalId: $id) { id createdAt } }`;
+
+/**
+ * Issue #17: the SQL statements one castVote request sends, counted at the pg driver: the account (authentication),
+ * the proposal with its challenge and rounds, the jury membership, and the one statement that checks and stores the vote
+ * with its outbox row. Raise the bound only with a reason: every statement is a round trip at the deadline rush.
+ */
+const MAX_STATEMENTS_PER_VOTE = 4;
+
+describe('castVote statement count', () => {
+  let api: TestApp;
+  let sql: pg.Client;
+  const sent: string[] = [];
+  const query = Object.getOwnPropertyDescriptor(pg.Client.prototype, 'query')!.value as (...args: unknown[]) => unknown;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    sql = await sqlClient(api.env.DATABASE_URL);
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      if (this !== sql) sent.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text));
+      return query.apply(this, args);
+    } as typeof pg.Client.prototype.query;
+  });
+
+  afterAll(async () => {
+    pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
+    await sql?.end();
+    await api?.close();
+  });
+
+  it(`sends at most ${MAX_STATEMENTS_PER_VOTE} SQL statements for one vote, warm`, async () => {
+    const challenge = await createVotingChallenge(sql, { settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 3 } });
+    const [voter] = await createVoters(sql, api.config, 1);
+    expect((await api.gql(CAST, { id: challenge.proposalIds[0] }, voter.token)).errors).toBeUndefined(); // warm-up
+
+    sent.length = 0;
+    const response = await api.gql(CAST, { id: challenge.proposalIds[1] }, voter.token);
+
+    expect(response.errors).toBeUndefined();
+    if (sent.length > MAX_STATEMENTS_PER_VOTE) process.stdout.write(sent.join('\n---\n') + '\n');
+    expect(sent.length).toBeLessThanOrEqual(MAX_STATEMENTS_PER_VOTE);
+  });
+});
