@@ -7,7 +7,8 @@ import { AuthorVisibility } from '../proposals/author-visibility.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
 import { VotingModule } from '../voting/voting.module.js';
-import { EvaluationCloseSteps } from './evaluation-close.steps.js';
+import { EvaluationRoundCloser } from './evaluation-round.closer.js';
+import { EvaluationRoundOpener } from './evaluation-round.opener.js';
 import {
   ChallengeJuryResolver,
   CriterionScoreFieldsResolver,
@@ -24,8 +25,8 @@ import { EvaluationsService } from './evaluations.service.js';
 import { JuryService } from './jury.service.js';
 
 /**
- * Jury evaluation (RULES §6, §7): jurors, conflicts, assignments (an open hook of the round clock),
- * evaluations, the EVALUATION close steps and results. Fills in the proposals feature's JurorCheck
+ * Jury evaluation (RULES §6, §7): jurors, conflicts, assignments (EvaluationRoundOpener),
+ * evaluations, closing EVALUATION rounds (EvaluationRoundCloser) and results. Fills in the proposals feature's JurorCheck
  * (jurors neither propose nor vote) and AuthorVisibility (blind evaluation).
  */
 @Module({
@@ -35,7 +36,8 @@ import { JuryService } from './jury.service.js';
     JuryService,
     EvaluationsService,
     EvaluationLoadersProvider,
-    EvaluationCloseSteps,
+    EvaluationRoundCloser,
+    EvaluationRoundOpener,
     EvaluationResolver,
     ChallengeJuryResolver,
     ViewerJuryResolver,

@@ -5,7 +5,6 @@ import { AuditLog } from '../audit/audit-log.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
 import { UsersRepository } from '../identity/users.repository.js';
 import { JurorCheck } from '../proposals/juror-check.js';
-import { RoundLifecycleHooks } from '../rounds/round-hooks.js';
 import type { Round } from '../rounds/round.entity.js';
 import { EvaluationErrors } from './evaluation.errors.js';
 import { EvaluationRepository } from './evaluation.repository.js';
@@ -35,7 +34,6 @@ export class JuryService implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
-    private readonly hooks: RoundLifecycleHooks,
     private readonly jurorCheck: JurorCheck,
   ) {}
 
@@ -43,12 +41,6 @@ export class JuryService implements OnModuleInit {
     this.jurorCheck.use(
       async (userId, challengeId, tx) => (await this.repo.findJuror(challengeId, userId, tx)) !== null,
     );
-    this.hooks.addOpenHook({
-      name: 'evaluation.assignJurors',
-      run: async (tx, ctx) => {
-        if (ctx.round.kind === 'EVALUATION') await this.assignRound(tx, ctx.challenge, ctx.round);
-      },
-    });
   }
 
   async addJuror(actorId: string, challengeId: string, email: string, isChair: boolean): Promise<JuryMember> {

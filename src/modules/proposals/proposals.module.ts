@@ -14,7 +14,7 @@ import { ProposalsLoaders } from './proposals.loaders.js';
 import { ProposalsRepository } from './proposals.repository.js';
 import { ProposalsResolver } from './proposals.resolver.js';
 import { ProposalsService } from './proposals.service.js';
-import { SubmissionCloseStep } from './submission-close.step.js';
+import { SubmissionRoundCloser } from './submission-round.closer.js';
 
 /**
  * Proposals (RULES §4). Exports what voting and evaluation build on: the repository and loaders,
@@ -31,7 +31,7 @@ import { SubmissionCloseStep } from './submission-close.step.js';
     JurorCheck,
     AuthorVisibility,
     ProposalListExtensions,
-    SubmissionCloseStep,
+    SubmissionRoundCloser,
     ProposalsResolver,
     ProposalFieldsResolver,
     ChallengeProposalsResolver,
