@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { startTestApp, type TestApp } from '../test/support/test-app.js';
+import { BlindEvaluation } from './modules/evaluation/blind-evaluation.js';
+import { EvaluationJurorCheck } from './modules/evaluation/evaluation-juror-check.js';
 import { EvaluationRoundCloser } from './modules/evaluation/evaluation-round.closer.js';
 import { EvaluationRoundOpener } from './modules/evaluation/evaluation-round.opener.js';
+import { AuthorVisibility } from './modules/proposals/author-visibility.js';
+import { JurorCheck } from './modules/proposals/juror-check.js';
+import { ProposalListExtensions } from './modules/proposals/proposal-list-extensions.js';
 import { SubmissionRoundCloser } from './modules/proposals/submission-round.closer.js';
 import { ClosesRounds, RoundClosers } from './modules/rounds/round-closers.js';
+import { VotingProposalExtensions } from './modules/voting/voting-proposal-extensions.js';
 import { VotingRoundCloser } from './modules/voting/voting-round.closer.js';
 
 /** The composition root: what each feature plugs into another is bound at startup, or the process does not start. */
@@ -27,6 +33,12 @@ describe('composition', () => {
     expect(closers.closerOf('EVALUATION')).toBeInstanceOf(EvaluationRoundCloser);
     expect(closers.openerOf('EVALUATION')).toBeInstanceOf(EvaluationRoundOpener);
     expect(closers.openerOf('VOTING')).toBeUndefined();
+  });
+
+  it('binds every port of the proposals feature to its implementation (src/ports.module.ts)', () => {
+    expect(api.app.get(JurorCheck)).toBeInstanceOf(EvaluationJurorCheck);
+    expect(api.app.get(AuthorVisibility)).toBeInstanceOf(BlindEvaluation);
+    expect(api.app.get(ProposalListExtensions)).toBeInstanceOf(VotingProposalExtensions);
   });
 });
 

@@ -1,12 +1,12 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { ChallengesLoaders } from '../challenges/challenges.loaders.js';
+import { Module } from '@nestjs/common';
 import { ChallengesModule } from '../challenges/challenges.module.js';
 import { GovernmentUnitsModule } from '../government-units/government-units.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
-import { AuthorVisibility } from '../proposals/author-visibility.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
 import { VotingModule } from '../voting/voting.module.js';
+import { BlindEvaluation } from './blind-evaluation.js';
+import { EvaluationJurorCheck } from './evaluation-juror-check.js';
 import { EvaluationRoundCloser } from './evaluation-round.closer.js';
 import { EvaluationRoundOpener } from './evaluation-round.opener.js';
 import {
@@ -26,8 +26,8 @@ import { JuryService } from './jury.service.js';
 
 /**
  * Jury evaluation (RULES §6, §7): jurors, conflicts, assignments (EvaluationRoundOpener),
- * evaluations, closing EVALUATION rounds (EvaluationRoundCloser) and results. Fills in the proposals feature's JurorCheck
- * (jurors neither propose nor vote) and AuthorVisibility (blind evaluation).
+ * evaluations, closing EVALUATION rounds (EvaluationRoundCloser) and results. Implements the proposals feature's ports
+ * JurorCheck (jurors neither propose nor vote) and AuthorVisibility (BlindEvaluation), bound in src/ports.module.ts.
  */
 @Module({
   imports: [IdentityModule, GovernmentUnitsModule, ChallengesModule, RoundsModule, ProposalsModule, VotingModule],
@@ -38,6 +38,8 @@ import { JuryService } from './jury.service.js';
     EvaluationLoadersProvider,
     EvaluationRoundCloser,
     EvaluationRoundOpener,
+    EvaluationJurorCheck,
+    BlindEvaluation,
     EvaluationResolver,
     ChallengeJuryResolver,
     ViewerJuryResolver,
@@ -47,21 +49,6 @@ import { JuryService } from './jury.service.js';
     EvaluationAssignmentFieldsResolver,
     ProposalJuryFieldsResolver,
   ],
-  exports: [JuryService, EvaluationRepository],
+  exports: [JuryService, EvaluationRepository, EvaluationJurorCheck, BlindEvaluation],
 })
-export class EvaluationModule implements OnModuleInit {
-  constructor(
-    private readonly authors: AuthorVisibility,
-    private readonly loaders: EvaluationLoadersProvider,
-    private readonly challenges: ChallengesLoaders,
-  ) {}
-
-  /** Blind evaluation: while on and the challenge is not FINISHED, its jurors do not see who wrote what. */
-  onModuleInit(): void {
-    this.authors.use(async (_viewerId, challengeId, ctx) => {
-      if (!(await this.loaders.for(ctx).viewerSeat(challengeId))) return false;
-      const challenge = await this.challenges.for(ctx).challenge.load(challengeId);
-      return !!challenge && challenge.settings.blindEvaluation && challenge.status !== 'FINISHED';
-    });
-  }
-}
+export class EvaluationModule {}

@@ -1,10 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../../infrastructure/database/transactions.js';
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
 import { UsersRepository } from '../identity/users.repository.js';
-import { JurorCheck } from '../proposals/juror-check.js';
 import type { Round } from '../rounds/round.entity.js';
 import { EvaluationErrors } from './evaluation.errors.js';
 import { EvaluationRepository } from './evaluation.repository.js';
@@ -27,21 +26,14 @@ import { isUuid } from '../../common/ids.js';
  * the round clock takes, so assignments never race a round opening or closing.
  */
 @Injectable()
-export class JuryService implements OnModuleInit {
+export class JuryService {
   constructor(
     private readonly repo: EvaluationRepository,
     private readonly users: UsersRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
-    private readonly jurorCheck: JurorCheck,
   ) {}
-
-  onModuleInit(): void {
-    this.jurorCheck.use(
-      async (userId, challengeId, tx) => (await this.repo.findJuror(challengeId, userId, tx)) !== null,
-    );
-  }
 
   async addJuror(actorId: string, challengeId: string, email: string, isChair: boolean): Promise<JuryMember> {
     const user = await this.users.findByEmail(email);

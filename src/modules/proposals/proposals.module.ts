@@ -4,10 +4,7 @@ import { GovernmentUnitsModule } from '../government-units/government-units.modu
 import { IdentityModule } from '../identity/identity.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
 import { ChallengeProposalsResolver } from './challenge-proposals.resolver.js';
-import { AuthorVisibility } from './author-visibility.js';
-import { JurorCheck } from './juror-check.js';
 import { ProposalFieldsResolver } from './proposal-fields.resolver.js';
-import { ProposalListExtensions } from './proposal-list-extensions.js';
 import { ProposalModerationService } from './proposal-moderation.service.js';
 import './proposals.errors.js';
 import { ProposalsLoaders } from './proposals.loaders.js';
@@ -18,8 +15,8 @@ import { SubmissionRoundCloser } from './submission-round.closer.js';
 
 /**
  * Proposals (RULES §4). Exports what voting and evaluation build on: the repository and loaders,
- * JurorCheck and AuthorVisibility (evaluation fills them in), ProposalListExtensions (MOST_VOTED/RANK orders, winners,
- * participants) and, as a plain file, participation-eligibility.ts.
+ * and, as plain files, participation-eligibility.ts and its ports JurorCheck, AuthorVisibility (evaluation
+ * implements them) and ProposalListExtensions (voting does), bound in src/ports.module.ts.
  */
 @Module({
   imports: [IdentityModule, GovernmentUnitsModule, ChallengesModule, RoundsModule],
@@ -28,21 +25,11 @@ import { SubmissionRoundCloser } from './submission-round.closer.js';
     ProposalsService,
     ProposalModerationService,
     ProposalsLoaders,
-    JurorCheck,
-    AuthorVisibility,
-    ProposalListExtensions,
     SubmissionRoundCloser,
     ProposalsResolver,
     ProposalFieldsResolver,
     ChallengeProposalsResolver,
   ],
-  exports: [
-    ProposalsRepository,
-    ProposalsService,
-    ProposalsLoaders,
-    JurorCheck,
-    AuthorVisibility,
-    ProposalListExtensions,
-  ],
+  exports: [ProposalsRepository, ProposalsService, ProposalsLoaders],
 })
 export class ProposalsModule {}

@@ -40,6 +40,6 @@ import { VotingService } from './voting.service.js';
     ResultEntryFieldsResolver,
     CriterionAverageFieldsResolver,
   ],
-  exports: [VotingService, VotingRepository, VotingLoadersProvider],
+  exports: [VotingService, VotingRepository, VotingLoadersProvider, VotingProposalExtensions],
 })
 export class VotingModule {}
