@@ -6,7 +6,6 @@ import { RoundsModule } from '../rounds/rounds.module.js';
 import { ChallengeProposalsResolver } from './challenge-proposals.resolver.js';
 import { ProposalFieldsResolver } from './proposal-fields.resolver.js';
 import { ProposalModerationService } from './proposal-moderation.service.js';
-import './proposals.errors.js';
 import { ProposalsLoaders } from './proposals.loaders.js';
 import { ProposalsRepository } from './proposals.repository.js';
 import { ProposalsResolver } from './proposals.resolver.js';
