@@ -13,6 +13,8 @@ import { DataSource } from 'typeorm';
 import { AccessTokens } from './modules/identity/access-tokens.js';
 import { TokenViewerAuthenticator } from './modules/identity/token-viewer-authenticator.js';
 import { UsersRepository } from './modules/identity/users.repository.js';
+import { UniqueViolations } from './infrastructure/database/unique-violations.js';
+import { uniqueViolations } from './unique-violations.js';
 
 export interface CoreOptions {
   /** Replaces the system clock (tests). */
@@ -37,6 +39,7 @@ export class CoreModule {
       ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: UniqueViolations, useValue: uniqueViolations },
         {
           provide: ViewerAuthenticator,
           inject: [AppConfig, Clock, DataSource],
@@ -44,7 +47,7 @@ export class CoreModule {
             new TokenViewerAuthenticator(new AccessTokens(config, clock), new UsersRepository(dataSource)),
         },
       ],
-      exports: [Clock, ViewerAuthenticator],
+      exports: [Clock, ViewerAuthenticator, UniqueViolations],
     };
   }
 }

@@ -8,8 +8,9 @@ import { ProposalsModule } from './modules/proposals/proposals.module.js';
 import { RoundsModule } from './modules/rounds/rounds.module.js';
 import { TerritoryModule } from './modules/territory/territory.module.js';
 import { VotingModule } from './modules/voting/voting.module.js';
+import { PortsModule } from './ports.module.js';
 
-/** The domain modules, in dependency order (see docs/architecture.md). */
+/** The domain modules, in dependency order (see docs/architecture.md), and the binding of their ports. */
 export const featureModules = [
   TerritoryModule,
   IdentityModule,
@@ -21,4 +22,5 @@ export const featureModules = [
   EvaluationModule,
   NotificationsModule,
   OpenDataModule,
+  PortsModule,
 ];

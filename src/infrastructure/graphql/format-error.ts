@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorReason } from '../../common/domain-error.js';
-import { uniqueViolationError } from '../database/unique-violations.js';
+import type { UniqueViolations } from '../database/unique-violations.js';
 
 /** Codes that Apollo or our scalars raise on purpose and whose messages are safe to show. */
 const CLIENT_CODES = new Set([
@@ -33,11 +33,11 @@ function fromDomainError(formatted: GraphQLFormattedError, error: DomainError): 
  * reason, unique violations become CONFLICT with the matching reason, and anything unexpected is
  * logged and shown only as INTERNAL_SERVER_ERROR, without stack, SQL or driver text.
  */
-export function createErrorFormatter(logUnexpected: (error: unknown) => void) {
+export function createErrorFormatter(logUnexpected: (error: unknown) => void, uniqueViolations: UniqueViolations) {
   return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     const error = unwrapResolverError(raw);
     if (error instanceof DomainError) return fromDomainError(formatted, error);
-    const conflict = uniqueViolationError(error);
+    const conflict = uniqueViolations.errorFor(error);
     if (conflict) return fromDomainError(formatted, conflict);
 
     const code = formatted.extensions?.code as string | undefined;

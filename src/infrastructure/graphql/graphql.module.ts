@@ -3,6 +3,7 @@ import { Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config.js';
+import { UniqueViolations } from '../database/unique-violations.js';
 import { createErrorFormatter } from './format-error.js';
 import type { IncomingMessage } from 'node:http';
 import type { GraphqlContext, Viewer } from './graphql-context.js';
@@ -25,9 +26,14 @@ function isWsContext(value: unknown): value is WsContext {
   return typeof value === 'object' && value !== null && 'extra' in value && 'connectionParams' in value;
 }
 
-export function graphqlOptions(config: AppConfig, authenticator: ViewerAuthenticator): ApolloDriverConfig {
-  const formatError = createErrorFormatter((error) =>
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+export function graphqlOptions(
+  config: AppConfig,
+  authenticator: ViewerAuthenticator,
+  uniqueViolations: UniqueViolations,
+): ApolloDriverConfig {
+  const formatError = createErrorFormatter(
+    (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+    uniqueViolations,
   );
   return {
     driver: ApolloDriver,
@@ -81,7 +87,7 @@ export function graphqlOptions(config: AppConfig, authenticator: ViewerAuthentic
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, ViewerAuthenticator],
+      inject: [AppConfig, ViewerAuthenticator, UniqueViolations],
       useFactory: graphqlOptions,
     }),
   ],

@@ -27,7 +27,7 @@ export class ChallengesLoaders extends RequestLoaders<Loaders> {
       }),
       rounds: new DataLoader(async (ids) => groupBy(ids, await this.challenges.roundsOf(ids), (r) => r.challengeId)),
       criteria: new DataLoader(async (ids) =>
-        groupBy(ids, await this.challenges.criteriaOf(ids), (c) => c.challengeId),
+        groupBy(ids, await this.challenges.criteriaOf(ids, null), (c) => c.challengeId),
       ),
     };
   }

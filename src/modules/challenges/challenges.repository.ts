@@ -113,10 +113,12 @@ export class ChallengesRepository {
     });
   }
 
-  criteriaOf(challengeIds: readonly string[]): Promise<Criterion[]> {
-    return this.dataSource
-      .getRepository(Criterion)
-      .find({ where: { challengeId: In([...challengeIds]) }, order: { position: 'ASC' } });
+  /** `tx` is required (null outside one): a read inside a transaction must see what it wrote, on its connection. */
+  criteriaOf(challengeIds: readonly string[], tx: Tx | null): Promise<Criterion[]> {
+    return (tx ?? this.dataSource.manager).find(Criterion, {
+      where: { challengeId: In([...challengeIds]) },
+      order: { position: 'ASC' },
+    });
   }
 
   insert(tx: Tx, challenge: ChallengeDraft): Promise<Challenge> {

@@ -249,7 +249,7 @@ export class ChallengesService {
         ? [input.rounds, input.criteria]
         : [
             input.rounds ?? (await this.challenges.roundsOf([challenge.id], tx)),
-            input.criteria ?? (await this.challenges.criteriaOf([challenge.id])),
+            input.criteria ?? (await this.challenges.criteriaOf([challenge.id], tx)),
           ];
     return {
       budget: challenge.budget,

@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
-import { registerUniqueViolation } from '../../infrastructure/database/unique-violations.js';
+import type { UniqueViolationTable } from '../../infrastructure/database/unique-violations.js';
 
 /**
  * Jury refusals (RULES §6) and their codes:
@@ -36,6 +36,6 @@ export const EvaluationErrors = {
     DomainError.conflict('La evaluación de este reto ya cerró: ya no se declaran conflictos.', 'ROUND_NOT_OPEN'),
 };
 
-registerUniqueViolation('jury_members_one_per_challenge', {
-  message: 'Esa persona ya forma parte del jurado de este reto.',
-});
+export const evaluationUniqueViolations: UniqueViolationTable = {
+  jury_members_one_per_challenge: { message: 'Esa persona ya forma parte del jurado de este reto.' },
+};

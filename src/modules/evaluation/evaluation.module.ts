@@ -1,13 +1,14 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { ChallengesLoaders } from '../challenges/challenges.loaders.js';
+import { Module } from '@nestjs/common';
 import { ChallengesModule } from '../challenges/challenges.module.js';
 import { GovernmentUnitsModule } from '../government-units/government-units.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
-import { AuthorVisibility } from '../proposals/author-visibility.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
 import { VotingModule } from '../voting/voting.module.js';
-import { EvaluationCloseSteps } from './evaluation-close.steps.js';
+import { BlindEvaluation } from './blind-evaluation.js';
+import { EvaluationJurorCheck } from './evaluation-juror-check.js';
+import { EvaluationRoundCloser } from './evaluation-round.closer.js';
+import { EvaluationRoundOpener } from './evaluation-round.opener.js';
 import {
   ChallengeJuryResolver,
   CriterionScoreFieldsResolver,
@@ -24,9 +25,9 @@ import { EvaluationsService } from './evaluations.service.js';
 import { JuryService } from './jury.service.js';
 
 /**
- * Jury evaluation (RULES §6, §7): jurors, conflicts, assignments (an open hook of the round clock),
- * evaluations, the EVALUATION close steps and results. Fills in the proposals feature's JurorCheck
- * (jurors neither propose nor vote) and AuthorVisibility (blind evaluation).
+ * Jury evaluation (RULES §6, §7): jurors, conflicts, assignments (EvaluationRoundOpener),
+ * evaluations, closing EVALUATION rounds (EvaluationRoundCloser) and results. Implements the proposals feature's ports
+ * JurorCheck (jurors neither propose nor vote) and AuthorVisibility (BlindEvaluation), bound in src/ports.module.ts.
  */
 @Module({
   imports: [IdentityModule, GovernmentUnitsModule, ChallengesModule, RoundsModule, ProposalsModule, VotingModule],
@@ -35,7 +36,10 @@ import { JuryService } from './jury.service.js';
     JuryService,
     EvaluationsService,
     EvaluationLoadersProvider,
-    EvaluationCloseSteps,
+    EvaluationRoundCloser,
+    EvaluationRoundOpener,
+    EvaluationJurorCheck,
+    BlindEvaluation,
     EvaluationResolver,
     ChallengeJuryResolver,
     ViewerJuryResolver,
@@ -45,21 +49,6 @@ import { JuryService } from './jury.service.js';
     EvaluationAssignmentFieldsResolver,
     ProposalJuryFieldsResolver,
   ],
-  exports: [JuryService, EvaluationRepository],
+  exports: [JuryService, EvaluationRepository, EvaluationJurorCheck, BlindEvaluation],
 })
-export class EvaluationModule implements OnModuleInit {
-  constructor(
-    private readonly authors: AuthorVisibility,
-    private readonly loaders: EvaluationLoadersProvider,
-    private readonly challenges: ChallengesLoaders,
-  ) {}
-
-  /** Blind evaluation: while on and the challenge is not FINISHED, its jurors do not see who wrote what. */
-  onModuleInit(): void {
-    this.authors.use(async (_viewerId, challengeId, ctx) => {
-      if (!(await this.loaders.for(ctx).viewerSeat(challengeId))) return false;
-      const challenge = await this.challenges.for(ctx).challenge.load(challengeId);
-      return !!challenge && challenge.settings.blindEvaluation && challenge.status !== 'FINISHED';
-    });
-  }
-}
+export class EvaluationModule {}

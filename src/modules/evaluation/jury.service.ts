@@ -1,11 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../../infrastructure/database/transactions.js';
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
 import { UsersRepository } from '../identity/users.repository.js';
-import { JurorCheck } from '../proposals/juror-check.js';
-import { RoundLifecycleHooks } from '../rounds/round-hooks.js';
 import type { Round } from '../rounds/round.entity.js';
 import { EvaluationErrors } from './evaluation.errors.js';
 import { EvaluationRepository } from './evaluation.repository.js';
@@ -29,28 +27,14 @@ import { wasEverSubmitted } from '../../common/public-visibility.js';
  * the round clock takes, so assignments never race a round opening or closing.
  */
 @Injectable()
-export class JuryService implements OnModuleInit {
+export class JuryService {
   constructor(
     private readonly repo: EvaluationRepository,
     private readonly users: UsersRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
-    private readonly hooks: RoundLifecycleHooks,
-    private readonly jurorCheck: JurorCheck,
   ) {}
-
-  onModuleInit(): void {
-    this.jurorCheck.use(
-      async (userId, challengeId, tx) => (await this.repo.findJuror(challengeId, userId, tx)) !== null,
-    );
-    this.hooks.addOpenHook({
-      name: 'evaluation.assignJurors',
-      run: async (tx, ctx) => {
-        if (ctx.round.kind === 'EVALUATION') await this.assignRound(tx, ctx.challenge, ctx.round);
-      },
-    });
-  }
 
   async addJuror(actorId: string, challengeId: string, email: string, isChair: boolean): Promise<JuryMember> {
     const user = await this.users.findByEmail(email);

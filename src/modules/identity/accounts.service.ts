@@ -157,7 +157,7 @@ export class AccountsService {
       if (!user) throw DomainError.unauthenticated();
       if (user.curpHash === hash) return;
       if (user.curpHash) throw IdentityErrors.anotherCurpVerified();
-      if (await this.users.findByCurpHash(hash)) throw IdentityErrors.curpTakenElsewhere();
+      if (await this.users.findByCurpHash(hash, tx)) throw IdentityErrors.curpTakenElsewhere();
       await this.users.update(tx, userId, { curpHash: hash, curpVerifiedAt: this.clock.now() });
     });
     return this.viewer(userId);

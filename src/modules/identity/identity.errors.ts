@@ -1,17 +1,11 @@
 import { DomainError } from '../../common/domain-error.js';
-import { registerUniqueViolation } from '../../infrastructure/database/unique-violations.js';
+import type { UniqueViolationTable } from '../../infrastructure/database/unique-violations.js';
 
 // A concurrent request can still hit these indexes after the service's own check: same answer either way.
-registerUniqueViolation('users_email_unique', {
-  reason: 'EMAIL_TAKEN',
-  message: 'Ya existe una cuenta con ese correo.',
-  field: 'email',
-});
-registerUniqueViolation('users_curp_unique', {
-  reason: 'CURP_TAKEN',
-  message: 'Esa CURP ya está registrada en otra cuenta.',
-  field: 'curp',
-});
+export const identityUniqueViolations: UniqueViolationTable = {
+  users_email_unique: { reason: 'EMAIL_TAKEN', message: 'Ya existe una cuenta con ese correo.', field: 'email' },
+  users_curp_unique: { reason: 'CURP_TAKEN', message: 'Esa CURP ya está registrada en otra cuenta.', field: 'curp' },
+};
 
 export const IdentityErrors = {
   invalidCredentials: () =>

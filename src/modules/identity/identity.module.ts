@@ -9,7 +9,6 @@ import { AccountTokensRepository } from './account-tokens.repository.js';
 import { AccountsResolver } from './accounts.resolver.js';
 import { AccountsService } from './accounts.service.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
-import './identity.errors.js';
 import { LoginThrottle } from './login-throttle.js';
 import { ParticipationPolicy } from './participation-policy.js';
 import { PasswordHasher } from './password-hasher.js';

@@ -47,8 +47,9 @@ export class UsersRepository {
     return this.dataSource.getRepository(User).findBy({ id: In([...ids]) });
   }
 
-  findByCurpHash(curpHash: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOneBy({ curpHash });
+  /** `tx` is required (null outside one): a read inside a transaction must see what it wrote, on its connection. */
+  findByCurpHash(curpHash: string, tx: Tx | null): Promise<User | null> {
+    return (tx ?? this.dataSource.manager).getRepository(User).findOneBy({ curpHash });
   }
 
   insert(tx: Tx, user: NewUser): Promise<User> {

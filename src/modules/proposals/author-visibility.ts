@@ -1,25 +1,17 @@
-import { Injectable } from '@nestjs/common';
 import type { GraphqlContext } from '../../infrastructure/graphql/graphql-context.js';
-
-/** Whether authorship of the challenge's proposals must be hidden from this viewer (per request; may use ctx loaders). */
-export type HidesAuthors = (viewerId: string, challengeId: string, ctx: GraphqlContext) => Promise<boolean>;
 
 /**
  * The one policy deciding whether `Proposal.author` and `coAuthors` are shown (RULES §6 blind evaluation).
  * Every path that reaches a Proposal (lists, single, assignments, results, subscriptions) resolves those
- * fields through ProposalFieldsResolver, which asks this policy. The evaluation feature, later in the module
- * order, plugs in the jury rule from its onModuleInit; until then authors are always shown.
+ * fields through ProposalFieldsResolver, which asks this policy. A port: the evaluation feature, later in the
+ * module order, implements the jury rule, bound in src/ports.module.ts; the app does not start without it.
  */
-@Injectable()
-export class AuthorVisibility {
-  private hides: HidesAuthors = () => Promise.resolve(false);
-
-  use(hides: HidesAuthors): void {
-    this.hides = hides;
-  }
-
+export abstract class AuthorVisibility {
   async visibleTo(ctx: GraphqlContext, challengeId: string): Promise<boolean> {
     if (!ctx.viewer) return true;
-    return !(await this.hides(ctx.viewer.id, challengeId, ctx));
+    return !(await this.hidesAuthors(ctx.viewer.id, challengeId, ctx));
   }
+
+  /** Whether authorship of the challenge's proposals must be hidden from this viewer (per request; may use ctx loaders). */
+  protected abstract hidesAuthors(viewerId: string, challengeId: string, ctx: GraphqlContext): Promise<boolean>;
 }

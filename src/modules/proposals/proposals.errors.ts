@@ -1,13 +1,12 @@
 import { DomainError } from '../../common/domain-error.js';
-import { registerUniqueViolation } from '../../infrastructure/database/unique-violations.js';
+import type { UniqueViolationTable } from '../../infrastructure/database/unique-violations.js';
 import { INVITATIONS_PER_DAY } from './co-author-rules.js';
 import { MAX_CO_AUTHORS } from './proposal-rules.js';
 
 // Two requests adding the same co-author at once: the primary key settles it, with the same answer as the check.
-registerUniqueViolation('proposal_co_authors_pkey', {
-  message: 'Esa persona ya es coautora de la propuesta.',
-  field: 'email',
-});
+export const proposalsUniqueViolations: UniqueViolationTable = {
+  proposal_co_authors_pkey: { message: 'Esa persona ya es coautora de la propuesta.', field: 'email' },
+};
 
 export const ProposalErrors = {
   notFound: () => DomainError.notFound('La propuesta'),

@@ -7,22 +7,18 @@ import { ChallengeProposalsResolver } from './challenge-proposals.resolver.js';
 import { CoAuthorInvitationsRepository } from './co-author-invitations.repository.js';
 import { CoAuthorsResolver } from './co-authors.resolver.js';
 import { CoAuthorsService } from './co-authors.service.js';
-import { AuthorVisibility } from './author-visibility.js';
-import { JurorCheck } from './juror-check.js';
 import { ProposalFieldsResolver } from './proposal-fields.resolver.js';
-import { ProposalListExtensions } from './proposal-list-extensions.js';
 import { ProposalModerationService } from './proposal-moderation.service.js';
-import './proposals.errors.js';
 import { ProposalsLoaders } from './proposals.loaders.js';
 import { ProposalsRepository } from './proposals.repository.js';
 import { ProposalsResolver } from './proposals.resolver.js';
 import { ProposalsService } from './proposals.service.js';
-import { SubmissionCloseStep } from './submission-close.step.js';
+import { SubmissionRoundCloser } from './submission-round.closer.js';
 
 /**
  * Proposals (RULES §4). Exports what voting and evaluation build on: the repository and loaders,
- * JurorCheck and AuthorVisibility (evaluation fills them in), ProposalListExtensions (MOST_VOTED/RANK orders, winners,
- * participants) and, as a plain file, participation-eligibility.ts.
+ * and, as plain files, participation-eligibility.ts and its ports JurorCheck, AuthorVisibility (evaluation
+ * implements them) and ProposalListExtensions (voting does), bound in src/ports.module.ts.
  */
 @Module({
   imports: [IdentityModule, GovernmentUnitsModule, ChallengesModule, RoundsModule],
@@ -31,10 +27,7 @@ import { SubmissionCloseStep } from './submission-close.step.js';
     ProposalsService,
     ProposalModerationService,
     ProposalsLoaders,
-    JurorCheck,
-    AuthorVisibility,
-    ProposalListExtensions,
-    SubmissionCloseStep,
+    SubmissionRoundCloser,
     ProposalsResolver,
     ProposalFieldsResolver,
     ChallengeProposalsResolver,
@@ -42,13 +35,6 @@ import { SubmissionCloseStep } from './submission-close.step.js';
     CoAuthorsService,
     CoAuthorsResolver,
   ],
-  exports: [
-    ProposalsRepository,
-    ProposalsService,
-    ProposalsLoaders,
-    JurorCheck,
-    AuthorVisibility,
-    ProposalListExtensions,
-  ],
+  exports: [ProposalsRepository, ProposalsService, ProposalsLoaders],
 })
 export class ProposalsModule {}

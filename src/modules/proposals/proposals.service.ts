@@ -111,7 +111,7 @@ export class ProposalsService {
       : extension
         ? { kind: 'EXTENSION', apply: extension }
         : { kind: 'NEWEST' };
-    const winners = filter.winnersOnly ? (this.extensions.winners() ?? false) : null;
+    const winners = filter.winnersOnly ? this.extensions.winners() : null;
     const [rows, total] = await this.proposals.list({
       challengeId: challenge.id,
       statuses: filter.statuses?.length ? [...new Set(filter.statuses)] : ['SUBMITTED'],

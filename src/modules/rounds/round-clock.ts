@@ -4,7 +4,8 @@ import { Transactions, type Tx } from '../../infrastructure/database/transaction
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { closedSummary, openedSummary, resultsSummary } from './round-audit.js';
-import { RoundLifecycleHooks, type RoundCloseContext } from './round-hooks.js';
+import { RoundClosers } from './round-closers.js';
+import type { RoundCloseContext } from './round-hooks.js';
 import type { ReminderType } from './round-lifecycle.js';
 import { isAcceptingActions, REMINDER_LEAD_MS, reminderAt, roundsDue } from './round-lifecycle.js';
 import type { Round } from './round.entity.js';
@@ -31,7 +32,7 @@ export class RoundClock {
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
-    private readonly hooks: RoundLifecycleHooks,
+    private readonly closers: RoundClosers,
     private readonly clock: Clock,
   ) {}
 
@@ -165,7 +166,7 @@ export class RoundClock {
       position: round.position,
       kind: round.kind,
     });
-    await this.hooks.runOpen(tx, { challenge: state.challenge, rounds: state.rounds, round, now });
+    await this.closers.openerOf(round.kind)?.open(tx, { challenge: state.challenge, rounds: state.rounds, round, now });
   }
 
   private async close(tx: Tx, state: LockedChallenge, round: Round, now: Date, actorId: string | null): Promise<void> {
@@ -181,7 +182,7 @@ export class RoundClock {
       now,
       outcome: { advanced: [], eliminated: [], winners: [] },
     };
-    await this.hooks.runClose(tx, context);
+    await this.closers.closerOf(round.kind).close(tx, context);
 
     const early = now < round.closesAt;
     await this.audit.record(tx, {

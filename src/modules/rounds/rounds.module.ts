@@ -1,14 +1,20 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { RoundClock } from './round-clock.js';
-import { RoundLifecycleHooks } from './round-hooks.js';
+import { RoundClosers } from './round-closers.js';
 import { RoundJobsSubscriber } from './round-jobs.subscriber.js';
 import { RoundsRepository } from './rounds.repository.js';
 import { RoundsResolver } from './rounds.resolver.js';
 import { RoundsService } from './rounds.service.js';
 
-/** The round clock (RULES §3). Its processor and sweep scheduler run in worker processes (WorkersModule). */
+/**
+ * The round clock (RULES §3); what closing or opening a round of each kind does is the feature's closer
+ * (`@ClosesRounds(kind)`) or opener (`@OpensRounds(kind)`), found at startup by RoundClosers.
+ * Its processor and sweep scheduler run in worker processes (WorkersModule).
+ */
 @Module({
-  providers: [RoundsRepository, RoundLifecycleHooks, RoundClock, RoundsService, RoundsResolver, RoundJobsSubscriber],
-  exports: [RoundsService, RoundClock, RoundLifecycleHooks],
+  imports: [DiscoveryModule],
+  providers: [RoundsRepository, RoundClosers, RoundClock, RoundsService, RoundsResolver, RoundJobsSubscriber],
+  exports: [RoundsService, RoundClock],
 })
 export class RoundsModule {}

@@ -1,6 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
-import { ProposalListExtensions } from '../proposals/proposal-list-extensions.js';
+import {
+  ProposalListExtensions,
+  type ExtendedProposalOrder,
+  type ProposalOrdering,
+} from '../proposals/proposal-list-extensions.js';
 
 /**
  * The stored votes (or ballot approvals) of proposal `p` in the latest VOTING round it took part in that
@@ -15,43 +19,49 @@ const VOTE_COUNT_SQL = `coalesce((
    WHERE r.challenge_id = p.challenge_id AND r.kind = 'VOTING' AND r.position <= p.stage AND r.opens_at <= :votingNow
    ORDER BY r.position DESC LIMIT 1), 0)`;
 
+const PARTICIPANTS_SQL = [
+  'SELECT r.challenge_id, v.voter_id AS user_id FROM votes v JOIN rounds r ON r.id = v.round_id',
+  'SELECT r.challenge_id, b.voter_id AS user_id FROM budget_ballots b JOIN rounds r ON r.id = b.round_id',
+] as const;
+
 const RANK_SQL = `(SELECT e.rank FROM result_entries e WHERE e.challenge_id = p.challenge_id AND e.proposal_id = p.id)`;
 
 /**
- * Voting's part of proposal lists (the proposals feature's extension point):
+ * Voting's part of proposal lists (the proposals feature's ProposalListExtensions port, bound in src/ports.module.ts):
  * - MOST_VOTED: vote count desc (as the tally: then earlier submission);
  * - RANK: published rank first (results), then as MOST_VOTED;
  * - winnersOnly: the winners of the published results;
  * - participantCount: people who voted or cast a budget ballot.
  */
 @Injectable()
-export class VotingProposalExtensions implements OnModuleInit {
-  constructor(
-    private readonly extensions: ProposalListExtensions,
-    private readonly clock: Clock,
-  ) {}
+export class VotingProposalExtensions extends ProposalListExtensions {
+  constructor(private readonly clock: Clock) {
+    super();
+  }
 
-  onModuleInit(): void {
-    this.extensions.setOrdering('MOST_VOTED', (qb) => {
-      qb.addSelect(VOTE_COUNT_SQL, 'vote_key')
-        .setParameter('votingNow', this.clock.now())
-        .orderBy('vote_key', 'DESC')
-        .addOrderBy('p.submitted_at', 'ASC', 'NULLS LAST');
-    });
-    this.extensions.setOrdering('RANK', (qb) => {
+  ordering(order: ExtendedProposalOrder): ProposalOrdering {
+    if (order === 'MOST_VOTED')
+      return (qb) => {
+        qb.addSelect(VOTE_COUNT_SQL, 'vote_key')
+          .setParameter('votingNow', this.clock.now())
+          .orderBy('vote_key', 'DESC')
+          .addOrderBy('p.submitted_at', 'ASC', 'NULLS LAST');
+      };
+    return (qb) => {
       qb.addSelect(RANK_SQL, 'rank_key')
         .addSelect(VOTE_COUNT_SQL, 'vote_key')
         .setParameter('votingNow', this.clock.now())
         .orderBy('rank_key', 'ASC', 'NULLS LAST')
         .addOrderBy('vote_key', 'DESC')
         .addOrderBy('p.submitted_at', 'ASC', 'NULLS LAST');
-    });
-    this.extensions.setWinners('SELECT e.proposal_id FROM result_entries e WHERE e.is_winner');
-    this.extensions.addParticipants(
-      'SELECT r.challenge_id, v.voter_id AS user_id FROM votes v JOIN rounds r ON r.id = v.round_id',
-    );
-    this.extensions.addParticipants(
-      'SELECT r.challenge_id, b.voter_id AS user_id FROM budget_ballots b JOIN rounds r ON r.id = b.round_id',
-    );
+    };
+  }
+
+  winners(): string {
+    return 'SELECT e.proposal_id FROM result_entries e WHERE e.is_winner';
+  }
+
+  participants(): readonly string[] {
+    return PARTICIPANTS_SQL;
   }
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
-import { registerUniqueViolation } from '../../infrastructure/database/unique-violations.js';
+import type { UniqueViolationTable } from '../../infrastructure/database/unique-violations.js';
 import type { ParticipationRefusal } from '../proposals/participation-eligibility.js';
 
 /**
@@ -60,7 +60,6 @@ export const VotingErrors = {
     DomainError.field('proposalIds', `Una boleta admite como mucho ${max} propuestas.`),
 };
 
-registerUniqueViolation('votes_one_per_proposal', {
-  reason: 'ALREADY_VOTED',
-  message: 'Ya votaste por esta propuesta en esta ronda.',
-});
+export const votingUniqueViolations: UniqueViolationTable = {
+  votes_one_per_proposal: { reason: 'ALREADY_VOTED', message: 'Ya votaste por esta propuesta en esta ronda.' },
+};

@@ -5,7 +5,7 @@ import { ChallengesModule } from '../challenges/challenges.module.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
 import { VotingProposalExtensions } from './voting-proposal-extensions.js';
-import { VotingCloseSteps } from './voting-close.steps.js';
+import { VotingRoundCloser } from './voting-round.closer.js';
 import {
   ChallengeResultsFieldsResolver,
   ChallengeVotingFieldsResolver,
@@ -19,7 +19,7 @@ import { VotingRepository } from './voting.repository.js';
 import { BudgetBallotFieldsResolver, TallyEntryFieldsResolver, VotingResolver } from './voting.resolver.js';
 import { VotingService } from './voting.service.js';
 
-/** Votes, budget ballots, tallies and results (RULES §5, §7). Its close steps plug into the round clock. */
+/** Votes, budget ballots, tallies and results (RULES §5, §7). Its VotingRoundCloser closes VOTING rounds. */
 @Module({
   imports: [ChallengesModule, RoundsModule, ProposalsModule],
   controllers: [BallotsExportController],
@@ -27,7 +27,7 @@ import { VotingService } from './voting.service.js';
     VotingRepository,
     VotingService,
     VotingLoadersProvider,
-    VotingCloseSteps,
+    VotingRoundCloser,
     BallotsExportService,
     VotingProposalExtensions,
     VotingResolver,
@@ -40,6 +40,6 @@ import { VotingService } from './voting.service.js';
     ResultEntryFieldsResolver,
     CriterionAverageFieldsResolver,
   ],
-  exports: [VotingService, VotingRepository, VotingLoadersProvider, VotingCloseSteps],
+  exports: [VotingService, VotingRepository, VotingLoadersProvider, VotingProposalExtensions],
 })
 export class VotingModule {}

@@ -1,6 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../infrastructure/database/transactions.js';
-import { CLOSE_STEP_ORDER, RoundLifecycleHooks, type RoundCloseContext } from '../rounds/round-hooks.js';
+import { ClosesRounds } from '../rounds/round-closers.js';
+import type { RoundCloseContext, RoundCloser } from '../rounds/round-hooks.js';
 import { ChallengeResult } from '../voting/challenge-result.entity.js';
 import { ResultEntry } from '../voting/result-entry.entity.js';
 import { VotingRepository } from '../voting/voting.repository.js';
@@ -19,12 +20,8 @@ interface Frozen {
   votingRoundId: string | null;
 }
 
-/** What the freeze step decided for the EVALUATION round being closed, for the later steps of the same close. */
-const decisions = new WeakMap<RoundCloseContext, Frozen>();
-
 /**
- * The evaluation steps of the close pipeline (RULES §3, §7), inside the closing transaction, for
- * EVALUATION rounds only (voting's steps handle SUBMISSION and VOTING rounds):
+ * Closing an EVALUATION round (RULES §3, §7), inside the closing transaction:
  * 1. rank the round: jury scores (mean or normalised), quorum, the combined score on the final round with
  *    the vote score from each proposal's latest VOTING round (its frozen tally), the tie chain;
  * 2. after a non-final round, move the first `advanceCount` on and the rest out;
@@ -32,33 +29,20 @@ const decisions = new WeakMap<RoundCloseContext, Frozen>();
  *    evaluation counts, the method in Spanish with the actual weights) and name the winners.
  */
 @Injectable()
-export class EvaluationCloseSteps implements OnModuleInit {
+@ClosesRounds('EVALUATION')
+export class EvaluationRoundCloser implements RoundCloser {
   constructor(
-    private readonly hooks: RoundLifecycleHooks,
     private readonly repo: EvaluationRepository,
     private readonly votes: VotingRepository,
   ) {}
 
-  onModuleInit(): void {
-    this.hooks.addCloseStep({
-      name: 'evaluation.rankRound',
-      order: CLOSE_STEP_ORDER.freezeOutcome,
-      run: (tx, ctx) => this.rank(tx, ctx),
-    });
-    this.hooks.addCloseStep({
-      name: 'evaluation.advanceProposals',
-      order: CLOSE_STEP_ORDER.advanceProposals,
-      run: (tx, ctx) => this.advance(tx, ctx),
-    });
-    this.hooks.addCloseStep({
-      name: 'evaluation.storeResults',
-      order: CLOSE_STEP_ORDER.computeResults,
-      run: (tx, ctx) => this.storeResults(tx, ctx),
-    });
+  async close(tx: Tx, ctx: RoundCloseContext): Promise<void> {
+    const frozen = await this.rank(tx, ctx);
+    if (ctx.isFinal) await this.storeResults(tx, ctx, frozen);
+    else await this.advance(tx, ctx, frozen);
   }
 
-  async rank(tx: Tx, ctx: RoundCloseContext): Promise<void> {
-    if (ctx.round.kind !== 'EVALUATION') return;
+  private async rank(tx: Tx, ctx: RoundCloseContext): Promise<Frozen> {
     const settings = ctx.challenge.settings;
     const [proposals, evaluations, criteria] = await Promise.all([
       this.repo.inRunning(tx, ctx.challenge.id, ctx.round.position),
@@ -95,12 +79,10 @@ export class EvaluationCloseSteps implements OnModuleInit {
       scoring: ctx.isFinal ? 'COMBINED' : 'JURY',
       publicVoteWeight: ctx.isFinal && votes ? settings.publicVoteWeight : 0,
     });
-    decisions.set(ctx, { lines, votingRoundId: votingRounds.at(-1)?.id ?? null });
+    return { lines, votingRoundId: votingRounds.at(-1)?.id ?? null };
   }
 
-  async advance(tx: Tx, ctx: RoundCloseContext): Promise<void> {
-    const frozen = decisions.get(ctx);
-    if (ctx.isFinal || ctx.round.kind !== 'EVALUATION' || !frozen) return;
+  private async advance(tx: Tx, ctx: RoundCloseContext, frozen: Frozen): Promise<void> {
     const all = frozen.lines.map((line) => line.proposalId);
     const advanced = ctx.round.advanceCount === null ? all : advancingProposalIds(frozen.lines, ctx.round.advanceCount);
     const moving = new Set(advanced);
@@ -111,9 +93,7 @@ export class EvaluationCloseSteps implements OnModuleInit {
     ctx.outcome.eliminated.push(...eliminated);
   }
 
-  async storeResults(tx: Tx, ctx: RoundCloseContext): Promise<void> {
-    const frozen = decisions.get(ctx);
-    if (!ctx.isFinal || ctx.round.kind !== 'EVALUATION' || !frozen) return;
+  private async storeResults(tx: Tx, ctx: RoundCloseContext, frozen: Frozen): Promise<void> {
     const settings = ctx.challenge.settings;
     const [jurors, criteria] = await Promise.all([
       this.repo.jurorsOf([ctx.challenge.id], tx),

@@ -1,8 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { formatCentavos, parseDecimal } from '../../common/money.js';
 import type { Tx } from '../../infrastructure/database/transactions.js';
 import type { Proposal } from '../proposals/proposal.entity.js';
-import { CLOSE_STEP_ORDER, RoundLifecycleHooks, type RoundCloseContext } from '../rounds/round-hooks.js';
+import { ClosesRounds } from '../rounds/round-closers.js';
+import type { RoundCloseContext, RoundCloser } from '../rounds/round-hooks.js';
 import { ChallengeResult } from './challenge-result.entity.js';
 import { ResultEntry } from './result-entry.entity.js';
 import { RoundTally } from './round-tally.entity.js';
@@ -16,44 +17,30 @@ import {
 } from './voting-results.js';
 import { ballotSettingsOf } from './voting-rules.js';
 
-/** What the freeze step decided for the round being closed, handed to the later steps of the same close. */
-const decisions = new WeakMap<RoundCloseContext, { decision: RoundDecision; inRunning: Proposal[] }>();
+/** What freezing the tally decided for the round being closed. */
+interface Frozen {
+  decision: RoundDecision;
+  inRunning: Proposal[];
+}
 
 /**
- * The voting steps of the close pipeline (RULES §3, §5, §7), each inside the closing transaction:
- * 1. freeze the VOTING round's tally (stored votes or ballot approvals of the proposals in the running);
- * 2. move the first `advanceCount` on to the next round and the rest out (`eliminatedInRound`)
- *    (a SUBMISSION round's close is the proposals feature's SubmissionCloseStep);
- * 3. on a final VOTING round, compute and store the results (ranking and winners, or the BUDGET outcome).
- * EVALUATION rounds are the evaluation feature's: these steps leave them alone.
+ * Closing a VOTING round (RULES §3, §5, §7), inside the closing transaction:
+ * 1. freeze the round's tally (stored votes or ballot approvals of the proposals in the running);
+ * 2. move the first `advanceCount` on to the next round and the rest out (`eliminatedInRound`);
+ * 3. on the final round, compute and store the results (ranking and winners, or the BUDGET outcome).
  */
 @Injectable()
-export class VotingCloseSteps implements OnModuleInit {
-  constructor(
-    private readonly hooks: RoundLifecycleHooks,
-    private readonly votes: VotingRepository,
-  ) {}
+@ClosesRounds('VOTING')
+export class VotingRoundCloser implements RoundCloser {
+  constructor(private readonly votes: VotingRepository) {}
 
-  onModuleInit(): void {
-    this.hooks.addCloseStep({
-      name: 'voting.freezeTally',
-      order: CLOSE_STEP_ORDER.freezeOutcome,
-      run: (tx, ctx) => this.freezeTally(tx, ctx),
-    });
-    this.hooks.addCloseStep({
-      name: 'voting.advanceProposals',
-      order: CLOSE_STEP_ORDER.advanceProposals,
-      run: (tx, ctx) => this.advance(tx, ctx),
-    });
-    this.hooks.addCloseStep({
-      name: 'voting.computeResults',
-      order: CLOSE_STEP_ORDER.computeResults,
-      run: (tx, ctx) => this.publishResults(tx, ctx),
-    });
+  async close(tx: Tx, ctx: RoundCloseContext): Promise<void> {
+    const frozen = await this.freezeTally(tx, ctx);
+    if (ctx.isFinal) await this.publishResults(tx, ctx, frozen);
+    else await this.advance(tx, ctx, frozen);
   }
 
-  async freezeTally(tx: Tx, ctx: RoundCloseContext): Promise<void> {
-    if (ctx.round.kind !== 'VOTING') return;
+  private async freezeTally(tx: Tx, ctx: RoundCloseContext): Promise<Frozen> {
     const inRunning = await this.votes.inRunning(tx, ctx.challenge.id, ctx.round.position);
     const live = await this.votes.liveTallies([ctx.round.id], tx);
     const decision = decideRound(
@@ -64,23 +51,18 @@ export class VotingCloseSteps implements OnModuleInit {
       tx,
       decision.tally.map((row) => Object.assign(new RoundTally(), { roundId: ctx.round.id, ...row })),
     );
-    decisions.set(ctx, { decision, inRunning });
+    return { decision, inRunning };
   }
 
-  async advance(tx: Tx, ctx: RoundCloseContext): Promise<void> {
-    if (ctx.isFinal) return;
+  private async advance(tx: Tx, ctx: RoundCloseContext, frozen: Frozen): Promise<void> {
     const next = ctx.round.position + 1;
-    const frozen = decisions.get(ctx);
-    if (ctx.round.kind !== 'VOTING' || !frozen) return;
     await this.votes.moveOn(tx, frozen.decision.advanced, next);
     await this.votes.eliminate(tx, frozen.decision.eliminated, ctx.round.position);
     ctx.outcome.advanced.push(...frozen.decision.advanced);
     ctx.outcome.eliminated.push(...frozen.decision.eliminated);
   }
 
-  async publishResults(tx: Tx, ctx: RoundCloseContext): Promise<void> {
-    const frozen = decisions.get(ctx);
-    if (!ctx.isFinal || ctx.round.kind !== 'VOTING' || !frozen) return;
+  private async publishResults(tx: Tx, ctx: RoundCloseContext, frozen: Frozen): Promise<void> {
     const results = await this.computeResults(tx, ctx, frozen.inRunning, frozen.decision);
     await this.votes.insertResults(
       tx,

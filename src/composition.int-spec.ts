@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { startTestApp, type TestApp } from '../test/support/test-app.js';
+import { BlindEvaluation } from './modules/evaluation/blind-evaluation.js';
+import { EvaluationJurorCheck } from './modules/evaluation/evaluation-juror-check.js';
+import { EvaluationRoundCloser } from './modules/evaluation/evaluation-round.closer.js';
+import { EvaluationRoundOpener } from './modules/evaluation/evaluation-round.opener.js';
+import { AuthorVisibility } from './modules/proposals/author-visibility.js';
+import { JurorCheck } from './modules/proposals/juror-check.js';
+import { ProposalListExtensions } from './modules/proposals/proposal-list-extensions.js';
+import { SubmissionRoundCloser } from './modules/proposals/submission-round.closer.js';
+import { ClosesRounds, RoundClosers } from './modules/rounds/round-closers.js';
+import { VotingProposalExtensions } from './modules/voting/voting-proposal-extensions.js';
+import { VotingRoundCloser } from './modules/voting/voting-round.closer.js';
+
+/** The composition root: what each feature plugs into another is bound at startup, or the process does not start. */
+describe('composition', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp({ workers: true });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('gives every round kind its one closer, and EVALUATION rounds their opener', () => {
+    const closers = api.app.get(RoundClosers);
+    expect(closers.closerOf('SUBMISSION')).toBeInstanceOf(SubmissionRoundCloser);
+    expect(closers.closerOf('VOTING')).toBeInstanceOf(VotingRoundCloser);
+    expect(closers.closerOf('EVALUATION')).toBeInstanceOf(EvaluationRoundCloser);
+    expect(closers.openerOf('EVALUATION')).toBeInstanceOf(EvaluationRoundOpener);
+    expect(closers.openerOf('VOTING')).toBeUndefined();
+  });
+
+  it('binds every port of the proposals feature to its implementation (src/ports.module.ts)', () => {
+    expect(api.app.get(JurorCheck)).toBeInstanceOf(EvaluationJurorCheck);
+    expect(api.app.get(AuthorVisibility)).toBeInstanceOf(BlindEvaluation);
+    expect(api.app.get(ProposalListExtensions)).toBeInstanceOf(VotingProposalExtensions);
+  });
+});
+
+describe('a composition with a round kind nobody closes', () => {
+  @Injectable()
+  @ClosesRounds('SUBMISSION')
+  class OnlySubmissions {
+    close(): Promise<void> {
+      return Promise.resolve();
+    }
+  }
+
+  @Injectable()
+  @ClosesRounds('SUBMISSION')
+  class SubmissionsAgain extends OnlySubmissions {}
+
+  it('refuses to start, naming the kinds without a closer', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [DiscoveryModule],
+      providers: [RoundClosers, OnlySubmissions],
+    }).compile();
+    await expect(moduleRef.init()).rejects.toThrow(
+      /ninguno para las rondas VOTING; ninguno para las rondas EVALUATION/,
+    );
+  });
+
+  it('refuses to start when a kind has two closers', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [DiscoveryModule],
+      providers: [RoundClosers, OnlySubmissions, SubmissionsAgain],
+    }).compile();
+    await expect(moduleRef.init()).rejects.toThrow(
+      /más de uno para las rondas SUBMISSION: OnlySubmissions, SubmissionsAgain/,
+    );
+  });
+});
