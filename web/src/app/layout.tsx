@@ -1,5 +1,5 @@
 // The frame of every page: skip link, header with navigation and session, main landmark, footer.
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useAnnounce } from '../shared/announcer';
 import { requestPageFocus } from '../shared/page';
@@ -74,7 +74,9 @@ export function Layout() {
       </header>
       <main id="contenido" tabIndex={-1}>
         <PageErrorBoundary resetKey={location.pathname}>
-          <Outlet />
+          <Suspense fallback={<p>{texts.loading}</p>}>
+            <Outlet />
+          </Suspense>
         </PageErrorBoundary>
       </main>
       <footer className="site-footer">
