@@ -1,6 +1,7 @@
-// Type-aware lint for the API, its tests, benches and scripts (the web app adds its own block when it lands).
+// Type-aware lint for the API, its tests, benches, scripts and the web app (web/ has its own block below).
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -16,6 +17,12 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The web app runs in the browser; the rules of hooks (and the React Compiler's checks) apply.
+    files: ['web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // GraphQL responses and fixtures in tests are untyped JSON: reading them is the point of the test.

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { INestApplicationContext, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -12,6 +13,7 @@ import { AppConfig } from './config/app-config.js';
 import { ConfigError, parseEnvironment } from './config/environment.js';
 import { prepareDatabase } from './infrastructure/database/prepare-database.js';
 import { installHttpHooks } from './infrastructure/http/http-hooks.js';
+import { serveWebApp } from './infrastructure/http/web-app.js';
 import { createLogger, PinoNestLogger } from './infrastructure/logging/logger.js';
 import { CoreOptions } from './core.module.js';
 import { WorkerModule } from './worker.module.js';
@@ -90,7 +92,9 @@ export async function createApi(
   if (config.http.corsOrigins === '*' || config.http.corsOrigins.length) {
     app.enableCors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins });
   }
+  await app.register(fastifyCookie);
   installHttpHooks(app);
+  await serveWebApp(app, config.web.distDir);
   app.enableShutdownHooks();
   return app;
 }

@@ -22,6 +22,7 @@ export class AppConfig {
     admin: { email: string; password: string } | null;
   };
   readonly mail: { smtpUrl: string | null; dir: string };
+  readonly web: { distDir: string };
   readonly workersInProcess: boolean;
   /** SEED_DEMO: load the demo data after startup. */
   readonly seedDemo: boolean;
@@ -53,6 +54,7 @@ export class AppConfig {
       admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
     };
     this.mail = { smtpUrl: env.SMTP_URL ?? null, dir: env.MAIL_DIR };
+    this.web = { distDir: env.WEB_DIST_DIR };
     this.workersInProcess = env.WORKERS_IN_PROCESS ?? !this.production;
     this.seedDemo = env.SEED_DEMO;
     this.logLevel = env.LOG_LEVEL;

@@ -63,6 +63,10 @@ export class Environment {
   @IsString()
   MAIL_DIR = 'var/mail';
 
+  /** The built web app (`npm run build:web`); the API serves it at `/` when its index.html exists. */
+  @IsString()
+  WEB_DIST_DIR = 'dist/web';
+
   @IsOptional()
   @IsString()
   ADMIN_EMAIL?: string;

@@ -1,6 +1,8 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AppConfig } from '../../config/app-config.js';
 import { CurrentViewer, PlatformRoles, SignedIn } from '../../infrastructure/auth/access.js';
 import type { GraphqlContext, Viewer } from '../../infrastructure/graphql/graphql-context.js';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../infrastructure/http/session-cookie.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthPayload } from './dto/auth-payload.model.js';
 import {
@@ -23,7 +25,15 @@ export class AccountsResolver {
   constructor(
     private readonly accounts: AccountsService,
     private readonly sessions: SessionsService,
+    private readonly config: AppConfig,
   ) {}
+
+  /** Browsers keep the refresh token in an HttpOnly cookie; other clients read it from the payload. */
+  private async withSessionCookie(ctx: GraphqlContext, session: Promise<AuthPayload>): Promise<AuthPayload> {
+    const payload = await session;
+    writeSessionCookie(ctx.reply, payload.refreshToken, this.config.production);
+    return payload;
+  }
 
   @Query(() => ViewerModel, {
     nullable: true,
@@ -34,8 +44,11 @@ export class AccountsResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Crea una cuenta, envía el correo de confirmación y abre una sesión.' })
-  register(@Args('input', { description: 'Datos de la cuenta nueva.' }) input: RegisterInput): Promise<AuthPayload> {
-    return this.accounts.register(input);
+  register(
+    @Args('input', { description: 'Datos de la cuenta nueva.' }) input: RegisterInput,
+    @Context() ctx: GraphqlContext,
+  ): Promise<AuthPayload> {
+    return this.withSessionCookie(ctx, this.accounts.register(input));
   }
 
   @Mutation(() => AuthPayload, {
@@ -45,19 +58,21 @@ export class AccountsResolver {
     @Args('input', { description: 'Correo y contraseña.' }) input: LoginInput,
     @Context() ctx: GraphqlContext,
   ): Promise<AuthPayload> {
-    return this.accounts.login(input, ctx.req.ip);
+    return this.withSessionCookie(ctx, this.accounts.login(input, ctx.req.ip));
   }
 
   @Mutation(() => AuthPayload, {
     description: 'Cambia un token de renovación por una sesión nueva; el anterior deja de servir.',
   })
-  refreshSession(@Args() args: RefreshTokenArgs): Promise<AuthPayload> {
-    return this.sessions.refresh(args.refreshToken);
+  refreshSession(@Args() args: RefreshTokenArgs, @Context() ctx: GraphqlContext): Promise<AuthPayload> {
+    return this.withSessionCookie(ctx, this.sessions.refresh(args.refreshToken ?? readSessionCookie(ctx.req) ?? ''));
   }
 
   @Mutation(() => Boolean, { description: 'Cierra la sesión a la que pertenece el token de renovación.' })
-  logout(@Args() args: RefreshTokenArgs): Promise<boolean> {
-    return this.sessions.logout(args.refreshToken);
+  async logout(@Args() args: RefreshTokenArgs, @Context() ctx: GraphqlContext): Promise<boolean> {
+    const token = args.refreshToken ?? readSessionCookie(ctx.req);
+    clearSessionCookie(ctx.reply, this.config.production);
+    return token ? this.sessions.logout(token) : true;
   }
 
   @Mutation(() => ViewerModel, {

@@ -69,9 +69,10 @@ export const MunicipalityCodeField = () =>
     Matches(/^\d{5}$/, { message: 'La clave de municipio son cinco dígitos del INEGI, p. ej. "21114".' }),
   );
 
-export const OpaqueTokenField = (description: string) =>
+export const OpaqueTokenField = (description: string, options: { optional?: boolean } = {}) =>
   applyDecorators(
-    Field(() => String, { description }),
+    Field(() => String, { description, nullable: options.optional }),
+    ...(options.optional ? [IsOptional()] : []),
     Trim(),
     IsString({ message: 'El token debe ser texto.' }),
     Matches(OPAQUE_TOKEN_PATTERN, { message: 'El token no tiene un formato válido.' }),

@@ -9,8 +9,11 @@ import { PlatformRoleEnum } from './platform-role.enum.js';
 
 @ArgsType()
 export class RefreshTokenArgs {
-  @OpaqueTokenField('Token de renovación recibido en AuthPayload.')
-  refreshToken: string;
+  @OpaqueTokenField(
+    'Token de renovación recibido en AuthPayload; sin él, el de la cookie HttpOnly `retos_sesion` que recibe el navegador.',
+    { optional: true },
+  )
+  refreshToken?: string;
 }
 
 @ArgsType()

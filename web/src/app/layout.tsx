@@ -1,0 +1,95 @@
+// The frame of every page: skip link, header with navigation and session, main landmark, footer.
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useAnnounce } from '../shared/announcer';
+import { requestPageFocus } from '../shared/page';
+import { PageErrorBoundary } from './error-pages';
+import { useSession } from '../shared/session';
+import { texts } from '../shared/texts';
+
+function SessionMenu() {
+  const session = useSession();
+  const announce = useAnnounce();
+  if (!session.ready) return null;
+  if (!session.viewer) {
+    return (
+      <ul className="session-menu">
+        <li>
+          <NavLink to="/entrar">{texts.nav.signIn}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/registro">{texts.nav.register}</NavLink>
+        </li>
+      </ul>
+    );
+  }
+  const signOut = () =>
+    void session.end().then(() => {
+      announce(texts.account.signedOut);
+    });
+  return (
+    <ul className="session-menu">
+      <li className="session-name">{texts.nav.signedInAs(session.viewer.displayName)}</li>
+      <li>
+        <button type="button" className="button-link" onClick={signOut}>
+          {texts.nav.signOut}
+        </button>
+      </li>
+    </ul>
+  );
+}
+
+export function Layout() {
+  const location = useLocation();
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    requestPageFocus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#contenido">
+        {texts.skipToContent}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="site-name">
+            {texts.appName}
+          </Link>
+          <nav aria-label={texts.nav.label}>
+            <ul className="main-nav">
+              <li>
+                <NavLink to="/" end>
+                  {texts.nav.challenges}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+          <SessionMenu />
+        </div>
+      </header>
+      <main id="contenido" tabIndex={-1}>
+        <PageErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<p>{texts.loading}</p>}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
+      </main>
+      <footer className="site-footer">
+        <p>{texts.footer.about}</p>
+        <ul>
+          <li>
+            <a href="/open-data/catalog.json">{texts.footer.openData}</a>
+          </li>
+          <li>
+            <a href="/graphql">{texts.footer.api}</a>
+          </li>
+        </ul>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+// The routes of the citizen app. Each feature owns its pages; this file only places them.
+// Declarative routes (BrowserRouter) rather than a data router: about 17 KB less gzipped JavaScript on first load.
+// Browsing (list, challenge page) is in the first load; forms load on demand, keeping first-load JS small.
+import { lazy } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ChallengePage } from '../features/challenges/challenge-page';
+import { ChallengesPage } from '../features/challenges/challenges-page';
+import { NotFoundPage } from './error-pages';
+import { Layout } from './layout';
+
+const SignInPage = lazy(() => import('../features/account/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const RegisterPage = lazy(() => import('../features/account/register-page').then((m) => ({ default: m.RegisterPage })));
+const NewProposalPage = lazy(() =>
+  import('../features/proposals/new-proposal-page').then((m) => ({ default: m.NewProposalPage })),
+);
+
+export function AppRoutes() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<ChallengesPage />} />
+          <Route path="retos/:slug" element={<ChallengePage />} />
+          <Route path="retos/:slug/proponer" element={<NewProposalPage />} />
+          <Route path="entrar" element={<SignInPage />} />
+          <Route path="registro" element={<RegisterPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,23 @@
+// Holds a form's problems and, each time a new set arrives, moves focus to the first field with one
+// (or to the form message when the refusal has no field), so the person hears what to fix.
+import { useEffect, useRef, useState } from 'react';
+import { firstProblemField, formProblems, NO_PROBLEMS, type ApiErrorLike, type FormProblems } from './graphql-errors';
+
+export function useFormProblems(fieldOrder: readonly string[]) {
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const formMessage = useRef<HTMLDivElement>(null);
+  const order = useRef(fieldOrder);
+
+  useEffect(() => {
+    const field = firstProblemField(problems, order.current);
+    if (field) document.getElementById(field)?.focus();
+    else if (problems.form) formMessage.current?.focus();
+  }, [problems]);
+
+  return {
+    problems,
+    formMessage,
+    clear: () => setProblems(NO_PROBLEMS),
+    show: (error: ApiErrorLike | undefined) => setProblems(formProblems(error)),
+  };
+}
