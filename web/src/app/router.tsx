@@ -5,6 +5,11 @@ import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ChallengePage } from '../features/challenges/challenge-page';
 import { ChallengesPage } from '../features/challenges/challenges-page';
+import { BallotConfirmationPage, BallotPage } from '../features/ballot/lazy';
+import { FollowsPage, PreferencesPage } from '../features/follows/lazy';
+import { ProfilePage } from '../features/profile/lazy';
+import { ResultsPage } from '../features/results/lazy';
+import { VotingPage } from '../features/voting/lazy';
 import { NotFoundPage } from './error-pages';
 import { Layout } from './layout';
 
@@ -24,6 +29,13 @@ export function AppRoutes() {
           <Route path="retos/:slug/proponer" element={<NewProposalPage />} />
           <Route path="entrar" element={<SignInPage />} />
           <Route path="registro" element={<RegisterPage />} />
+          <Route path="retos/:slug/votar" element={<VotingPage />} />
+          <Route path="retos/:slug/boleta" element={<BallotPage />} />
+          <Route path="retos/:slug/boleta/enviada" element={<BallotConfirmationPage />} />
+          <Route path="retos/:slug/resultados" element={<ResultsPage />} />
+          <Route path="cuenta" element={<ProfilePage />} />
+          <Route path="cuenta/sigo" element={<FollowsPage />} />
+          <Route path="cuenta/avisos" element={<PreferencesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

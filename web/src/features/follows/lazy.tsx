@@ -1,0 +1,23 @@
+// Loaded on first visit, so the public first load stays small (issue #13's budget).
+import { lazy, Suspense } from 'react';
+import { Page } from '../../shared/page';
+import { texts } from '../../shared/texts';
+
+const LazyFollowsPage = lazy(() => import('./follows-page').then((m) => ({ default: m.FollowsPage })));
+const LazyPreferencesPage = lazy(() => import('./preferences-page').then((m) => ({ default: m.PreferencesPage })));
+
+export function FollowsPage() {
+  return (
+    <Suspense fallback={<Page title={texts.loading} />}>
+      <LazyFollowsPage />
+    </Suspense>
+  );
+}
+
+export function PreferencesPage() {
+  return (
+    <Suspense fallback={<Page title={texts.loading} />}>
+      <LazyPreferencesPage />
+    </Suspense>
+  );
+}
