@@ -20,6 +20,8 @@ import { VotingService } from '../modules/voting/voting.service.js';
  * the services so every rule holds. Idempotent: accounts are keyed by e-mail, units by name, challenges by
  * slug; whatever exists is skipped. Passwords are for demos only.
  */
+const SWITCH_MARGIN_MS = 2000;
+
 export const DEMO_PASSWORD = 'retos-demo-2026';
 export const DEMO_ACCOUNTS = {
   admin: 'admin@demo.retos.mx',
@@ -313,9 +315,14 @@ export async function runDemoSeed(
     (await data.query<{ slug: string }[]>(`SELECT slug FROM challenges`)).map((r) => r.slug),
   );
   const todo = pending.filter((c) => !existingSlugs.has(slugify(c.title)));
-  // Every challenge that must leave SUBMISSION does so at one shared instant, once its proposals are in.
-  const switchAt = new Date(Date.now() + 4000 + 300 * todo.length);
-  const built: { spec: DemoChallenge; id: string; roundIds: string[]; proposalIds: string[]; admin: Viewer }[] = [];
+  const built: {
+    spec: DemoChallenge;
+    id: string;
+    roundIds: string[];
+    proposalIds: string[];
+    admin: Viewer;
+    nextCloses: Date;
+  }[] = [];
   for (const spec of todo) {
     const now = Date.now();
     const admin = unitAdmins[spec.unit];
@@ -325,7 +332,7 @@ export async function runDemoSeed(
       ? new Date(now + 44 * DAY)
       : spec.phase === 'SUBMISSION' || spec.phase === 'CANCELLED'
         ? new Date(now + 14 * DAY)
-        : switchAt;
+        : new Date(now + DAY); // moved to a moment away once its proposals are in (below), however slow this machine is
     const nextCloses = new Date(submissionCloses.getTime() + 14 * DAY);
     const input = {
       unitId: unitIds[spec.unit],
@@ -384,16 +391,22 @@ export async function runDemoSeed(
         challenge.id,
         'Reto cancelado para la demostración: el programa se reorganizó.',
       );
-    built.push({ spec, id: challenge.id, roundIds, proposalIds, admin });
+    built.push({ spec, id: challenge.id, roundIds, proposalIds, admin, nextCloses });
     log(`reto «${spec.title}» creado (${spec.phase})`);
   }
 
   const moving = built.filter((b) => ['VOTING', 'EVALUATION', 'FINISHED'].includes(b.spec.phase));
-  if (moving.length) {
-    const wait = switchAt.getTime() - Date.now() + 50;
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    for (const b of moving) await clock.settle(b.roundIds[0]);
+  let switchAt = 0;
+  for (const b of moving) {
+    // The dates decide: submission ends a moment from now and the next round opens then, as an ADMIN reschedules.
+    const at = new Date(Date.now() + SWITCH_MARGIN_MS);
+    await rounds.reschedule(b.roundIds[0], { closesAt: at }, b.admin.id);
+    await rounds.reschedule(b.roundIds[1], { opensAt: at, closesAt: b.nextCloses }, b.admin.id);
+    switchAt = at.getTime();
   }
+  const wait = switchAt - Date.now() + 50;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  for (const b of moving) await clock.settle(b.roundIds[0]);
   for (const b of moving) {
     const { spec } = b;
     if (spec.next === 'VOTING') {
