@@ -74,4 +74,26 @@ describe('voting in the browser', () => {
     ]);
     expect(Number(rows[0].count)).toBe(0);
   });
+
+  it('leads from the challenge page to the voting page, and follows the challenge from there', async () => {
+    const citizen = await createCitizen(web.api, sql);
+    const { page } = await web.open('/');
+    await signIn(page, citizen, `/retos/${slug}`);
+    const follow = page.getByRole('button', { name: 'Seguir este reto' });
+    await follow.waitFor();
+    await expectAccessible(page, 'challenge page in its voting phase');
+
+    await follow.click();
+    await page.getByRole('button', { name: 'Dejar de seguir' }).waitFor();
+    const { rows } = await sql.query<{ count: string }>(
+      `SELECT count(*) FROM follows WHERE user_id = $1 AND target_type = 'CHALLENGE'`,
+      [citizen.id],
+    );
+    expect(Number(rows[0].count)).toBe(1);
+    await expectAccessible(page, 'challenge followed');
+
+    await page.getByRole('link', { name: 'Votar', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === `/retos/${slug}/votar`);
+    await page.locator('.vote-counter').filter({ hasText: 'Te quedan 2 de 2 votos' }).waitFor();
+  });
 });

@@ -6,7 +6,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { ChallengePage } from '../features/challenges/challenge-page';
 import { ChallengesPage } from '../features/challenges/challenges-page';
 import { BallotConfirmationPage, BallotPage } from '../features/ballot/lazy';
-import { FollowsPage, PreferencesPage } from '../features/follows/lazy';
+import { FollowsPage, FollowToggle, PreferencesPage } from '../features/follows/lazy';
 import { ProfilePage } from '../features/profile/lazy';
 import { ResultsPage } from '../features/results/lazy';
 import { VotingPage } from '../features/voting/lazy';
@@ -25,7 +25,7 @@ export function AppRoutes() {
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<ChallengesPage />} />
-          <Route path="retos/:slug" element={<ChallengePage />} />
+          <Route path="retos/:slug" element={<ChallengePage follow={(slug) => <FollowToggle slug={slug} />} />} />
           <Route path="retos/:slug/proponer" element={<NewProposalPage />} />
           <Route path="entrar" element={<SignInPage />} />
           <Route path="registro" element={<RegisterPage />} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -125,10 +126,32 @@ function Proposals({ challenge }: { challenge: Challenge }) {
   );
 }
 
+/** The one thing a citizen can do next in this phase, as a link; voting and ballot pages ask for sign-in themselves. */
 function CallToAction({ challenge }: { challenge: Challenge }) {
   const session = useSession();
+  const d = texts.challenges.detail;
+  const base = `/retos/${challenge.slug}`;
+  if (challenge.phase === 'VOTING') {
+    const budget = challenge.settings.votingMethod === 'BUDGET';
+    return (
+      <p>
+        <Link className="button" to={`${base}/${budget ? 'boleta' : 'votar'}`}>
+          {budget ? d.fillBallot : d.vote}
+        </Link>
+      </p>
+    );
+  }
+  if (challenge.phase === 'FINISHED') {
+    return (
+      <p>
+        <Link className="button" to={`${base}/resultados`}>
+          {d.seeResults}
+        </Link>
+      </p>
+    );
+  }
   if (challenge.phase !== 'SUBMISSION') return null;
-  const target = `/retos/${challenge.slug}/proponer`;
+  const target = `${base}/proponer`;
   return session.viewer ? (
     <p>
       <Link className="button" to={target}>
@@ -144,7 +167,8 @@ function CallToAction({ challenge }: { challenge: Challenge }) {
   );
 }
 
-export function ChallengePage() {
+/** `follow`: the app places the follow control here (features do not import each other). */
+export function ChallengePage({ follow }: { follow?: (slug: string) => ReactNode }) {
   const { slug = '' } = useParams();
   const [result] = useQuery({ query: ChallengePageDocument, variables: { slug } });
   if (result.fetching && !result.data) return <Page title={texts.loading} />;
@@ -166,6 +190,7 @@ export function ChallengePage() {
       </p>
       <p className="lead">{challenge.summary}</p>
       <CallToAction challenge={challenge} />
+      {follow?.(challenge.slug)}
       <dl className="facts">
         <dt>{d.publishedBy}</dt>
         <dd>{challenge.unit.name}</dd>
