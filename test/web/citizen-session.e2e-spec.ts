@@ -41,6 +41,24 @@ describe('a citizen signs in, keeps the session across a reload and signs out', 
     expect(await page.getByText('Sesión de Lucía Hernández').count()).toBe(0);
   });
 
+  it('keeps the session when two tabs reload at the same moment (the refresh token is spent once at a time)', async () => {
+    const account = await signUp(web.api, { displayName: 'Rosa Tabs' });
+    const { context, page } = await web.open('/entrar');
+    await page.getByLabel('Correo electrónico').fill(account.email);
+    await page.getByLabel('Contraseña').fill(account.password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByText('Sesión de Rosa Tabs').waitFor();
+    const second = await context.newPage();
+    await second.goto('/');
+    await second.getByText('Sesión de Rosa Tabs').waitFor();
+
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([page.reload(), second.reload()]);
+      await Promise.all([page, second].map((tab) => tab.getByText('Sesión de Rosa Tabs').waitFor()));
+    }
+    await expectAccessible(second, 'second tab still signed in');
+  });
+
   it('refuses a wrong password with the Spanish message, focused, and no cookie', async () => {
     const account = await signUp(web.api);
     const { context, page } = await web.open('/entrar');

@@ -62,14 +62,25 @@ const RENEW_MARGIN_MS = 60_000;
 let restoring: Promise<SessionFieldsFragment | null> | null = null;
 
 function restoreOnce(): Promise<SessionFieldsFragment | null> {
-  restoring ??= createGraphqlClient(() => null)
-    .mutation(RestoreSession, {})
-    .toPromise()
-    .then((result) => result.data?.refreshSession ?? null)
-    .finally(() => {
-      restoring = null;
-    });
+  restoring ??= acrossTabs(() =>
+    createGraphqlClient(() => null)
+      .mutation(RestoreSession, {})
+      .toPromise()
+      .then((result) => result.data?.refreshSession ?? null),
+  ).finally(() => {
+    restoring = null;
+  });
   return restoring;
+}
+
+/**
+ * Tabs share the cookie, so two tabs reloading at once would present the same refresh token twice, which the
+ * API treats as theft and ends the session. A Web Lock makes them take turns: the second tab presents the
+ * token the first one received. Browsers without Web Locks keep the old behaviour.
+ */
+function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
+  if (typeof navigator === 'undefined' || !navigator.locks) return work();
+  return navigator.locks.request('retos-publicos-sesion', work);
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
