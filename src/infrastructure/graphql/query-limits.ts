@@ -64,8 +64,17 @@ interface Measure {
 
 /** A `first` given as a variable is costed at the largest page the API serves (validation sees no variables). */
 const MAX_PAGE = 100;
-/** Lists without `first` are costed by their real bound where one is known (32 states, Oaxaca's 570 municipalities)… */
-const LIST_BOUNDS: Record<string, number> = { 'Query.states': 32, 'State.municipalities': 570 };
+/**
+ * Lists without `first` are costed by their real bound where one is known: 32 states, Oaxaca's 570 municipalities,
+ * and what a challenge's input allows (10 rounds, 20 criteria)…
+ */
+const LIST_BOUNDS: Record<string, number> = {
+  'Query.states': 32,
+  'State.municipalities': 570,
+  'Challenge.rounds': 10,
+  'Challenge.criteria': 20,
+  'ResultEntry.criterionAverages': 20,
+};
 /** …and by this for the rest (criteria, rounds, jury, co-authors, results: all far below it in practice). */
 const DEFAULT_LIST_BOUND = 50;
 /** The lists of a connection, already counted by its `first`. */

@@ -9,6 +9,7 @@ import { formatDateTime, formatMoney } from '../../shared/format';
 import { Page } from '../../shared/page';
 import { texts } from '../../shared/texts';
 import { resultDownloads } from './downloads';
+import { JuryBreakdown } from './jury-breakdown';
 import {
   budgetUse,
   chartBars,
@@ -54,6 +55,20 @@ const ResultsPageDocument = graphql(`
           finalScore
           evaluationCount
           allocated
+          criterionAverages {
+            average
+            criterion {
+              id
+              name
+              maxScore
+              position
+            }
+          }
+          jurorScores {
+            jurorLabel
+            total
+            normalized
+          }
           proposal {
             id
             title
@@ -143,6 +158,19 @@ function Chart({ kind, entries }: { kind: ResultKind; entries: ResultEntryFacts[
   );
 }
 
+/** The share of the budget allocated, for the eye; the sentence above it says the same in words. */
+function BudgetBar({ used }: { used: number }) {
+  return (
+    <figure className="results-chart" aria-hidden="true">
+      <figcaption>{resultsTexts.budgetChart(used)}</figcaption>
+      <svg viewBox="0 0 100 4" preserveAspectRatio="none" focusable="false" className="budget-bar">
+        <rect x={0} y={0} width={100} height={4} className="bar" />
+        <rect x={0} y={0} width={Math.min(used, 100)} height={4} className="bar bar-winner" />
+      </svg>
+    </figure>
+  );
+}
+
 function RankingTable({ kind, entries, weight }: { kind: ResultKind; entries: ResultEntryFacts[]; weight: number }) {
   const columns = resultColumns(kind, weight);
   return (
@@ -215,6 +243,10 @@ function Published({ challenge, results }: { challenge: Challenge; results: Resu
           <RankingTable kind={kind} entries={entries} weight={challenge.settings.publicVoteWeight} />
         </div>
       </section>
+      {kind === 'JURY' && (
+        <JuryBreakdown entries={results.entries} publicVoteWeight={challenge.settings.publicVoteWeight} />
+      )}
+      {use && <BudgetBar used={use.percent} />}
       <section aria-labelledby="metodo">
         <h2 id="metodo">{resultsTexts.methodTitle}</h2>
         {results.method

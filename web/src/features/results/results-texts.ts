@@ -60,4 +60,32 @@ export const resultsTexts = {
 
   budgetUsed: (used: string, total: string, percent: number, leftover: string) =>
     `Se asignaron ${used} de ${total} (${percent} %). Quedan sin asignar ${leftover}.`,
+
+  budgetChart: (percent: number) => `Presupuesto asignado: ${percent} %`,
+  jury: {
+    title: 'Detalle del jurado',
+    componentsTitle: 'De qué se compone el puntaje final',
+    componentsIntro: (w: number) =>
+      `Puntaje final = ${percent(1 - w)} del puntaje del jurado + ${percent(w)} del puntaje del voto ciudadano.`,
+    componentsCaption: 'Parte del jurado y parte del voto ciudadano en el puntaje final de cada propuesta',
+    juryPart: (w: number) => `Jurado (${percent(1 - w)})`,
+    publicPart: (w: number) => `Voto ciudadano (${percent(w)})`,
+    finalScore: 'Puntaje final',
+    criteriaTitle: 'Promedio por criterio',
+    criteriaCaption: 'Promedio de las calificaciones del jurado por criterio, en la escala de cada criterio',
+    jurorsTitle: 'Calificación de cada persona del jurado',
+    jurorsIntro: (normalized: boolean) =>
+      normalized
+        ? 'Totales normalizados (0 a 100), como los usó la clasificación. El jurado aparece sin nombres.'
+        : 'Totales de cada evaluación (0 a 100). El jurado aparece sin nombres.',
+    jurorsCaption: (normalized: boolean) =>
+      normalized
+        ? 'Total normalizado de cada persona del jurado por propuesta'
+        : 'Total de cada persona del jurado por propuesta',
+  },
 };
+
+function percent(fraction: number): string {
+  // Written like the budget sentence ("60 %"), not with Intl's percent style, whose spacing varies by engine.
+  return `${new Intl.NumberFormat('es-MX', { maximumFractionDigits: 1 }).format(fraction * 100)} %`;
+}
