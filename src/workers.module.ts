@@ -11,6 +11,14 @@ import { PrivacyProcessor } from './modules/privacy/privacy.processor.js';
 /** The BullMQ processors of every feature; loaded by the worker process, and by the API when WORKERS_IN_PROCESS. */
 @Module({
   imports: [...featureModules],
-  providers: [MailProcessor, MailTransport, OutboxRelay, NotificationsProcessor, RoundsProcessor, RoundSweepScheduler, PrivacyProcessor],
+  providers: [
+    MailProcessor,
+    MailTransport,
+    OutboxRelay,
+    NotificationsProcessor,
+    RoundsProcessor,
+    RoundSweepScheduler,
+    PrivacyProcessor,
+  ],
 })
 export class WorkersModule {}
