@@ -1,7 +1,9 @@
 import type pg from 'pg';
 import { LOGIN, registerAndLogin, type TestAccount } from '../support/identity.js';
+import { HIDE_PROPOSAL } from '../support/proposals.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
+import { waitFor } from '../support/wait.js';
 import {
   CAST,
   createVoters,
@@ -50,7 +52,7 @@ describe('deleting my account', () => {
   let sql: pg.Client;
 
   beforeAll(async () => {
-    api = await startTestApp();
+    api = await startTestApp({ workers: true });
     sql = await sqlClient(api.env.DATABASE_URL);
   });
   afterAll(async () => {
@@ -212,6 +214,38 @@ describe('deleting my account', () => {
     expect({ user: await userRow(person.id), counts: await counts() }).toEqual(before);
     expect((await api.gql(VIEWER, {}, person.accessToken)).data.viewer).toEqual({ id: person.id });
     expect((await api.gql(DELETE, { password: person.password })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('notifies nobody at a deleted account: the co-author hears of the moderation, the tombstone does not', async () => {
+    const challenge = await createVotingChallenge(sql, { proposals: 2 });
+    const person = await participant(challenge, 'Autora que se va');
+    const [coAuthor, moderator] = await createVoters(sql, api.config, 2);
+    await sql.query(`INSERT INTO proposal_co_authors (proposal_id, user_id) VALUES ($1, $2)`, [
+      challenge.proposalIds[0],
+      coAuthor.id,
+    ]);
+    await sql.query(`UPDATE users SET platform_role = 'MODERATOR' WHERE id = $1`, [moderator.id]);
+    expect((await api.gql(DELETE, { password: person.password }, person.accessToken)).data).toEqual({
+      deleteMyAccount: true,
+    });
+
+    const hidden = await api.gql(
+      HIDE_PROPOSAL,
+      { id: challenge.proposalIds[0], reason: 'Contenido duplicado' },
+      moderator.token,
+    );
+    expect(hidden.errors).toBeUndefined();
+    await waitFor('the co-author notification', async () => {
+      const { rows } = await sql.query(
+        `SELECT 1 FROM notifications WHERE recipient_id = $1 AND type = 'PROPOSAL_HIDDEN'`,
+        [coAuthor.id],
+      );
+      return rows.length > 0;
+    });
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1`, [
+      person.id,
+    ]);
+    expect(rows[0].n).toBe(0);
   });
 
   it('refuses the last platform ADMIN and the last ADMIN of a unit, in Spanish', async () => {
