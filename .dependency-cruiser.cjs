@@ -13,6 +13,7 @@ const ORDER = [
   ['results'],
   ['voting', 'evaluation'],
   ['notifications', 'open-data'],
+  ['privacy'],
 ];
 
 const rank = new Map(ORDER.flatMap((names, i) => names.map((name) => [name, i])));

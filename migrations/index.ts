@@ -17,6 +17,7 @@ import { BallotLimits1734400000000 } from './1734400000000-BallotLimits.js';
 import { JurorPublicLabels1734500000000 } from './1734500000000-JurorPublicLabels.js';
 import { CoAuthorInvitations1734500000100 } from './1734500000100-CoAuthorInvitations.js';
 import { BallotExportKeys1734500000200 } from './1734500000200-BallotExportKeys.js';
+import { AccountPrivacy1734600000000 } from './1734600000000-AccountPrivacy.js';
 
 /** Every migration, oldest first, written by hand: add new ones here, then run `npm run db:schema`. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   JurorPublicLabels1734500000000,
   CoAuthorInvitations1734500000100,
   BallotExportKeys1734500000200,
+  AccountPrivacy1734600000000,
 ];

@@ -183,6 +183,17 @@ CREATE TABLE public.co_author_invitations (
     CONSTRAINT co_author_invitations_status_check CHECK ((status = ANY (ARRAY['PENDING'::text, 'ACCEPTED'::text, 'DECLINED'::text])))
 );
 
+CREATE TABLE public.data_exports (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    token_hash text NOT NULL,
+    requested_at timestamp with time zone NOT NULL,
+    ready_at timestamp with time zone,
+    expires_at timestamp with time zone,
+    content jsonb,
+    CONSTRAINT data_exports_check CHECK (((ready_at IS NULL) = (expires_at IS NULL)))
+);
+
 CREATE TABLE public.email_deliveries (
     event_id bigint NOT NULL,
     recipient_id uuid NOT NULL,
@@ -467,6 +478,7 @@ CREATE TABLE public.users (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     anonymous_in_public boolean DEFAULT false NOT NULL,
     session_version integer DEFAULT 0 NOT NULL,
+    deleted_at timestamp with time zone,
     CONSTRAINT users_municipality_needs_state CHECK (((municipality_code IS NULL) OR (state_code IS NOT NULL))),
     CONSTRAINT users_platform_role_check CHECK ((platform_role = ANY (ARRAY['CITIZEN'::text, 'MODERATOR'::text, 'ADMIN'::text])))
 );
@@ -522,6 +534,9 @@ ALTER TABLE ONLY public.challenges
 
 ALTER TABLE ONLY public.co_author_invitations
     ADD CONSTRAINT co_author_invitations_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.data_exports
+    ADD CONSTRAINT data_exports_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.email_deliveries
     ADD CONSTRAINT email_deliveries_pkey PRIMARY KEY (event_id, recipient_id);
@@ -646,6 +661,10 @@ CREATE INDEX co_author_invitations_inviter ON public.co_author_invitations USING
 
 CREATE UNIQUE INDEX co_author_invitations_one_pending ON public.co_author_invitations USING btree (proposal_id, invitee_id) WHERE ((status = 'PENDING'::text) AND (invitee_id IS NOT NULL));
 
+CREATE UNIQUE INDEX data_exports_token_hash ON public.data_exports USING btree (token_hash);
+
+CREATE INDEX data_exports_user ON public.data_exports USING btree (user_id, requested_at);
+
 CREATE INDEX email_deliveries_pending ON public.email_deliveries USING btree (event_id) WHERE (queued_at IS NULL);
 
 CREATE INDEX evaluations_proposal ON public.evaluations USING btree (proposal_id);
@@ -760,6 +779,9 @@ ALTER TABLE ONLY public.co_author_invitations
 
 ALTER TABLE ONLY public.co_author_invitations
     ADD CONSTRAINT co_author_invitations_proposal_id_fkey FOREIGN KEY (proposal_id) REFERENCES public.proposals(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.data_exports
+    ADD CONSTRAINT data_exports_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.email_deliveries
     ADD CONSTRAINT email_deliveries_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES public.users(id) ON DELETE CASCADE;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { INestApplicationContext, ValidationPipe } from '@nestjs/common';
+import { HttpErrorsFilter } from './infrastructure/http/http-errors.filter.js';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -88,6 +89,7 @@ export async function createApi(
     abortOnError: false,
   });
   app.useGlobalPipes(new ValidationPipe({ transform: true, exceptionFactory: validationExceptionFactory }));
+  app.useGlobalFilters(new HttpErrorsFilter());
   await app.register(helmet, { contentSecurityPolicy: config.production ? undefined : false });
   if (config.http.corsOrigins === '*' || config.http.corsOrigins.length) {
     app.enableCors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins });

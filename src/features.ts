@@ -9,6 +9,7 @@ import { RoundsModule } from './modules/rounds/rounds.module.js';
 import { TerritoryModule } from './modules/territory/territory.module.js';
 import { VotingModule } from './modules/voting/voting.module.js';
 import { PortsModule } from './ports.module.js';
+import { PrivacyModule } from './modules/privacy/privacy.module.js';
 
 /** The domain modules, in dependency order (see docs/architecture.md), and the binding of their ports. */
 export const featureModules = [
@@ -22,5 +23,6 @@ export const featureModules = [
   EvaluationModule,
   NotificationsModule,
   OpenDataModule,
+  PrivacyModule,
   PortsModule,
 ];

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorReason } from '../../common/domain-error.js';
+import { spanishGraphqlError } from '../../common/spanish-messages.js';
 import type { UniqueViolations } from '../database/unique-violations.js';
 
 /** Codes that Apollo or our scalars raise on purpose and whose messages are safe to show. */
@@ -43,8 +44,10 @@ export function createErrorFormatter(logUnexpected: (error: unknown) => void, un
     const code = formatted.extensions?.code as string | undefined;
     if (code && CLIENT_CODES.has(code)) {
       const { stacktrace: _s, originalError: _o, ...extensions } = formatted.extensions ?? {};
-      if (code === 'BAD_USER_INPUT' && !extensions.fields) extensions.fields = [];
-      return { ...formatted, extensions };
+      // Framework texts (graphql-js, Apollo) in Spanish; ours carry a reason and are Spanish already.
+      const spanish = extensions.reason ? null : spanishGraphqlError(formatted.message, code);
+      if (code === 'BAD_USER_INPUT' && !extensions.fields) extensions.fields = spanish?.fields ?? [];
+      return { ...formatted, message: spanish?.message ?? formatted.message, extensions };
     }
     logUnexpected(error);
     return {

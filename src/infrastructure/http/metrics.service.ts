@@ -27,10 +27,11 @@ export class MetricsService {
     @InjectQueue('rounds') rounds: Queue,
     @InjectQueue('notifications') notifications: Queue,
     @InjectQueue('mail') mail: Queue,
+    @InjectQueue('privacy') privacy: Queue,
     failures: DeliveryFailures,
   ) {
     collectDefaultMetrics({ register: this.registry });
-    const queues = [rounds, notifications, mail];
+    const queues = [rounds, notifications, mail, privacy];
     new Counter({
       name: 'notification_delivery_failures_total',
       help: 'Notification deliveries (fan-out chunks, e-mails) that failed after every retry',

@@ -22,7 +22,7 @@ export const WEB_CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Paths the API owns: an unknown path under them is a 404, never the web app. */
-const API_PREFIXES = ['/graphql', '/open-data', '/health', '/metrics'];
+const API_PREFIXES = ['/graphql', '/open-data', '/health', '/metrics', '/mis-datos'];
 
 /** Vite names built assets by content hash, so they can be cached for a year; everything else is revalidated. */
 function cacheControl(path: string): string {

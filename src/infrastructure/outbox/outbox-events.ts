@@ -31,6 +31,12 @@ export interface OutboxEvents {
   'votes.changed': { challengeId: string; roundId: string; voterId: string };
   /** An account e-mail (verification or reset link) to send; the link's token is derived from tokenId. */
   'account.mail_requested': { userId: string; tokenId: string; purpose: 'EMAIL_VERIFICATION' | 'PASSWORD_RESET' };
+  /** exportMyData (ARCO, issue #16): a worker builds the JSON of the data_exports row. */
+  'account.export_requested': { userId: string; exportId: string };
+  /** The JSON is stored: e-mail its download link (the token is derived from exportId). */
+  'account.export_ready': { userId: string; exportId: string };
+  /** deleteMyAccount: the account is now a tombstone without personal data. */
+  'account.deleted': { userId: string };
 }
 
 export type OutboxEventType = keyof OutboxEvents;

@@ -60,8 +60,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @InjectQueue('rounds') rounds: Queue,
     @InjectQueue('notifications') notifications: Queue,
     @InjectQueue('mail') mail: Queue,
+    @InjectQueue('privacy') privacy: Queue,
   ) {
-    this.queues = { rounds, notifications, mail };
+    this.queues = { rounds, notifications, mail, privacy };
   }
 
   async onApplicationBootstrap(): Promise<void> {

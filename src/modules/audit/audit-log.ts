@@ -16,7 +16,9 @@ export type AuditAction =
   | 'proposal.ineligible'
   | 'juror.added'
   | 'juror.removed'
-  | 'results.published';
+  | 'results.published'
+  | 'account.export_requested'
+  | 'account.deleted';
 
 export interface AuditEntry {
   action: AuditAction;

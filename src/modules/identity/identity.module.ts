@@ -44,6 +44,6 @@ import { ViewerResolver } from './viewer.resolver.js';
     AccountsResolver,
     ViewerResolver,
   ],
-  exports: [UsersRepository, UsersLoaders, ParticipationPolicy],
+  exports: [UsersRepository, UsersLoaders, ParticipationPolicy, PasswordHasher],
 })
 export class IdentityModule {}

@@ -86,6 +86,8 @@ export class NotificationsRepository {
     const rows: { user_id: string; type: NotificationType; proposal_id: string | null }[] = await this.dataSource.query(
       `SELECT DISTINCT ON (r.user_id) r.user_id, r.type, r.proposal_id
        FROM (${parts.join('\nUNION ALL\n')}) r
+       -- A deleted account (docs/privacy.md, ARCO) stays as an author or juror row but is nobody to notify.
+       WHERE NOT EXISTS (SELECT 1 FROM users d WHERE d.id = r.user_id AND d.deleted_at IS NOT NULL)
        ORDER BY r.user_id, r.priority, r.proposal_id
        LIMIT ${p(limit)}`,
       params,

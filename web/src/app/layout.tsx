@@ -88,6 +88,9 @@ export function Layout() {
           <li>
             <a href="/graphql">{texts.footer.api}</a>
           </li>
+          <li>
+            <Link to="/privacidad">{texts.footer.privacy}</Link>
+          </li>
         </ul>
       </footer>
     </>

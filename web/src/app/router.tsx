@@ -7,6 +7,7 @@ import { ChallengePage } from '../features/challenges/challenge-page';
 import { ChallengesPage } from '../features/challenges/challenges-page';
 import { BallotConfirmationPage, BallotPage } from '../features/ballot/lazy';
 import { FollowsPage, FollowToggle, PreferencesPage } from '../features/follows/lazy';
+import { PrivacyNoticePage } from '../features/privacy/lazy';
 import { ProfilePage } from '../features/profile/lazy';
 import { ResultsPage } from '../features/results/lazy';
 import { VotingPage } from '../features/voting/lazy';
@@ -36,6 +37,7 @@ export function AppRoutes() {
           <Route path="cuenta" element={<ProfilePage />} />
           <Route path="cuenta/sigo" element={<FollowsPage />} />
           <Route path="cuenta/avisos" element={<PreferencesPage />} />
+          <Route path="privacidad" element={<PrivacyNoticePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

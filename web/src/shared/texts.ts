@@ -26,6 +26,7 @@ export const texts = {
     about: 'Plataforma abierta de retos públicos participativos, software libre (AGPL-3.0).',
     openData: 'Datos abiertos',
     api: 'API GraphQL',
+    privacy: 'Aviso de privacidad',
   },
   pageTitle: (title: string) => `${title} · Retos Públicos`,
   loading: 'Cargando…',

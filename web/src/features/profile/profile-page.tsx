@@ -11,6 +11,7 @@ import { formProblems, NO_PROBLEMS, type FormProblems } from '../../shared/graph
 import { Page } from '../../shared/page';
 import { useSession } from '../../shared/session';
 import { texts } from '../../shared/texts';
+import { AccountData } from './account-data';
 import { profileChanges, profileProblems, withState, type ProfileForm } from './profile-rules';
 import { profileTexts } from './profile-texts';
 
@@ -238,6 +239,8 @@ export function ProfilePage() {
           <Link to="/cuenta/avisos">{profileTexts.notifications}</Link>
         </li>
       </ul>
+      <h2>{profileTexts.dataTitle}</h2>
+      <AccountData />
     </Page>
   );
 }

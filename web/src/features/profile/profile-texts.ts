@@ -26,4 +26,20 @@ export const profileTexts = {
   moreTitle: 'Avisos',
   follows: 'Lo que sigo',
   notifications: 'Qué avisos recibir y por dónde',
+  dataTitle: 'Tus datos personales',
+  exportTitle: 'Descargar mis datos',
+  exportHint:
+    'Te enviamos por correo un enlace a un archivo con todo lo que la plataforma guarda sobre ti. El enlace vale 48 horas.',
+  exportButton: 'Descargar mis datos',
+  exportRequested: 'Listo: en unos minutos te llegará un correo con el enlace para descargar tus datos.',
+  deleteTitle: 'Eliminar mi cuenta',
+  deleteHint:
+    'Se borran de inmediato y para siempre tu correo, tu nombre, tu residencia, tu CURP, tus avisos y tus borradores. Tus votos y evaluaciones siguen contando sin tus datos y tus propuestas enviadas quedan como «Cuenta eliminada».',
+  deleteButton: 'Eliminar mi cuenta',
+  deletePassword: 'Contraseña actual',
+  deletePasswordHint: 'Escríbela para confirmar que eres tú.',
+  deleteConfirm: 'Eliminar mi cuenta para siempre',
+  deleteCancel: 'Cancelar',
+  deleted: 'Eliminamos tu cuenta y tus datos personales.',
+  privacyNotice: 'Leer el aviso de privacidad',
 };
