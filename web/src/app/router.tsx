@@ -5,6 +5,7 @@ import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ChallengePage } from '../features/challenges/challenge-page';
 import { ChallengesPage } from '../features/challenges/challenges-page';
+import { EditChallengePage, NewChallengePage } from '../features/challenge-form/lazy';
 import { BallotConfirmationPage, BallotPage } from '../features/ballot/lazy';
 import { FollowsPage, PreferencesPage } from '../features/follows/lazy';
 import { ProfilePage } from '../features/profile/lazy';
@@ -36,6 +37,8 @@ export function AppRoutes() {
           <Route path="cuenta" element={<ProfilePage />} />
           <Route path="cuenta/sigo" element={<FollowsPage />} />
           <Route path="cuenta/avisos" element={<PreferencesPage />} />
+          <Route path="mi-unidad/nuevo-reto" element={<NewChallengePage />} />
+          <Route path="mi-unidad/retos/:id/editar" element={<EditChallengePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
