@@ -117,7 +117,7 @@ function valuesOf(challenge: Editable): FormValues {
   };
 }
 
-function CancelForm({ id }: { id: string }) {
+function CancelForm({ id, onCancelled }: { id: string; onCancelled: () => void }) {
   const client = useClient();
   const announce = useAnnounce();
   const [reason, setReason] = useState('');
@@ -141,6 +141,7 @@ function CancelForm({ id }: { id: string }) {
       return;
     }
     announce(t.cancelled);
+    onCancelled();
   };
   return (
     <section aria-labelledby="cancel-title">
@@ -168,11 +169,12 @@ function CancelForm({ id }: { id: string }) {
 }
 
 function EditChallenge({ id }: { id: string }) {
-  const [result] = useQuery({ query: EditableChallenge, variables: { id } });
+  const [result, refetch] = useQuery({ query: EditableChallenge, variables: { id } });
   const { units } = useFormUnits();
   if (!result.data || !units) return <Page title={texts.loading} />;
   const challenge = result.data.challenge;
-  if (!challenge || !challenge.viewerCanEdit)
+  // A cancelled or finished challenge is no longer editable but its unit still sees its state here.
+  if (!challenge || (challenge.status === 'DRAFT' && !challenge.viewerCanEdit))
     return (
       <Page title={texts.errors.notFoundTitle}>
         <p>{t.notFound}</p>
@@ -198,7 +200,7 @@ function EditChallenge({ id }: { id: string }) {
         <Link to={`/retos/${challenge.slug}`}>{t.viewChallenge}</Link>
       </p>
       {challenge.status === 'PUBLISHED' && units.some((u) => u.id === challenge.unit.id && u.canPublish) && (
-        <CancelForm id={challenge.id} />
+        <CancelForm id={challenge.id} onCancelled={() => refetch({ requestPolicy: 'network-only' })} />
       )}
     </Page>
   );
