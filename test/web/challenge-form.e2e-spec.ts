@@ -4,8 +4,18 @@
 import type pg from 'pg';
 import { createUnitWithStaff } from '../support/accounts.js';
 import { sqlClient } from '../support/test-database.js';
-import { signIn, tabTo } from './support/citizen.js';
+import { tabTo } from './support/citizen.js';
+import type { Page } from 'playwright-core';
 import { expectAccessible, focusedElement, startWebApp, type WebApp } from './support/web-app.js';
+
+/** Signs in through the sign-in page and lands on `path`. */
+async function signIn(page: Page, account: { email: string; password: string }, path: string): Promise<void> {
+  await page.goto(`/entrar?volver=${encodeURIComponent(path)}`);
+  await page.getByLabel('Correo electrónico').fill(account.email);
+  await page.getByLabel('Contraseña').fill(account.password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
 
 const YEAR = new Date().getUTCFullYear() + 1;
 const at = (monthDay: string, time: string) => `${YEAR}-${monthDay}T${time}`;
