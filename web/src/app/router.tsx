@@ -6,6 +6,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { ChallengePage } from '../features/challenges/challenge-page';
 import { ChallengesPage } from '../features/challenges/challenges-page';
 import { EditChallengePage, NewChallengePage } from '../features/challenge-form/lazy';
+import { AdminPage } from '../features/admin/lazy';
 import { BallotConfirmationPage, BallotPage } from '../features/ballot/lazy';
 import { FollowsPage, PreferencesPage } from '../features/follows/lazy';
 import { ProfilePage } from '../features/profile/lazy';
@@ -39,6 +40,7 @@ export function AppRoutes() {
           <Route path="cuenta/avisos" element={<PreferencesPage />} />
           <Route path="mi-unidad/nuevo-reto" element={<NewChallengePage />} />
           <Route path="mi-unidad/retos/:id/editar" element={<EditChallengePage />} />
+          <Route path="admin" element={<AdminPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
