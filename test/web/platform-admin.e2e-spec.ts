@@ -75,7 +75,33 @@ describe('platform administration', () => {
     await expectAccessible(page, 'role given');
     const { rows } = await sql.query('SELECT user_id, role FROM unit_memberships WHERE unit_id = $1', [unit.id]);
     expect(rows).toEqual([{ user_id: citizen.id, role: 'ADMIN' }]);
+
+    // Platform roles: find the account by its e-mail, then change its role.
+    await page.getByLabel('Correo de la cuenta', { exact: true }).fill('nadie@ejemplo.mx');
+    await page.getByRole('button', { name: 'Buscar la cuenta' }).click();
+    await page.locator('[id="account-email-error"]').getByText('No hay ninguna cuenta con ese correo.').waitFor();
+    await expectAccessible(page, 'account not found');
+    await page.getByLabel('Correo de la cuenta', { exact: true }).fill(citizen.email.toUpperCase());
+    await page.getByRole('button', { name: 'Buscar la cuenta' }).click();
+    await page.getByRole('main').getByText(`Lucía Herrera (${citizen.email}): Ciudadanía.`).waitFor();
+    await page.getByLabel('Nuevo rol en la plataforma').selectOption('MODERATOR');
+    await page.getByRole('button', { name: 'Cambiar el rol' }).click();
+    await page.getByRole('main').getByText('Lucía Herrera ahora tiene el rol «Moderación».').waitFor();
+    await expectAccessible(page, 'platform role changed');
+    const { rows: roles } = await sql.query('SELECT platform_role FROM users WHERE id = $1', [citizen.id]);
+    expect(roles).toEqual([{ platform_role: 'MODERATOR' }]);
   }, 180_000);
+
+  it('answers accountByEmail only to platform admins', async () => {
+    const citizen = await signUp(web.api, { displayName: 'Curiosa' });
+    const admin = await signUp(web.api, { role: 'ADMIN' });
+    const query = 'query ($email: String!) { accountByEmail(email: $email) { id displayName platformRole } }';
+    const refused = await web.api.gql(query, { email: admin.email }, citizen.token);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.data?.accountByEmail ?? null).toBeNull();
+    const found = await web.api.gql(query, { email: citizen.email }, admin.token);
+    expect(found.data.accountByEmail).toEqual({ id: citizen.id, displayName: 'Curiosa', platformRole: 'CITIZEN' });
+  });
 
   it('tells a citizen there is no access', async () => {
     const citizen = await signUp(web.api, { displayName: 'Pedro Ruiz' });

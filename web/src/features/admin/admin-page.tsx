@@ -4,7 +4,7 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import type { GovernmentLevel, UnitRole } from '../../gql/graphql';
+import type { AccountByEmailQuery, GovernmentLevel, PlatformRole, UnitRole } from '../../gql/graphql';
 import { useAnnounce } from '../../shared/announcer';
 import { FormMessage, TextField } from '../../shared/field';
 import { formProblems, NO_PROBLEMS, type FormProblems } from '../../shared/graphql-errors';
@@ -79,6 +79,28 @@ const AddMember = graphql(`
     }
   }
 `);
+
+const AccountByEmail = graphql(`
+  query AccountByEmail($email: String!) {
+    accountByEmail(email: $email) {
+      id
+      displayName
+      email
+      platformRole
+    }
+  }
+`);
+
+const SetPlatformRole = graphql(`
+  mutation AdminSetPlatformRole($userId: ID!, $role: PlatformRole!) {
+    setPlatformRole(userId: $userId, role: $role) {
+      id
+      displayName
+    }
+  }
+`);
+
+const PLATFORM_ROLES: PlatformRole[] = ['CITIZEN', 'MODERATOR', 'ADMIN'];
 
 const LEVELS: GovernmentLevel[] = ['FEDERAL', 'STATE', 'MUNICIPAL'];
 const ROLES: UnitRole[] = ['ADMIN', 'EDITOR'];
@@ -373,6 +395,107 @@ function AddMemberForm({ unitId, onUnit }: { unitId: string; onUnit: (id: string
   );
 }
 
+type Account = NonNullable<AccountByEmailQuery['accountByEmail']>;
+
+function PlatformRoleForm() {
+  const client = useClient();
+  const announce = useAnnounce();
+  const [email, setEmail] = useState('');
+  const [account, setAccount] = useState<Account | null>(null);
+  const [role, setRole] = useState<PlatformRole>('MODERATOR');
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form, setForm] = useState<HTMLFormElement | null>(null);
+  const [message, setMessage] = useState<HTMLDivElement | null>(null);
+
+  const search = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    setAccount(null);
+    if (!email.trim()) {
+      setProblems({ fields: { email: t.emailRequired }, form: null });
+      return focusFirstInvalid(form, message);
+    }
+    setBusy(true);
+    const result = await client
+      .query(AccountByEmail, { email: email.trim() }, { requestPolicy: 'network-only' })
+      .toPromise();
+    setBusy(false);
+    if (result.error) {
+      setProblems(formProblems(result.error));
+      return focusFirstInvalid(form, message);
+    }
+    const found = result.data?.accountByEmail ?? null;
+    setProblems(found ? NO_PROBLEMS : { fields: { email: t.notFound }, form: null });
+    if (!found) return focusFirstInvalid(form, message);
+    setAccount(found);
+    setRole(found.platformRole);
+    announce(t.found(found.displayName, found.email, t.platformRoleName[found.platformRole]));
+  };
+
+  const change = async () => {
+    if (!account) return;
+    setBusy(true);
+    const result = await client.mutation(SetPlatformRole, { userId: account.id, role }).toPromise();
+    setBusy(false);
+    if (!result.data) {
+      setProblems(formProblems(result.error));
+      return focusFirstInvalid(form, message);
+    }
+    const note = t.roleChanged(account.displayName, t.platformRoleName[role]);
+    setAccount({ ...account, platformRole: role });
+    setDone(note);
+    announce(note);
+  };
+
+  return (
+    <section aria-labelledby="platform-roles">
+      <h2 id="platform-roles">{t.platformRoles}</h2>
+      <form ref={setForm} noValidate onSubmit={(event) => void search(event)}>
+        <FormMessage message={problems.form} focusRef={setMessage} />
+        <TextField
+          name="account-email"
+          label={t.searchEmail}
+          hint={t.searchHint}
+          type="email"
+          autoComplete="off"
+          value={email}
+          error={problems.fields.email}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            setProblems(NO_PROBLEMS);
+          }}
+        />
+        <button type="submit" disabled={busy}>
+          {t.search}
+        </button>
+        {account && (
+          <>
+            <p>{t.found(account.displayName, account.email, t.platformRoleName[account.platformRole])}</p>
+            <Select
+              name="platformRole"
+              label={t.platformRole}
+              value={role}
+              onChange={(v) => setRole(v as PlatformRole)}
+            >
+              {PLATFORM_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t.platformRoleName[r]}
+                </option>
+              ))}
+            </Select>
+            <button type="button" disabled={busy} onClick={() => void change()}>
+              {t.changeRole}
+            </button>
+          </>
+        )}
+        {done && <p className="form-success">{done}</p>}
+      </form>
+    </section>
+  );
+}
+
 function AdminTools() {
   const [viewer] = useQuery({ query: AdminViewer });
   const [unitId, setUnitId] = useState('');
@@ -388,6 +511,7 @@ function AdminTools() {
     <Page title={t.title}>
       <CreateUnitForm onCreated={setUnitId} />
       <AddMemberForm unitId={unitId} onUnit={setUnitId} />
+      <PlatformRoleForm />
     </Page>
   );
 }

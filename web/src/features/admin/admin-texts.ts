@@ -41,6 +41,14 @@ export const adminTexts = {
   unitRoleName: { ADMIN: 'Administración', EDITOR: 'Edición' } satisfies Record<UnitRole, string>,
 
   platformRoles: 'Papeles en la plataforma',
+  searchEmail: 'Correo de la cuenta',
+  searchHint: 'El correo exacto; la búsqueda queda en el registro.',
+  search: 'Buscar la cuenta',
+  notFound: 'No hay ninguna cuenta con ese correo.',
+  found: (name: string, email: string, role: string) => `${name} (${email}): ${role}.`,
+  platformRole: 'Nuevo rol en la plataforma',
+  changeRole: 'Cambiar el rol',
+  roleChanged: (name: string, role: string) => `${name} ahora tiene el rol «${role}».`,
   platformRoleName: {
     ADMIN: 'Administración de la plataforma',
     MODERATOR: 'Moderación',
