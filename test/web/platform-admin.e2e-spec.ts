@@ -34,6 +34,7 @@ describe('platform administration', () => {
     const { page } = await web.open('/');
     await signIn(page, admin, '/admin');
     await page.getByRole('heading', { level: 1, name: 'Administración de la plataforma' }).waitFor();
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Administración' }).waitFor();
     await expectAccessible(page, 'admin page');
 
     await page.getByLabel('Nombre oficial').fill('Ayuntamiento de Puebla');
@@ -109,6 +110,7 @@ describe('platform administration', () => {
     await signIn(page, citizen, '/admin');
     await page.getByRole('heading', { level: 1, name: 'No tienes acceso' }).waitFor();
     expect(await page.getByRole('button', { name: 'Crear la unidad' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Administración' }).count()).toBe(0);
     await expectAccessible(page, 'no access');
   }, 120_000);
 });
