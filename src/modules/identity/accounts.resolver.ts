@@ -4,6 +4,7 @@ import { CurrentViewer, PlatformRoles, SignedIn } from '../../infrastructure/aut
 import type { GraphqlContext, Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../infrastructure/http/session-cookie.js';
 import { AccountsService } from './accounts.service.js';
+import { AccountLookupModel } from './dto/account-lookup.model.js';
 import { AuthPayload } from './dto/auth-payload.model.js';
 import {
   EmailArgs,
@@ -117,6 +118,16 @@ export class AccountsResolver {
     @Args('input', { description: 'Cambios al perfil.' }) input: UpdateProfileInput,
   ): Promise<ViewerModel> {
     return this.accounts.updateProfile(viewer.id, input);
+  }
+
+  @PlatformRoles('ADMIN')
+  @Query(() => AccountLookupModel, {
+    nullable: true,
+    description:
+      'Busca una cuenta por su correo exacto (solo ADMIN de la plataforma); null si no existe. Queda en el registro.',
+  })
+  accountByEmail(@CurrentViewer() viewer: Viewer, @Args() args: EmailArgs): Promise<AccountLookupModel | null> {
+    return this.accounts.lookUpByEmail(viewer.id, args.email);
   }
 
   @PlatformRoles('ADMIN')

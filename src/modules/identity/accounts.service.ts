@@ -8,6 +8,7 @@ import { RateLimiter } from '../../infrastructure/http/rate-limiter.js';
 import { AccountMails } from './account-mails.js';
 import { AccountTokensRepository } from './account-tokens.repository.js';
 import { curpBirthDate, validateCurp } from './curp.js';
+import { AccountLookupModel } from './dto/account-lookup.model.js';
 import { AuthPayload } from './dto/auth-payload.model.js';
 import { LoginInput } from './dto/login.input.js';
 import { PublicUserModel } from './dto/public-user.model.js';
@@ -182,6 +183,14 @@ export class AccountsService {
       return user;
     });
     return { id: user.id, displayName: user.displayName };
+  }
+
+  /** A platform admin finds an account by its exact e-mail to give it a role; every lookup is logged. */
+  async lookUpByEmail(actorId: string, email: string): Promise<AccountLookupModel | null> {
+    const user = await this.users.findByEmail(email);
+    this.logger.log(`Búsqueda de cuenta por correo (por ${actorId}): ${user ? user.id : 'sin resultado'}`);
+    if (!user) return null;
+    return { id: user.id, displayName: user.displayName, email: user.email, platformRole: user.platformRole };
   }
 
   private async existing(userId: string): Promise<User> {

@@ -39,6 +39,17 @@ function SessionMenu() {
   );
 }
 
+/** Shown only to platform admins; /admin itself tells everyone else they have no access. */
+function AdminLink() {
+  const { viewer } = useSession();
+  if (viewer?.platformRole !== 'ADMIN') return null;
+  return (
+    <li>
+      <NavLink to="/admin">{texts.nav.admin}</NavLink>
+    </li>
+  );
+}
+
 export function Layout() {
   const location = useLocation();
   const firstRender = useRef(true);
@@ -67,6 +78,7 @@ export function Layout() {
                   {texts.nav.challenges}
                 </NavLink>
               </li>
+              <AdminLink />
             </ul>
           </nav>
           <SessionMenu />

@@ -5,6 +5,8 @@ import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ChallengePage } from '../features/challenges/challenge-page';
 import { ChallengesPage } from '../features/challenges/challenges-page';
+import { EditChallengePage, NewChallengePage } from '../features/challenge-form/lazy';
+import { AdminPage } from '../features/admin/lazy';
 import { BallotConfirmationPage, BallotPage } from '../features/ballot/lazy';
 import { FollowsPage, FollowToggle, PreferencesPage } from '../features/follows/lazy';
 import { PrivacyNoticePage } from '../features/privacy/lazy';
@@ -38,6 +40,9 @@ export function AppRoutes() {
           <Route path="cuenta/sigo" element={<FollowsPage />} />
           <Route path="cuenta/avisos" element={<PreferencesPage />} />
           <Route path="privacidad" element={<PrivacyNoticePage />} />
+          <Route path="mi-unidad/nuevo-reto" element={<NewChallengePage />} />
+          <Route path="mi-unidad/retos/:id/editar" element={<EditChallengePage />} />
+          <Route path="admin" element={<AdminPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

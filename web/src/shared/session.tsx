@@ -15,6 +15,7 @@ export const SessionFields = graphql(`
       id
       displayName
       emailVerified
+      platformRole
     }
   }
 `);

@@ -16,6 +16,7 @@ export const texts = {
   nav: {
     label: 'Principal',
     challenges: 'Explorar retos',
+    admin: 'Administración',
     openData: 'Datos abiertos',
     signIn: 'Iniciar sesión',
     register: 'Crear cuenta',
