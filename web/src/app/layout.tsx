@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useAnnounce } from '../shared/announcer';
 import { requestPageFocus } from '../shared/page';
 import { PageErrorBoundary } from './error-pages';
+import { juryTexts } from '../features/jury/jury-texts';
 import { useSession } from '../shared/session';
 import { texts } from '../shared/texts';
 
@@ -40,6 +41,7 @@ function SessionMenu() {
 }
 
 export function Layout() {
+  const session = useSession();
   const location = useLocation();
   const firstRender = useRef(true);
   useEffect(() => {
@@ -67,6 +69,11 @@ export function Layout() {
                   {texts.nav.challenges}
                 </NavLink>
               </li>
+              {session.viewer && (
+                <li>
+                  <NavLink to="/evaluaciones">{juryTexts.navLink}</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
           <SessionMenu />

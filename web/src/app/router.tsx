@@ -7,6 +7,7 @@ import { ChallengePage } from '../features/challenges/challenge-page';
 import { ChallengesPage } from '../features/challenges/challenges-page';
 import { BallotConfirmationPage, BallotPage } from '../features/ballot/lazy';
 import { FollowsPage, PreferencesPage } from '../features/follows/lazy';
+import { EvaluationsPage, ScoringPage } from '../features/jury/lazy';
 import { ProfilePage } from '../features/profile/lazy';
 import { ResultsPage } from '../features/results/lazy';
 import { VotingPage } from '../features/voting/lazy';
@@ -36,6 +37,8 @@ export function AppRoutes() {
           <Route path="cuenta" element={<ProfilePage />} />
           <Route path="cuenta/sigo" element={<FollowsPage />} />
           <Route path="cuenta/avisos" element={<PreferencesPage />} />
+          <Route path="evaluaciones" element={<EvaluationsPage />} />
+          <Route path="evaluaciones/:challengeId/:proposalId" element={<ScoringPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
