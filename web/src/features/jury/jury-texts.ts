@@ -21,10 +21,6 @@ export const juryTexts = {
   blind: 'Evaluación ciega: no verás quién escribió las propuestas hasta que se publiquen los resultados.',
   status: { NOT_STARTED: 'sin empezar', SAVED: 'guardada' } as const,
   statusLabel: 'Estado',
-  evaluate: 'Calificar',
-  review: 'Revisar',
-  /** Completes a link's accessible name with the proposal it opens. */
-  proposalSuffix: (title: string) => `«${title}»`,
   challengeLink: (title: string) => `Ver el reto «${title}»`,
 
   scoringTitle: (title: string) => `Calificar «${title}»`,
@@ -39,7 +35,6 @@ export const juryTexts = {
   estimatedCost: (amount: string) => `Costo estimado: ${amount}`,
   rubricHeading: 'Calificación',
   rubricIntro: 'Califica cada criterio de 0 a su máximo. El total ponderado se calcula con el peso de cada criterio.',
-  weight: (weight: number) => `Peso ${oneDecimal.format(weight)}`,
   range: (max: number) => `de 0 a ${max}`,
   weightShare: (weight: number, share: number) =>
     `Peso ${oneDecimal.format(weight)} (${oneDecimal.format(share)} % del total)`,

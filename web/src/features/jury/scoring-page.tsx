@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import type { ScoringAssignmentsQuery, ScoringChallengeQuery } from '../../gql/graphql';
+import type { ScoringAssignmentsQuery, ScoringChallengeQuery, ScoringProposalQuery } from '../../gql/graphql';
 import { useAnnounce } from '../../shared/announcer';
 import { FormMessage, TextAreaField } from '../../shared/field';
 import { formatDateTime, formatMoney } from '../../shared/format';
@@ -52,25 +52,13 @@ const ScoringChallengeDocument = graphql(`
   }
 `);
 
-// Author fields are only asked for when the jury is not blind ($withAuthors), whatever the API would answer.
+// The assignments (to know this one is mine, its saved evaluation and what comes next), light enough for the cost limit.
 const ScoringAssignmentsDocument = graphql(`
-  query ScoringAssignments($challengeId: ID!, $withAuthors: Boolean!) {
+  query ScoringAssignments($challengeId: ID!) {
     myEvaluationAssignments(challengeId: $challengeId) {
       proposal {
         id
         title
-        summary
-        body
-        links
-        estimatedCost
-        author @include(if: $withAuthors) {
-          id
-          displayName
-        }
-        coAuthors @include(if: $withAuthors) {
-          id
-          displayName
-        }
       }
       evaluation {
         id
@@ -82,6 +70,28 @@ const ScoringAssignmentsDocument = graphql(`
             id
           }
         }
+      }
+    }
+  }
+`);
+
+// Author fields are only asked for when the jury is not blind ($withAuthors), whatever the API would answer.
+const ScoringProposalDocument = graphql(`
+  query ScoringProposal($id: ID!, $withAuthors: Boolean!) {
+    proposal(id: $id) {
+      id
+      title
+      summary
+      body
+      links
+      estimatedCost
+      author @include(if: $withAuthors) {
+        id
+        displayName
+      }
+      coAuthors @include(if: $withAuthors) {
+        id
+        displayName
       }
     }
   }
@@ -115,6 +125,7 @@ const DeclareConflictDocument = graphql(`
 type Challenge = NonNullable<ScoringChallengeQuery['challenge']>;
 type Criterion = Challenge['criteria'][number];
 type Assignment = ScoringAssignmentsQuery['myEvaluationAssignments'][number];
+type Proposal = NonNullable<ScoringProposalQuery['proposal']>;
 
 function reasonOf(problem: { extensions?: Record<string, unknown> } | undefined): string | undefined {
   return typeof problem?.extensions?.reason === 'string' ? problem.extensions.reason : undefined;
@@ -134,7 +145,7 @@ function Paragraphs({ text }: { text: string }) {
   );
 }
 
-function ProposalText({ proposal }: { proposal: Assignment['proposal'] }) {
+function ProposalText({ proposal }: { proposal: Proposal }) {
   const names = [proposal.author, ...(proposal.coAuthors ?? [])]
     .filter((person) => person !== undefined)
     .map((person) => person?.displayName ?? juryTexts.anonymous);
@@ -216,7 +227,7 @@ function CriterionFieldset({
   );
 }
 
-function ConflictForm({ proposal, onDeclared }: { proposal: Assignment['proposal']; onDeclared: () => void }) {
+function ConflictForm({ proposal, onDeclared }: { proposal: { id: string }; onDeclared: () => void }) {
   const [, declare] = useMutation(DeclareConflictDocument);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -301,6 +312,8 @@ interface ScoringFormProps {
   challenge: Challenge;
   assignment: Assignment;
   assignments: Assignment[];
+  /** Asks the API again for the assignments (their status changed). */
+  onSaved: () => void;
 }
 
 const FIRST_FIELDS = ['scores'];
@@ -309,7 +322,7 @@ function savedScores(assignment: Assignment): Record<string, number> {
   return Object.fromEntries((assignment.evaluation?.scores ?? []).map((s) => [s.criterion.id, s.score]));
 }
 
-function ScoringForm({ challenge, assignment, assignments }: ScoringFormProps) {
+function ScoringForm({ challenge, assignment, assignments, onSaved }: ScoringFormProps) {
   const announce = useAnnounce();
   const navigate = useNavigate();
   const [, submitEvaluation] = useMutation(SubmitEvaluationDocument);
@@ -318,6 +331,7 @@ function ScoringForm({ challenge, assignment, assignments }: ScoringFormProps) {
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [busy, setBusy] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | null>(assignment.evaluation?.updatedAt ?? null);
   const formMessage = useRef<HTMLDivElement>(null);
   const savedMessage = useRef<HTMLParagraphElement>(null);
 
@@ -328,7 +342,6 @@ function ScoringForm({ challenge, assignment, assignments }: ScoringFormProps) {
   const missing = unscored(criteria, scores).length;
   const round = evaluationRound(challenge.rounds);
   const roundOpen = round?.status === 'OPEN';
-  const saved = assignment.evaluation !== null;
   const next = nextToEvaluate(
     assignments.map((a) => ({ proposalId: a.proposal.id, saved: a.evaluation !== null })),
     proposal.id,
@@ -378,8 +391,10 @@ function ScoringForm({ challenge, assignment, assignments }: ScoringFormProps) {
       return;
     }
     setProblems(NO_PROBLEMS);
+    setSavedAt(result.data?.submitEvaluation.updatedAt ?? new Date().toISOString());
     setJustSaved(true);
     announce(juryTexts.saved(proposal.title));
+    onSaved();
   };
 
   const scoresError = problems.fields.scores;
@@ -433,10 +448,10 @@ function ScoringForm({ challenge, assignment, assignments }: ScoringFormProps) {
             {busy ? juryTexts.saving : juryTexts.save}
           </button>
         </p>
-        {saved && assignment.evaluation && (
+        {savedAt && (
           <p className="jury-saved" ref={savedMessage} tabIndex={-1}>
             <span className="badge jury-status jury-status-saved">{juryTexts.status.SAVED}</span>{' '}
-            {juryTexts.savedAt(formatDateTime(assignment.evaluation.updatedAt))}
+            {juryTexts.savedAt(formatDateTime(savedAt))}
           </p>
         )}
         {justSaved && (
@@ -473,11 +488,16 @@ export function ScoringPage() {
     pause: !session.viewer,
   });
   const challenge = challengeResult.data?.challenge ?? null;
-  const [assignmentsResult] = useQuery({
+  const [assignmentsResult, refreshAssignments] = useQuery({
     query: ScoringAssignmentsDocument,
-    variables: { challengeId, withAuthors: challenge ? !challenge.settings.blindEvaluation : false },
-    pause: !session.viewer || !challenge,
+    variables: { challengeId },
+    pause: !session.viewer,
     requestPolicy: 'cache-and-network',
+  });
+  const [proposalResult] = useQuery({
+    query: ScoringProposalDocument,
+    variables: { id: proposalId, withAuthors: challenge ? !challenge.settings.blindEvaluation : false },
+    pause: !session.viewer || !challenge,
   });
   const here = `/evaluaciones/${challengeId}/${proposalId}`;
   const back = (
@@ -495,7 +515,8 @@ export function ScoringPage() {
       </Page>
     );
   }
-  if ((challengeResult.error && !challengeResult.data) || (assignmentsResult.error && !assignmentsResult.data)) {
+  const failed = [challengeResult, assignmentsResult, proposalResult].some((r) => r.error && !r.data);
+  if (failed) {
     return (
       <Page title={texts.errors.errorTitle}>
         <p role="alert">{texts.errors.network}</p>
@@ -503,10 +524,13 @@ export function ScoringPage() {
       </Page>
     );
   }
-  if (!challengeResult.data || (challenge && !assignmentsResult.data)) return <Page title={texts.loading} />;
-  const assignments = assignmentsResult.data?.myEvaluationAssignments ?? [];
+  if (!challengeResult.data || !assignmentsResult.data || (challenge && !proposalResult.data)) {
+    return <Page title={texts.loading} />;
+  }
+  const assignments = assignmentsResult.data.myEvaluationAssignments;
   const assignment = assignments.find((a) => a.proposal.id === proposalId);
-  if (!challenge || !assignment) {
+  const proposal = proposalResult.data?.proposal;
+  if (!challenge || !assignment || !proposal) {
     return (
       <Page title={juryTexts.listTitle}>
         <p>{juryTexts.notAssigned}</p>
@@ -519,9 +543,15 @@ export function ScoringPage() {
       <p className="field-hint">{challenge.title}</p>
       {challenge.settings.blindEvaluation && <p className="field-hint">{juryTexts.blind}</p>}
       <div className="jury-layout">
-        <ProposalText proposal={assignment.proposal} />
+        <ProposalText proposal={proposal} />
         <div>
-          <ScoringForm key={proposalId} challenge={challenge} assignment={assignment} assignments={assignments} />
+          <ScoringForm
+            key={proposalId}
+            challenge={challenge}
+            assignment={assignment}
+            assignments={assignments}
+            onSaved={() => refreshAssignments({ requestPolicy: 'network-only' })}
+          />
         </div>
       </div>
     </Page>
