@@ -4,7 +4,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useAnnounce } from '../shared/announcer';
 import { requestPageFocus } from '../shared/page';
 import { PageErrorBoundary } from './error-pages';
-import { juryTexts } from '../features/jury/jury-texts';
+import { juryNavLink } from '../features/jury/jury-nav';
 import { useSession } from '../shared/session';
 import { texts } from '../shared/texts';
 
@@ -71,7 +71,7 @@ export function Layout() {
               </li>
               {session.viewer && (
                 <li>
-                  <NavLink to="/evaluaciones">{juryTexts.navLink}</NavLink>
+                  <NavLink to="/evaluaciones">{juryNavLink}</NavLink>
                 </li>
               )}
             </ul>

@@ -1,4 +1,5 @@
 /** Spanish texts of the juror pages («Mis evaluaciones» and the scoring page). */
+import { juryNavLink } from './jury-nav';
 
 const oneDecimal = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 1 });
 
@@ -7,8 +8,7 @@ function proposals(n: number): string {
 }
 
 export const juryTexts = {
-  navLink: 'Mis evaluaciones',
-  listTitle: 'Mis evaluaciones',
+  listTitle: juryNavLink,
   listIntro: 'Los retos en cuyo jurado participas y las propuestas que te tocó calificar.',
   signInToSee: 'Inicia sesión para ver tus evaluaciones',
   notJuror:

@@ -351,7 +351,7 @@ function ScoringForm({ challenge, assignment, assignments, onSaved }: ScoringFor
     const order = [...FIRST_FIELDS, ...criteria.map((c) => criterionField(c.id)), 'comment'];
     const first = order.find((name) => problems.fields[name]);
     if (first === 'comment') document.getElementById('comment')?.focus();
-    else if (first === 'scores') document.getElementById(criterionField(criteria[0]?.id ?? ''))?.focus();
+    else if (first === 'scores') document.getElementById('scores')?.focus();
     else if (first) {
       const checked = document.querySelector<HTMLInputElement>(`input[name="${first}"]:checked`);
       (checked ?? document.getElementById(`${first}-0`))?.focus();
@@ -405,7 +405,7 @@ function ScoringForm({ challenge, assignment, assignments, onSaved }: ScoringFor
         <p>{juryTexts.rubricIntro}</p>
         <FormMessage message={problems.form} focusRef={formMessage} />
         {scoresError && (
-          <p className="field-error" id={criterionField(criteria[0]?.id ?? '')} tabIndex={-1}>
+          <p className="field-error" id="scores" tabIndex={-1}>
             {scoresError}
           </p>
         )}
