@@ -316,8 +316,6 @@ interface ScoringFormProps {
   onSaved: () => void;
 }
 
-const FIRST_FIELDS = ['scores'];
-
 function savedScores(assignment: Assignment): Record<string, number> {
   return Object.fromEntries((assignment.evaluation?.scores ?? []).map((s) => [s.criterion.id, s.score]));
 }
@@ -348,7 +346,7 @@ function ScoringForm({ challenge, assignment, assignments, onSaved }: ScoringFor
   );
 
   useEffect(() => {
-    const order = [...FIRST_FIELDS, ...criteria.map((c) => criterionField(c.id)), 'comment'];
+    const order = ['scores', ...criteria.map((c) => criterionField(c.id)), 'comment'];
     const first = order.find((name) => problems.fields[name]);
     if (first === 'comment') document.getElementById('comment')?.focus();
     else if (first === 'scores') document.getElementById('scores')?.focus();
