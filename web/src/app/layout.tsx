@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useAnnounce } from '../shared/announcer';
 import { requestPageFocus } from '../shared/page';
 import { PageErrorBoundary } from './error-pages';
+import { juryNavLink } from '../features/jury/jury-nav';
 import { useSession } from '../shared/session';
 import { texts } from '../shared/texts';
 
@@ -51,6 +52,7 @@ function AdminLink() {
 }
 
 export function Layout() {
+  const session = useSession();
   const location = useLocation();
   const firstRender = useRef(true);
   useEffect(() => {
@@ -78,6 +80,11 @@ export function Layout() {
                   {texts.nav.challenges}
                 </NavLink>
               </li>
+              {session.viewer && (
+                <li>
+                  <NavLink to="/evaluaciones">{juryNavLink}</NavLink>
+                </li>
+              )}
               <AdminLink />
             </ul>
           </nav>

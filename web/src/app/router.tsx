@@ -9,6 +9,7 @@ import { EditChallengePage, NewChallengePage } from '../features/challenge-form/
 import { AdminPage } from '../features/admin/lazy';
 import { BallotConfirmationPage, BallotPage } from '../features/ballot/lazy';
 import { FollowsPage, FollowToggle, PreferencesPage } from '../features/follows/lazy';
+import { EvaluationsPage, ScoringPage } from '../features/jury/lazy';
 import { PrivacyNoticePage } from '../features/privacy/lazy';
 import { ProfilePage } from '../features/profile/lazy';
 import { ResultsPage } from '../features/results/lazy';
@@ -43,6 +44,8 @@ export function AppRoutes() {
           <Route path="mi-unidad/nuevo-reto" element={<NewChallengePage />} />
           <Route path="mi-unidad/retos/:id/editar" element={<EditChallengePage />} />
           <Route path="admin" element={<AdminPage />} />
+          <Route path="evaluaciones" element={<EvaluationsPage />} />
+          <Route path="evaluaciones/:challengeId/:proposalId" element={<ScoringPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
