@@ -10,6 +10,7 @@ import { FollowsPage, PreferencesPage } from '../features/follows/lazy';
 import { ProfilePage } from '../features/profile/lazy';
 import { ResultsPage } from '../features/results/lazy';
 import { VotingPage } from '../features/voting/lazy';
+import { ChallengeAdminPage, UnitDashboardPage, UnitTeamPage } from '../features/unit/lazy';
 import { NotFoundPage } from './error-pages';
 import { Layout } from './layout';
 
@@ -36,6 +37,10 @@ export function AppRoutes() {
           <Route path="cuenta" element={<ProfilePage />} />
           <Route path="cuenta/sigo" element={<FollowsPage />} />
           <Route path="cuenta/avisos" element={<PreferencesPage />} />
+          <Route path="mi-unidad" element={<UnitDashboardPage />} />
+          <Route path="mi-unidad/retos/:slug" element={<ChallengeAdminPage />} />
+          <Route path="mi-unidad/equipo/:unitId" element={<UnitTeamPage />} />
+          <Route path="mi-unidad/*" element={<UnitDashboardPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -16,6 +16,7 @@ export const texts = {
   nav: {
     label: 'Principal',
     challenges: 'Explorar retos',
+    myUnit: 'Mi unidad',
     openData: 'Datos abiertos',
     signIn: 'Iniciar sesión',
     register: 'Crear cuenta',
