@@ -116,6 +116,39 @@ describe('Mi unidad: an official manages a challenge', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(await status()).toBe('CLOSED');
     await expectAccessible(page, 'round closed');
+
+    // The audit log reads as a Spanish timeline, refreshed after each change.
+    const audit = page.getByRole('region', { name: 'Bitácora' });
+    await audit.getByText('Beto Jurado dejó el jurado.').waitFor();
+    await audit.getByText('Ana Jurado se integró al jurado.').waitFor();
+    await expectAccessible(page, 'audit timeline');
+  });
+
+  it('reschedules a round in Mexico City time, with the server refusal at its field', async () => {
+    const { page } = await web.open('/');
+    await signIn(page, official, `/mi-unidad/retos/${slug}`);
+    await page.getByRole('button', { name: 'Reprogramar «Evaluación»' }).click();
+    const opens = page.getByLabel('Nueva apertura');
+    const closes = page.getByLabel('Nuevo cierre');
+    const opensValue = await opens.inputValue();
+    // Closing before opening: the API's INVALID_SCHEDULE problem appears at the closing field.
+    await closes.fill(opensValue.replace(/T\d{2}:\d{2}$/, 'T00:00'));
+    await page.getByRole('button', { name: 'Guardar fechas' }).click();
+    await page.getByText('La ronda debe cerrar después de abrir.').waitFor();
+    expect(await closes.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'reschedule refused at the field');
+
+    // 20:30 in Mexico City, one day after it opens, is 02:30 UTC the next day.
+    const [y, m, d] = opensValue.slice(0, 10).split('-').map(Number);
+    const nextDay = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+    await closes.fill(`${nextDay}T20:30`);
+    await page.getByRole('button', { name: 'Guardar fechas' }).click();
+    await page.getByText('Se reprogramó la ronda «Evaluación».').first().waitFor();
+    const round = challenge.rounds.find((r) => r.kind === 'EVALUATION')!;
+    const { rows } = await sql.query<{ closes_at: Date }>('SELECT closes_at FROM rounds WHERE id = $1', [round.id]);
+    const expected = new Date(Date.UTC(y, m - 1, d + 2, 2, 30));
+    expect(rows[0].closes_at.toISOString()).toBe(expected.toISOString());
+    await expectAccessible(page, 'round rescheduled');
   });
 
   it('moderates by keyboard only', async () => {

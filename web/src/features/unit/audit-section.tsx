@@ -1,4 +1,5 @@
 // The challenge's public audit log as a Spanish timeline: who did what and when, most recent first.
+import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { formatDateTime } from '../../shared/format';
@@ -26,12 +27,15 @@ const UnitAuditDocument = graphql(`
   }
 `);
 
-export function AuditSection({ challengeId }: { challengeId: string }) {
-  const [result] = useQuery({
+export function AuditSection({ challengeId, version }: { challengeId: string; version: number }) {
+  const [result, reexecute] = useQuery({
     query: UnitAuditDocument,
     variables: { id: challengeId },
     requestPolicy: 'cache-and-network',
   });
+  useEffect(() => {
+    if (version > 0) reexecute({ requestPolicy: 'network-only' });
+  }, [version, reexecute]);
   const events = result.data?.challenge?.auditLog.nodes;
   return (
     <section aria-labelledby="bitacora" className="unit-section">

@@ -1,5 +1,6 @@
 // /mi-unidad/retos/:slug: one challenge of my unit — rounds (close now, reschedule, tally), moderation, jury and
 // the audit log. Each section asks for its own data, so one page never exceeds the API's query cost.
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { NotFoundPage } from '../../app/error-pages';
@@ -33,6 +34,9 @@ const ChallengeAdminDocument = graphql(`
 
 function ChallengeAdmin({ viewer, slug }: { viewer: UnitViewer; slug: string }) {
   const [result] = useQuery({ query: ChallengeAdminDocument, variables: { slug } });
+  // Every change made in a section is a new line in the audit log: the timeline reloads after each one.
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((n) => n + 1);
   if (result.fetching && !result.data) return <Page title={texts.loading} />;
   if (result.error && !result.data) return <ErrorMessagePage />;
   const challenge = result.data?.challenge;
@@ -74,10 +78,10 @@ function ChallengeAdmin({ viewer, slug }: { viewer: UnitViewer; slug: string }) 
   );
   return (
     <Page title={unitTexts.challengeTitle(challenge.title)} lead={lead}>
-      <RoundsSection challengeId={challenge.id} can={can} />
-      <ModerationSection challengeId={challenge.id} can={can} />
-      <JurySection challengeId={challenge.id} can={can} />
-      <AuditSection challengeId={challenge.id} />
+      <RoundsSection challengeId={challenge.id} can={can} onChanged={changed} />
+      <ModerationSection challengeId={challenge.id} can={can} onChanged={changed} />
+      <JurySection challengeId={challenge.id} can={can} onChanged={changed} />
+      <AuditSection challengeId={challenge.id} version={version} />
     </Page>
   );
 }

@@ -173,10 +173,21 @@ function JurorItem({
   );
 }
 
-export function JurySection({ challengeId, can }: { challengeId: string; can: Capabilities }) {
+export function JurySection({
+  challengeId,
+  can,
+  onChanged,
+}: {
+  challengeId: string;
+  can: Capabilities;
+  onChanged: () => void;
+}) {
   const [result, reexecute] = useQuery({ query: UnitJuryDocument, variables: { id: challengeId } });
   const challenge = result.data?.challenge;
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const refresh = () => {
+    reexecute({ requestPolicy: 'network-only' });
+    onChanged();
+  };
   const juryOpen = challenge?.rounds.some((r) => r.kind === 'EVALUATION' && r.status !== 'CLOSED') ?? false;
   return (
     <section aria-labelledby="jurado" className="unit-section">

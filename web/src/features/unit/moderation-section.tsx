@@ -165,7 +165,15 @@ function ProposalItem({ proposal, can, onChanged }: { proposal: Proposal; can: C
   );
 }
 
-export function ModerationSection({ challengeId, can }: { challengeId: string; can: Capabilities }) {
+export function ModerationSection({
+  challengeId,
+  can,
+  onChanged,
+}: {
+  challengeId: string;
+  can: Capabilities;
+  onChanged: () => void;
+}) {
   const [result, reexecute] = useQuery({ query: UnitModerationDocument, variables: { id: challengeId } });
   const proposals = result.data?.challenge?.proposals.nodes;
   return (
@@ -185,7 +193,10 @@ export function ModerationSection({ challengeId, can }: { challengeId: string; c
               key={proposal.id}
               proposal={proposal}
               can={can}
-              onChanged={() => reexecute({ requestPolicy: 'network-only' })}
+              onChanged={() => {
+                reexecute({ requestPolicy: 'network-only' });
+                onChanged();
+              }}
             />
           ))}
         </ul>

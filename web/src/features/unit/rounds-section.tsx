@@ -126,10 +126,12 @@ function RescheduleForm({ round, onDone }: { round: Round; onDone: (message: str
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const opens = notYetOpen ? mexicoCityToIso(opensAt) : null;
-    const closes = mexicoCityToIso(closesAt);
+    // A field left as it was keeps the exact stored instant (the form shows minutes only).
+    const opensChanged = notYetOpen && opensAt !== isoToMexicoCity(round.opensAt);
+    const opens = opensChanged ? mexicoCityToIso(opensAt) : null;
+    const closes = closesAt === isoToMexicoCity(round.closesAt) ? round.closesAt : mexicoCityToIso(closesAt);
     const local: Record<string, string> = {};
-    if (notYetOpen && !opens) local.opensAt = unitTexts.invalidDate;
+    if (opensChanged && !opens) local.opensAt = unitTexts.invalidDate;
     if (!closes) local.closesAt = unitTexts.invalidDate;
     if (Object.keys(local).length) {
       setFormMessage(null);
@@ -210,7 +212,15 @@ function Tally({ round, showLive }: { round: Round; showLive: boolean }) {
   );
 }
 
-export function RoundsSection({ challengeId, can }: { challengeId: string; can: Capabilities }) {
+export function RoundsSection({
+  challengeId,
+  can,
+  onChanged,
+}: {
+  challengeId: string;
+  can: Capabilities;
+  onChanged: () => void;
+}) {
   const announce = useAnnounce();
   const [result, reexecute] = useQuery({ query: UnitRoundsDocument, variables: { id: challengeId } });
   const [closeState, closeRound] = useMutation(CloseRoundNowDocument);
@@ -220,7 +230,10 @@ export function RoundsSection({ challengeId, can }: { challengeId: string; can: 
   const [roundMessage, setRoundMessage] = useState<{ roundId: string; text: string } | null>(null);
   const opener = useRef<HTMLElement | null>(null);
 
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const refresh = () => {
+    reexecute({ requestPolicy: 'network-only' });
+    onChanged();
+  };
   const challenge = result.data?.challenge;
 
   const startClose = (round: Round, button: HTMLElement) => {
