@@ -11,6 +11,7 @@ import type { Proposal } from '../proposals/proposal.entity.js';
 import { proposalView } from '../proposals/proposal-view.js';
 import { VotingLoadersProvider } from '../voting/voting.loaders.js';
 import { CriterionScoreModel, EvaluationAssignmentModel, EvaluationModel } from './dto/evaluation.model.js';
+import { JurorProgressModel } from './dto/juror-progress.model.js';
 import { JuryMemberModel } from './dto/jury-member.model.js';
 import { EvaluationLoadersProvider } from './evaluation.loaders.js';
 import { wasEverSubmitted } from '../../common/public-visibility.js';
@@ -68,6 +69,17 @@ export class JuryMemberFieldsResolver {
     const conflicts = await loaders.conflicts.load(juror.id);
     const proposals = await Promise.all(conflicts.map((c) => loaders.proposal.load(c.proposalId)));
     return proposals.map(asModel).filter((p): p is ProposalModel => p !== null);
+  }
+
+  @ResolveField(() => JurorProgressModel, {
+    nullable: true,
+    description:
+      'Avance de sus evaluaciones (solo conteos, nunca calificaciones). Lo ven el personal ADMIN y EDITOR de la unidad del reto y la administración de la plataforma; null para los demás.',
+  })
+  async progress(@Parent() juror: JuryMemberModel, @Context() ctx: GraphqlContext): Promise<JurorProgressModel | null> {
+    const loaders = this.loaders.for(ctx);
+    if (!(await loaders.viewerIsStaff(juror.challengeId))) return null;
+    return loaders.progress.load(juror.id);
   }
 }
 

@@ -18,6 +18,8 @@ export interface EvaluationLoaders {
   conflicts: DataLoader<string, JuryConflict[]>;
   evaluationsOfProposal: DataLoader<string, Evaluation[]>;
   proposal: DataLoader<string, Proposal | null>;
+  /** Per juror (by membership id): assigned and evaluated counts. */
+  progress: DataLoader<string, { assigned: number; evaluated: number }>;
   /** The viewer's jury seat in a challenge, or null. */
   viewerSeat: (challengeId: string) => Promise<JuryMember | null>;
   /** Whether the viewer is a platform ADMIN or the ADMIN/EDITOR of the unit running the challenge. */
@@ -54,6 +56,13 @@ export class EvaluationLoadersProvider extends RequestLoaders<EvaluationLoaders>
       proposal: new DataLoader(async (ids) => {
         const byId = new Map((await this.repo.proposalsByIds(ids)).map((p) => [p.id, p]));
         return ids.map((id) => byId.get(id) ?? null);
+      }),
+      progress: new DataLoader(async (ids) => {
+        const byJuror = new Map((await this.repo.progressOfJurors(ids)).map((p) => [p.jurorId, p]));
+        return ids.map((id) => {
+          const found = byJuror.get(id);
+          return { assigned: found?.assigned ?? 0, evaluated: found?.evaluated ?? 0 };
+        });
       }),
       viewerSeat: async (challengeId) => {
         if (!viewer) return null;

@@ -179,6 +179,23 @@ export class EvaluationRepository {
     });
   }
 
+  /** Per juror: assignments in any round and how many of them have an evaluation (counts only, no scores). */
+  async progressOfJurors(
+    jurorIds: readonly string[],
+  ): Promise<{ jurorId: string; assigned: number; evaluated: number }[]> {
+    if (!jurorIds.length) return [];
+    const rows: { juror_id: string; assigned: string; evaluated: string }[] = await this.dataSource.manager
+      .createQueryBuilder(JuryAssignment, 'a')
+      .leftJoin(Evaluation, 'e', 'e.assignment_id = a.id')
+      .select('a.juror_id', 'juror_id')
+      .addSelect('count(*)', 'assigned')
+      .addSelect('count(e.id)', 'evaluated')
+      .where('a.juror_id IN (:...jurorIds)', { jurorIds: [...jurorIds] })
+      .groupBy('a.juror_id')
+      .getRawMany();
+    return rows.map((r) => ({ jurorId: r.juror_id, assigned: Number(r.assigned), evaluated: Number(r.evaluated) }));
+  }
+
   // ── evaluations ──
 
   evaluationsOfRound(tx: Tx, roundId: string): Promise<Evaluation[]> {

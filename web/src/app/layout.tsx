@@ -1,12 +1,37 @@
 // The frame of every page: skip link, header with navigation and session, main landmark, footer.
 import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
 import { useAnnounce } from '../shared/announcer';
 import { requestPageFocus } from '../shared/page';
 import { PageErrorBoundary } from './error-pages';
 import { juryNavLink } from '../features/jury/jury-nav';
 import { useSession } from '../shared/session';
 import { texts } from '../shared/texts';
+
+const NavMembershipsDocument = graphql(`
+  query NavMemberships {
+    viewer {
+      id
+      memberships {
+        role
+      }
+    }
+  }
+`);
+
+/** "Mi unidad" appears only for people who belong to a government unit. */
+function UnitLink() {
+  const session = useSession();
+  const [result] = useQuery({ query: NavMembershipsDocument, pause: !session.viewer });
+  if (!session.viewer || !result.data?.viewer?.memberships.length) return null;
+  return (
+    <li>
+      <NavLink to="/mi-unidad">{texts.nav.myUnit}</NavLink>
+    </li>
+  );
+}
 
 function SessionMenu() {
   const session = useSession();
@@ -86,6 +111,7 @@ export function Layout() {
                 </li>
               )}
               <AdminLink />
+              <UnitLink />
             </ul>
           </nav>
           <SessionMenu />

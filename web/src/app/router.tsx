@@ -14,6 +14,7 @@ import { PrivacyNoticePage } from '../features/privacy/lazy';
 import { ProfilePage } from '../features/profile/lazy';
 import { ResultsPage } from '../features/results/lazy';
 import { VotingPage } from '../features/voting/lazy';
+import { ChallengeAdminPage, UnitDashboardPage, UnitTeamPage } from '../features/unit/lazy';
 import { NotFoundPage } from './error-pages';
 import { Layout } from './layout';
 
@@ -46,6 +47,10 @@ export function AppRoutes() {
           <Route path="admin" element={<AdminPage />} />
           <Route path="evaluaciones" element={<EvaluationsPage />} />
           <Route path="evaluaciones/:challengeId/:proposalId" element={<ScoringPage />} />
+          <Route path="mi-unidad" element={<UnitDashboardPage />} />
+          <Route path="mi-unidad/retos/:slug" element={<ChallengeAdminPage />} />
+          <Route path="mi-unidad/equipo/:unitId" element={<UnitTeamPage />} />
+          <Route path="mi-unidad/*" element={<UnitDashboardPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -17,6 +17,7 @@ export const texts = {
     label: 'Principal',
     challenges: 'Explorar retos',
     admin: 'Administración',
+    myUnit: 'Mi unidad',
     openData: 'Datos abiertos',
     signIn: 'Iniciar sesión',
     register: 'Crear cuenta',
