@@ -1,21 +1,30 @@
-// npm run bench:notifications — CHALLENGE_PUBLISHED to 100 000 followers of a unit (seeded with SQL), one worker in
-// this process; measures from the commit of the publication to the last in-app notification stored (notifications/s,
-// peak RSS of the process during fan-out), next to a raw baseline in the same run: one INSERT … SELECT of the same
-// rows into a copy of the table. Followers have no verified e-mail, so no e-mails are sent (in-app only).
-// Needs PostgreSQL and Redis as for the tests; uses a throwaway database.
+// npm run bench:notifications — CHALLENGE_PUBLISHED to 100 000 followers of a unit (seeded with SQL); measures from the
+// commit of the publication to the last in-app notification stored (notifications/s) and the peak RSS of the worker,
+// next to a raw baseline in the same run: one INSERT … SELECT of the same rows into a copy of the table. The worker
+// runs as its own process as `npm run start:worker` runs it (src/worker.ts, TypeScript through SWC, NODE_ENV=production,
+// LOG_LEVEL=warn); its peak is the kernel's (VmHWM, started over once the worker is ready). Followers have no verified
+// e-mail, so no e-mails are sent (in-app only). Needs PostgreSQL and Redis as for the tests; uses a throwaway database.
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import pg from 'pg';
-import { createWorker, loadConfig, prepareInfrastructure } from '../src/bootstrap.js';
+import { loadConfig, prepareInfrastructure } from '../src/bootstrap.js';
 import { createPublishedChallenge, createUnitWithAdmin } from '../test/support/challenge-factory.js';
 import { benchEnvironment } from './support/bench-environment.js';
+import { startBenchProcess, type BenchProcess } from './support/bench-process.js';
 
 const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 100_000);
 
-const { env, dropAll } = benchEnvironment();
+const { env, dropAll } = benchEnvironment({
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  JWT_SECRET: randomBytes(24).toString('hex'),
+});
 const config = loadConfig(env);
 await prepareInfrastructure(config);
 const sql = new pg.Client(env.DATABASE_URL);
 await sql.connect();
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+let worker: BenchProcess | null = null;
 
 try {
   const owner = await createUnitWithAdmin(sql);
@@ -39,10 +48,19 @@ try {
   );
   const baselineMs = performance.now() - started;
 
-  const worker = await createWorker(config);
-  const rssBefore = process.memoryUsage().rss;
-  let peak = rssBefore;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  // The worker is ready once its outbox relay listens (it starts after every queue's worker).
+  const relayListening = async () => {
+    const { rows } = await sql.query(
+      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'retos-outbox-relay'`,
+    );
+    return rows.length > 0;
+  };
+  worker = await startBenchProcess('src/worker.ts', env, relayListening);
+  const rssBefore = worker.memory().rss;
+  const kernelPeak = worker.resetPeak();
+  let sampled = rssBefore;
+  const sampler = setInterval(() => (sampled = Math.max(sampled, worker!.memory().rss)), 50);
+  const load = loadavg();
   started = performance.now();
   const challenge = await createPublishedChallenge(
     sql,
@@ -68,15 +86,21 @@ try {
     `SELECT count(*)::int AS total, count(DISTINCT recipient_id)::int AS people FROM notifications WHERE challenge_id = $1`,
     [challenge.challengeId],
   );
-  await worker.close();
+  const peak = Math.max(sampled, kernelPeak ? worker.memory().peak : 0);
+  await worker.stop();
   const rate = (ms: number) => `${Math.round((FOLLOWERS / ms) * 1000).toLocaleString('en-US')} notifications/s`;
   process.stdout.write(
-    `followers: ${FOLLOWERS}, stored: ${check.total} (distinct recipients ${check.people})\n` +
+    `followers: ${FOLLOWERS}, stored: ${check.total} (distinct recipients ${check.people}); load average before: ` +
+      `${load.map((l) => l.toFixed(2)).join(' ')}, after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n` +
       `fan-out (outbox → relay → ${Math.ceil(FOLLOWERS / 1000)} BullMQ chunks → stored): ${Math.round(fanoutMs)} ms, ${rate(fanoutMs)}, ` +
-      `peak RSS ${mb(peak)} (before ${mb(rssBefore)})\n` +
+      `worker process (its own, NODE_ENV=production) peak RSS ${mb(peak)} (${kernelPeak ? 'VmHWM' : 'sampled every 50 ms'}; ` +
+      `${mb(rssBefore)} when ready)\n` +
       `baseline one INSERT … SELECT: ${Math.round(baselineMs)} ms, ${rate(baselineMs)}\n`,
   );
 } finally {
+  await worker?.stop();
   await sql.end();
   await dropAll();
 }

@@ -49,6 +49,10 @@ try {
     `SELECT (extract(epoch FROM closed_at - closes_at) * 1000)::int AS late FROM rounds`,
   );
   process.stdout.write(
+    'measured: one worker started inside this bench process (same event loop as the baseline timers), ' +
+      'not a separate process as `npm run start:worker` runs it\n',
+  );
+  process.stdout.write(
     `${line(
       'round close lateness',
       rows.map((r) => r.late),

@@ -16,6 +16,10 @@ export async function startBenchApi() {
   const app = await createApi(config, { workers: false }, createLogger('silent'));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  process.stdout.write(
+    'measured: the API started inside this bench process (same event loop and RSS as the client and the seeding, ' +
+      'TypeScript through SWC, logs silent), not a separate server as `npm start` runs it\n',
+  );
   const sql = new pg.Client(env.DATABASE_URL);
   await sql.connect();
   return {

@@ -1,6 +1,6 @@
 // A server for a bench in its own Node process (issue #17): the load generator never shares its event loop.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 
@@ -19,17 +19,22 @@ export interface BenchProcess {
   url: string;
   /** User + system CPU seconds the process has used so far (Linux /proc). */
   cpuSeconds(): number;
+  /** Resident set size now and its peak (VmRSS, VmHWM of Linux /proc), in bytes. */
+  memory(): { rss: number; peak: number };
+  /** Starts the peak (VmHWM) over from the current RSS; false where the kernel does not allow it. */
+  resetPeak(): boolean;
   stop(): Promise<void>;
 }
 
 /**
  * Starts `node --import ./scripts/swc-register.mjs <entry>` with `env` on a free port and waits until
- * `readyPath` answers 200 (or the process exits, which fails the bench with its output).
+ * `readyPath` answers 200, or `ready()` resolves true for a process without HTTP (or the process exits, which fails
+ * the bench with its output).
  */
 export async function startBenchProcess(
   entry: string,
   env: Record<string, string>,
-  readyPath: string,
+  readyPath: string | (() => Promise<boolean>),
 ): Promise<BenchProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', './scripts/swc-register.mjs', entry], {
@@ -45,10 +50,13 @@ export async function startBenchProcess(
   const url = `http://127.0.0.1:${port}`;
   const ready = (async () => {
     for (;;) {
-      const ok = await fetch(url + readyPath, { headers: { 'apollo-require-preflight': 'true' } }).then(
-        (r) => r.ok,
-        () => false,
-      );
+      const ok =
+        typeof readyPath === 'function'
+          ? await readyPath()
+          : await fetch(url + readyPath, { headers: { 'apollo-require-preflight': 'true' } }).then(
+              (r) => r.ok,
+              () => false,
+            );
       if (ok) return;
       await new Promise((resolve) => setTimeout(resolve, 100)); // polling a port that has no event to await
     }
@@ -60,6 +68,19 @@ export async function startBenchProcess(
     cpuSeconds() {
       const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
       return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND; // utime, stime
+    },
+    memory() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+      return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+    },
+    resetPeak() {
+      try {
+        writeFileSync(`/proc/${child.pid}/clear_refs`, '5');
+        return true;
+      } catch {
+        return false;
+      }
     },
     async stop() {
       if (child.exitCode !== null) return;

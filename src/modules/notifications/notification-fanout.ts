@@ -11,7 +11,12 @@ import { LiveEvents } from './live/live-events.js';
 import { audiencesOf, type NotifyingEvent } from './notification-audiences.js';
 import { notificationEmail } from './notification-emails.js';
 import { notificationText, type NotificationFacts } from './notification-texts.js';
-import { NotificationsRepository, type NewNotification, type StoredNotification } from './notifications.repository.js';
+import {
+  NotificationsRepository,
+  type InsertedNotification,
+  type NewNotification,
+  type StoredNotification,
+} from './notifications.repository.js';
 import { UnsubscribeTokens } from './unsubscribe-token.js';
 
 /** Recipients per job: a challenge followed by 100 000 people is 100 jobs, none holding more than this in memory. */
@@ -104,7 +109,7 @@ export class NotificationFanout {
       await this.repository.insertEmails(tx, job.eventId, rows);
       return inserted;
     });
-    await this.push(stored);
+    await this.push(rows, stored);
     await this.sendEmails(
       job.eventId,
       recipients.map((r) => r.userId),
@@ -113,11 +118,16 @@ export class NotificationFanout {
     return { recipients: recipients.length, stored: stored.length };
   }
 
-  private push(stored: StoredNotification[]): Promise<void> {
-    return this.live.publish(
-      'notification',
-      stored.map((n) => ({ id: n.recipientId, payload: n })),
-    );
+  /** Pushes the rows this chunk stored to those of their recipients who listen now; the payloads only for them. */
+  private push(rows: NewNotification[], stored: InsertedNotification[]): Promise<void> {
+    if (!stored.length) return Promise.resolve();
+    const byRecipient = new Map(stored.map((n) => [n.recipientId, n]));
+    const rowOf = new Map(rows.map((r) => [r.userId, r]));
+    return this.live.publishToListeners('notification', [...byRecipient.keys()], (recipientId): StoredNotification => {
+      const { id, createdAt } = byRecipient.get(recipientId)!;
+      const { type, title, body, challengeId, proposalId } = rowOf.get(recipientId)!;
+      return { id, recipientId, type, title, body, challengeId, proposalId, readAt: null, createdAt };
+    });
   }
 
   private async sendEmails(

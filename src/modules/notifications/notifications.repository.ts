@@ -29,6 +29,8 @@ export interface StoredNotification {
   createdAt: Date;
 }
 
+export type InsertedNotification = Pick<StoredNotification, 'id' | 'recipientId' | 'createdAt'>;
+
 export interface PendingEmail extends Recipient {
   email: string;
   displayName: string;
@@ -95,8 +97,11 @@ export class NotificationsRepository {
     return rows.map((r) => ({ userId: r.user_id, type: r.type, proposalId: r.proposal_id }));
   }
 
-  /** Stores the in-app notifications whose preference is on; returns only the rows this call inserted. */
-  async insertInApp(tx: Tx, eventId: string, rows: NewNotification[]): Promise<StoredNotification[]> {
+  /**
+   * Stores the in-app notifications whose preference is on; returns the id, recipient and time of only the rows this
+   * call inserted (the rest of each row is what the caller passed in).
+   */
+  async insertInApp(tx: Tx, eventId: string, rows: NewNotification[]): Promise<InsertedNotification[]> {
     if (!rows.length) return [];
     return tx.query(
       `INSERT INTO notifications (event_id, recipient_id, type, title, body, challenge_id, proposal_id)
@@ -105,7 +110,7 @@ export class NotificationsRepository {
             AS r(user_id, type, title, body, challenge_id, proposal_id)
        WHERE ${enabledFor('IN_APP', 'r.user_id', 'r.type')}
        ON CONFLICT (event_id, recipient_id) DO NOTHING
-       RETURNING ${NOTIFICATION_COLUMNS}`,
+       RETURNING id::text AS id, recipient_id AS "recipientId", created_at AS "createdAt"`,
       [eventId, ...columns(rows)],
     );
   }

@@ -37,6 +37,29 @@ export class LiveEvents implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Publishes to those of `ids` whose channel has a subscriber somewhere now (one PUBSUB NUMSUB for all), building
+   * each payload only for them: a fan-out to 100 000 followers, most of them offline, then builds and sends a few
+   * messages instead of 100 000. Someone who subscribes meanwhile may miss the message, as with any publish.
+   */
+  async publishToListeners(kind: LiveKind, ids: string[], payloadOf: (id: string) => unknown): Promise<void> {
+    if (!ids.length) return;
+    let listened: string[];
+    try {
+      const counts = (await this.redis.pubsub('NUMSUB', ...ids.map((id) => this.channel(kind, id)))) as (
+        string | number
+      )[];
+      listened = ids.filter((_, i) => Number(counts[2 * i + 1]) > 0);
+    } catch (error) {
+      this.logger.warn(`No se pudieron enviar ${ids.length} mensajes en vivo: ${(error as Error).message}`);
+      return;
+    }
+    await this.publish(
+      kind,
+      listened.map((id) => ({ id, payload: payloadOf(id) })),
+    );
+  }
+
   /** Messages published to (kind, id) from now on, until the consumer stops iterating. */
   listen<T>(kind: LiveKind, id: string): AsyncIterableIterator<T> {
     const channel = this.channel(kind, id);
