@@ -45,6 +45,7 @@ describe('Mi unidad: an official manages a challenge', () => {
     await page.getByRole('heading', { level: 1, name: 'Mi unidad' }).waitFor();
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Mi unidad' }).waitFor();
     await page.getByRole('heading', { name: 'En votación (1)' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Nuevo reto' }).getAttribute('href')).toBe('/mi-unidad/nuevo-reto');
     await expectAccessible(page, 'dashboard');
 
     await page.getByRole('link', { name: /^Reto de prueba/ }).click();
