@@ -27,12 +27,56 @@ function precompress(): Plugin {
   };
 }
 
+const generatedDocuments = fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url));
+
+/** The document objects codegen wrote into graphql.ts, by export name, as JSON text. */
+function readGeneratedDocuments(): Map<string, string> {
+  const documents = new Map<string, string>();
+  const line = /^export const (\w+(?:Document|FragmentDoc)) = (\{.*\}) as unknown as /gm;
+  for (const [, name, json] of readFileSync(generatedDocuments, 'utf8').matchAll(line)) documents.set(name, json);
+  return documents;
+}
+
+/**
+ * Each graphql(`…`) call becomes its own document object, written into the module that sends it, so a lazy page
+ * carries its operations and the first load only its own. Without this, every operation of every page (officials'
+ * too) sits in the first load: codegen's lookup map and graphql.ts are shared modules. What codegen's Babel plugin
+ * does, for a build without Babel.
+ */
+function inlineGeneratedDocuments(): Plugin {
+  const call = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
+  let documents = new Map<string, string>();
+  return {
+    name: 'retos-graphql-documents',
+    apply: 'build',
+    enforce: 'pre',
+    buildStart() {
+      documents = readGeneratedDocuments();
+    },
+    transform(code, id) {
+      if (!id.startsWith(join(root, 'src')) || id.startsWith(join(root, 'src', 'gql')) || !code.includes('graphql(')) {
+        return null;
+      }
+      let changed = false;
+      const replaced = code.replace(call, (_whole: string, source: string) => {
+        const definition = /^\s*(query|mutation|subscription|fragment)\s+(\w+)/.exec(source);
+        const name = definition && `${definition[2]}${definition[1] === 'fragment' ? 'FragmentDoc' : 'Document'}`;
+        const document = name && documents.get(name);
+        if (!document) throw new Error(`${id}: no generated document for ${name ?? 'an unnamed operation'}`);
+        changed = true;
+        return `(${document})`;
+      });
+      return changed ? { code: replaced, map: null } : null;
+    },
+  };
+}
+
 const reactRouterProduction = fileURLToPath(new URL('../node_modules/react-router/dist/production/', import.meta.url));
 
 export default defineConfig(({ command }) => ({
   root,
   publicDir: join(root, 'public'),
-  plugins: [precompress()],
+  plugins: [inlineGeneratedDocuments(), precompress()],
   oxc: { jsx: { runtime: 'automatic' } },
   // react-router's package exports only its development build (warnings, checks); the build uses its production one.
   resolve: {
