@@ -1,6 +1,6 @@
 // One urql client per session: a new sign-in starts with an empty cache, so nothing of the previous person shows.
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
-import { createClient as createWsClient } from 'graphql-ws';
+import type { Client as WsClient } from 'graphql-ws';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -15,7 +15,12 @@ export function createGraphqlClient(accessToken: () => string | null): Client {
     const token = accessToken();
     return token ? { authorization: `Bearer ${token}` } : {};
   };
-  const ws = createWsClient({ url: websocketUrl(), lazy: true, connectionParams: authorization });
+  // graphql-ws loads with the first subscription, not with the first page: it is not needed to read a challenge.
+  let websocket: Promise<WsClient> | null = null;
+  const connect = () =>
+    (websocket ??= import('graphql-ws').then(({ createClient }) =>
+      createClient({ url: websocketUrl(), lazy: true, connectionParams: authorization }),
+    ));
   return new Client({
     url: GRAPHQL_PATH,
     preferGetMethod: false,
@@ -25,7 +30,22 @@ export function createGraphqlClient(accessToken: () => string | null): Client {
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({
-          subscribe: (sink) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+          subscribe: (sink) => {
+            let stop: (() => void) | null = null;
+            let cancelled = false;
+            connect().then(
+              (ws) => {
+                if (!cancelled) stop = ws.subscribe({ ...request, query: request.query ?? '' }, sink);
+              },
+              (error: unknown) => sink.error(error),
+            );
+            return {
+              unsubscribe: () => {
+                cancelled = true;
+                stop?.();
+              },
+            };
+          },
         }),
       }),
     ],
