@@ -1,4 +1,5 @@
 // Avisos: which notices arrive, in the platform and by e-mail (RULES §8), one switch per kind and channel.
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -43,6 +44,8 @@ export function PreferencesPage() {
   const announce = useAnnounce();
   const [result, reexecute] = useQuery({ query: PreferencesDocument, pause: !session.viewer });
   const [, setPreference] = useMutation(SetPreferenceDocument);
+  // What the server answered to this page's changes: a switch shows it at once, before the list is fetched again.
+  const [stored, setStored] = useState<Record<string, boolean>>({});
   if (!session.ready || (session.viewer && result.fetching && !result.data)) return <Page title={texts.loading} />;
   const viewer = result.data?.viewer;
   if (!session.viewer || !viewer) {
@@ -57,7 +60,9 @@ export function PreferencesPage() {
   const rows = preferenceRows(viewer.notificationPreferences, viewer.juryMemberships.length > 0);
   const change = async (type: string, label: string, channel: NotificationChannel, enabled: boolean) => {
     const outcome = await setPreference({ type: type as NotificationType, channel, enabled });
-    announce(outcome.error ? texts.errors.network : preferenceTexts.saved(label, channelLabel[channel], enabled));
+    const saved = outcome.data?.setNotificationPreference;
+    if (saved) setStored((previous) => ({ ...previous, [`${type}:${channel}`]: saved.enabled }));
+    announce(saved ? preferenceTexts.saved(label, channelLabel[channel], saved.enabled) : texts.errors.network);
     reexecute({ requestPolicy: 'network-only' });
   };
   return (
@@ -81,7 +86,7 @@ export function PreferencesPage() {
               <tr key={row.type}>
                 <th scope="row">{row.label}</th>
                 {CHANNELS.map((channel) => {
-                  const checked = channel === 'IN_APP' ? row.inApp : row.email;
+                  const checked = stored[`${row.type}:${channel}`] ?? (channel === 'IN_APP' ? row.inApp : row.email);
                   return (
                     <td key={channel}>
                       <input
