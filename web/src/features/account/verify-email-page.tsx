@@ -40,7 +40,8 @@ const EmailStatus = graphql(`
 
 type Outcome = 'verified' | 'badLink' | { problem: string };
 
-// The token works once: React's StrictMode runs effects twice, so each token is sent only once per page load.
+// The token works once, but the effect can run again: React's StrictMode runs effects twice, and the session's
+// restore swaps the GraphQL client. So each token is sent only once per page load.
 const sent = new Map<string, Promise<Outcome>>();
 
 export function VerifyEmailPage() {
