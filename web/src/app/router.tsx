@@ -5,6 +5,14 @@ import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ChallengePage } from '../features/challenges/challenge-page';
 import { ChallengesPage } from '../features/challenges/challenges-page';
+import {
+  CurpPage,
+  ForgotPasswordPage,
+  RegisterPage,
+  ResetPasswordPage,
+  SignInPage,
+  VerifyEmailPage,
+} from '../features/account/lazy';
 import { EditChallengePage, NewChallengePage } from '../features/challenge-form/lazy';
 import { AdminPage } from '../features/admin/lazy';
 import { BallotConfirmationPage, BallotPage } from '../features/ballot/lazy';
@@ -18,8 +26,6 @@ import { ChallengeAdminPage, UnitDashboardPage, UnitTeamPage } from '../features
 import { NotFoundPage } from './error-pages';
 import { Layout } from './layout';
 
-const SignInPage = lazy(() => import('../features/account/sign-in-page').then((m) => ({ default: m.SignInPage })));
-const RegisterPage = lazy(() => import('../features/account/register-page').then((m) => ({ default: m.RegisterPage })));
 const NewProposalPage = lazy(() =>
   import('../features/proposals/new-proposal-page').then((m) => ({ default: m.NewProposalPage })),
 );
@@ -34,6 +40,9 @@ export function AppRoutes() {
           <Route path="retos/:slug/proponer" element={<NewProposalPage />} />
           <Route path="entrar" element={<SignInPage />} />
           <Route path="registro" element={<RegisterPage />} />
+          <Route path="verificar-correo" element={<VerifyEmailPage />} />
+          <Route path="olvide-mi-contrasena" element={<ForgotPasswordPage />} />
+          <Route path="restablecer-contrasena" element={<ResetPasswordPage />} />
           <Route path="retos/:slug/votar" element={<VotingPage />} />
           <Route path="retos/:slug/boleta" element={<BallotPage />} />
           <Route path="retos/:slug/boleta/enviada" element={<BallotConfirmationPage />} />
@@ -41,6 +50,7 @@ export function AppRoutes() {
           <Route path="cuenta" element={<ProfilePage />} />
           <Route path="cuenta/sigo" element={<FollowsPage />} />
           <Route path="cuenta/avisos" element={<PreferencesPage />} />
+          <Route path="cuenta/curp" element={<CurpPage />} />
           <Route path="privacidad" element={<PrivacyNoticePage />} />
           <Route path="mi-unidad/nuevo-reto" element={<NewChallengePage />} />
           <Route path="mi-unidad/retos/:id/editar" element={<EditChallengePage />} />

@@ -1,4 +1,4 @@
-import { firstProblemField, formProblems } from './graphql-errors';
+import { fieldAsFormMessage, firstProblemField, formMessageAt, formProblems, NO_PROBLEMS } from './graphql-errors';
 import { texts } from './texts';
 
 describe('API errors → form problems', () => {
@@ -39,5 +39,37 @@ describe('API errors → form problems', () => {
       texts.errors.network,
     );
     expect(formProblems(undefined)).toEqual({ fields: {}, form: null });
+  });
+});
+
+describe('placing problems a form shows elsewhere', () => {
+  const refusal = { graphQLErrors: [{ message: 'Esa CURP ya está registrada en otra cuenta.', extensions: {} }] };
+  const tokenProblem = {
+    graphQLErrors: [
+      {
+        message: 'El enlace no es válido.',
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'token', message: 'El enlace no es válido.' }] },
+      },
+    ],
+  };
+
+  it('shows a refusal without a field at the only field of the form', () => {
+    expect(formMessageAt('curp')(formProblems(refusal))).toEqual({
+      fields: { curp: 'Esa CURP ya está registrada en otra cuenta.' },
+      form: null,
+    });
+    expect(formMessageAt('curp')(NO_PROBLEMS)).toBe(NO_PROBLEMS);
+  });
+
+  it('turns a problem at a field without an input into the form message', () => {
+    expect(fieldAsFormMessage('token')(formProblems(tokenProblem))).toEqual({
+      fields: {},
+      form: 'El enlace no es válido.',
+    });
+    expect(fieldAsFormMessage('token', 'Pide un enlace nuevo.')(formProblems(tokenProblem)).form).toBe(
+      'Pide un enlace nuevo.',
+    );
+    const other = { fields: { newPassword: 'Muy corta.' }, form: null };
+    expect(fieldAsFormMessage('token')(other)).toBe(other);
   });
 });

@@ -53,3 +53,22 @@ export function formProblems(error: ApiErrorLike | undefined): FormProblems {
 export function firstProblemField(problems: FormProblems, order: readonly string[]): string | null {
   return order.find((name) => problems.fields[name]) ?? null;
 }
+
+/** A one-field form shows a refusal without a field (CURP_TAKEN, RATE_LIMITED) at its only field. */
+export function formMessageAt(field: string) {
+  return (problems: FormProblems): FormProblems =>
+    problems.form
+      ? { fields: { ...problems.fields, [field]: problems.fields[field] ?? problems.form }, form: null }
+      : problems;
+}
+
+/**
+ * A problem at a field the form has no input for (the link's `token`) becomes the form message: the API's,
+ * or `instead`, a text that fits the page better.
+ */
+export function fieldAsFormMessage(field: string, instead?: string) {
+  return (problems: FormProblems): FormProblems => {
+    const { [field]: message, ...fields } = problems.fields;
+    return message ? { fields, form: instead ?? message } : problems;
+  };
+}

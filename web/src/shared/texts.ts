@@ -103,7 +103,8 @@ export const texts = {
     haveAccount: '¿Ya tienes cuenta?',
     signedOut: 'Cerraste tu sesión.',
     welcome: (name: string) => `Hola, ${name}.`,
-    checkEmail: 'Te enviamos un correo para confirmar tu dirección.',
+    checkEmail: 'Te enviamos un correo: abre su enlace para confirmar tu dirección y poder proponer y votar.',
+    forgotPassword: '¿Olvidaste tu contraseña?',
   },
   proposals: {
     newTitle: 'Nueva propuesta',

@@ -18,6 +18,10 @@ export function useFormProblems(fieldOrder: readonly string[]) {
     problems,
     formMessage,
     clear: () => setProblems(NO_PROBLEMS),
-    show: (error: ApiErrorLike | undefined) => setProblems(formProblems(error)),
+    /** `place` moves problems the form shows elsewhere (see formMessageAt, fieldAsFormMessage). */
+    show: (error: ApiErrorLike | undefined, place: (problems: FormProblems) => FormProblems = (p) => p) =>
+      setProblems(place(formProblems(error))),
+    /** Problems found in the browser before sending (a pure rule), shown the same way. */
+    showLocal: (fields: Record<string, string>) => setProblems({ fields, form: null }),
   };
 }

@@ -38,7 +38,8 @@ export function RegisterPage() {
     if (!payload) return show(result.error);
     session.start(payload);
     announce(`${a.welcome(payload.viewer.displayName)} ${a.checkEmail}`);
-    await navigate('/');
+    // Where the e-mail is explained and can be sent again.
+    await navigate('/verificar-correo');
   };
 
   return (

@@ -71,6 +71,9 @@ export function SignInPage() {
         </button>
       </form>
       <p>
+        <Link to="/olvide-mi-contrasena">{a.forgotPassword}</Link>
+      </p>
+      <p>
         {a.noAccount} <Link to="/registro">{texts.nav.register}</Link>
       </p>
     </Page>

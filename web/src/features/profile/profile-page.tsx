@@ -222,9 +222,23 @@ export function ProfilePage() {
         <dt>{profileTexts.email}</dt>
         <dd>
           {viewer.email} ({viewer.emailVerified ? profileTexts.verified : profileTexts.notVerified})
+          {!viewer.emailVerified && (
+            <>
+              {' '}
+              <Link to="/verificar-correo">{profileTexts.confirmEmail}</Link>
+            </>
+          )}
         </dd>
         <dt>{profileTexts.curp}</dt>
-        <dd>{viewer.curpVerified ? profileTexts.curpVerified : profileTexts.curpMissing}</dd>
+        <dd>
+          {viewer.curpVerified ? profileTexts.curpVerified : profileTexts.curpMissing}
+          {!viewer.curpVerified && (
+            <>
+              {' '}
+              <Link to="/cuenta/curp">{profileTexts.verifyCurp}</Link>
+            </>
+          )}
+        </dd>
         <dt>{profileTexts.since}</dt>
         <dd>{formatDate(viewer.createdAt)}</dd>
       </dl>

@@ -8,6 +8,8 @@ export const profileTexts = {
   curp: 'CURP',
   curpVerified: 'Verificada (nunca se muestra ni se publica)',
   curpMissing: 'Sin verificar (algunos retos la piden para participar)',
+  confirmEmail: 'Confirmar mi correo o pedir otro enlace',
+  verifyCurp: 'Verificar mi CURP',
   since: 'Cuenta creada',
   editTitle: 'Tus datos',
   displayName: 'Nombre público',

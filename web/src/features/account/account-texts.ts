@@ -1,0 +1,58 @@
+/** Spanish texts of the account recovery pages: e-mail confirmation, forgotten password, new password, CURP. */
+export const accountTexts = {
+  verify: {
+    title: 'Confirmar tu correo',
+    checking: 'Estamos confirmando tu correo…',
+    done: 'Listo: confirmamos tu correo. Ya puedes proponer y votar.',
+    continue: 'Explorar retos',
+    signIn: 'Iniciar sesión',
+    badLink:
+      'Este enlace para confirmar tu correo no sirve: ya se usó, venció (vale 48 horas) o llegó incompleto. Pide un correo nuevo.',
+    pending: (email: string) =>
+      `Te enviamos un correo a ${email}. Abre el enlace que trae para confirmar que la dirección es tuya; hasta entonces no podrás proponer ni votar.`,
+    alreadyVerified: 'Tu correo ya está confirmado.',
+    signInToResend: 'Inicia sesión para pedir un correo nuevo',
+    resend: 'Enviarme otro correo',
+    resent: 'Te enviamos un correo nuevo. El enlace anterior ya no sirve.',
+  },
+  forgot: {
+    title: 'Olvidé mi contraseña',
+    lead: 'Escribe el correo de tu cuenta y te enviaremos un enlace para elegir una contraseña nueva.',
+    email: 'Correo electrónico',
+    send: 'Enviarme el enlace',
+    sent: 'Si la dirección tiene una cuenta, te enviamos un enlace para elegir una contraseña nueva. Vale 1 hora y sirve una sola vez. Revisa también la carpeta de correo no deseado.',
+    backToSignIn: 'Volver a iniciar sesión',
+  },
+  reset: {
+    title: 'Elegir una contraseña nueva',
+    lead: 'Al guardarla se cerrarán todas tus sesiones, también en otros dispositivos.',
+    newPassword: 'Contraseña nueva',
+    newPasswordHint: 'De 10 a 200 caracteres.',
+    confirmation: 'Escribe otra vez la contraseña nueva',
+    save: 'Guardar contraseña',
+    saved: 'Listo: cambiamos tu contraseña. Inicia sesión con la nueva.',
+    signIn: 'Iniciar sesión',
+    badLink:
+      'Este enlace para cambiar la contraseña no sirve: ya se usó, venció (vale 1 hora) o llegó incompleto. Pide uno nuevo.',
+    askAgain: 'Pedir un enlace nuevo',
+    confirmationMissing: 'Escribe otra vez la contraseña nueva para confirmarla.',
+    confirmationDiffers: 'Las dos contraseñas no coinciden. Escríbelas de nuevo.',
+  },
+  curp: {
+    title: 'Verificar tu CURP',
+    what: 'La CURP (Clave Única de Registro de Población) es la clave de 18 letras y números que el gobierno da a cada persona. Aparece en tu acta de nacimiento, tu INE o en gob.mx/curp.',
+    why: 'Algunos retos piden CURP verificada para proponer o votar: así cada persona participa una sola vez.',
+    keep: 'No guardamos tu CURP. Guardamos solo una huella con llave (un código HMAC que no se puede revertir) para comprobar que ninguna otra cuenta use la misma. Nunca se muestra ni se publica.',
+    privacy: 'Leer el aviso de privacidad',
+    label: 'CURP',
+    hint: '18 letras y números. Puedes pegarla tal como aparece en tus documentos: las minúsculas y los espacios se corrigen solos.',
+    submit: 'Verificar mi CURP',
+    verified: 'Listo: verificamos tu CURP. No la guardamos; solo su huella.',
+    alreadyVerified: 'Tu CURP ya está verificada. Solo se admite una por cuenta.',
+    backToAccount: 'Volver a Tu cuenta',
+    signIn: 'Inicia sesión para verificar tu CURP',
+    empty: 'Escribe tu CURP.',
+    wrongLength: (length: number) => `La CURP tiene 18 caracteres; escribiste ${length}.`,
+    wrongShape: 'Eso no parece una CURP: revisa que esté completa y sin errores.',
+  },
+};
