@@ -17,7 +17,11 @@ export async function createCitizen(
 }
 
 /** Signs in through the page and lands on `path` (the sign-in page's return parameter). */
-export async function signIn(page: Page, account: TestAccount, path: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  account: Pick<TestAccount, 'email' | 'password'>,
+  path: string,
+): Promise<void> {
   await page.goto(`/entrar?volver=${encodeURIComponent(path)}`);
   await page.getByLabel('Correo electrónico').fill(account.email);
   await page.getByLabel('Contraseña').fill(account.password);
