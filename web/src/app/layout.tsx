@@ -7,6 +7,7 @@ import { useAnnounce } from '../shared/announcer';
 import { requestPageFocus } from '../shared/page';
 import { PageErrorBoundary } from './error-pages';
 import { juryNavLink } from '../features/jury/jury-nav';
+import { NoticesBell } from '../features/notices/notices-bell';
 import { useSession } from '../shared/session';
 import { texts } from '../shared/texts';
 
@@ -55,6 +56,9 @@ function SessionMenu() {
     });
   return (
     <ul className="session-menu">
+      <li>
+        <NoticesBell />
+      </li>
       <li className="session-name">{texts.nav.signedInAs(session.viewer.displayName)}</li>
       <li>
         <button type="button" className="button-link" onClick={signOut}>

@@ -18,6 +18,7 @@ import { AdminPage } from '../features/admin/lazy';
 import { BallotConfirmationPage, BallotPage } from '../features/ballot/lazy';
 import { FollowsPage, FollowToggle, PreferencesPage } from '../features/follows/lazy';
 import { EvaluationsPage, ScoringPage } from '../features/jury/lazy';
+import { NoticesPage } from '../features/notices/lazy';
 import { PrivacyNoticePage } from '../features/privacy/lazy';
 import { ProfilePage } from '../features/profile/lazy';
 import { ResultsPage } from '../features/results/lazy';
@@ -51,6 +52,7 @@ export function AppRoutes() {
           <Route path="cuenta/sigo" element={<FollowsPage />} />
           <Route path="cuenta/avisos" element={<PreferencesPage />} />
           <Route path="cuenta/curp" element={<CurpPage />} />
+          <Route path="avisos" element={<NoticesPage />} />
           <Route path="privacidad" element={<PrivacyNoticePage />} />
           <Route path="mi-unidad/nuevo-reto" element={<NewChallengePage />} />
           <Route path="mi-unidad/retos/:id/editar" element={<EditChallengePage />} />
