@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Clock } from '../../../src/common/clock.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,13 +31,19 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(options: { env?: Record<string, string>; workers?: boolean } = {}): Promise<WebApp> {
+export async function startWebApp(
+  options: { env?: Record<string, string>; workers?: boolean; clock?: Clock } = {},
+): Promise<WebApp> {
   const dist = resolve('dist/web');
   if (!existsSync(resolve(dist, 'index.html'))) {
     throw new Error('dist/web/index.html missing: run `npm run build:web` first (npm test does it in pretest)');
   }
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium missing at ${CHROMIUM_PATH}: apt-get install -y chromium`);
-  const api = await startTestApp({ env: { WEB_DIST_DIR: dist, ...options.env }, workers: options.workers });
+  const api = await startTestApp({
+    env: { WEB_DIST_DIR: dist, ...options.env },
+    workers: options.workers,
+    clock: options.clock,
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
   const contexts: BrowserContext[] = [];
   return {

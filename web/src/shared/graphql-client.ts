@@ -9,8 +9,18 @@ function websocketUrl(): string {
   return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${GRAPHQL_PATH}`;
 }
 
-/** `accessToken` is read on every request, so a refreshed token is used without rebuilding the client. */
-export function createGraphqlClient(accessToken: () => string | null): Client {
+/** The API closes a WebSocket whose session ended or whose access token expired (like HTTP 401). */
+const SESSION_ENDED_CLOSE_CODE = 4401;
+
+const isSessionEnded = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === SESSION_ENDED_CLOSE_CODE;
+
+/**
+ * `accessToken` is read on every request, so a refreshed token is used without rebuilding the client.
+ * `renewSession`, when given, is called when the API ends a subscription's session (its token expired): the
+ * subscription then carries on over a socket opened with the renewed token, so live counts never go quiet.
+ */
+export function createGraphqlClient(accessToken: () => string | null, renewSession?: () => Promise<void>): Client {
   const authorization = (): Record<string, string> => {
     const token = accessToken();
     return token ? { authorization: `Bearer ${token}` } : {};
@@ -33,12 +43,26 @@ export function createGraphqlClient(accessToken: () => string | null): Client {
           subscribe: (sink) => {
             let stop: (() => void) | null = null;
             let cancelled = false;
-            connect().then(
-              (ws) => {
-                if (!cancelled) stop = ws.subscribe({ ...request, query: request.query ?? '' }, sink);
-              },
-              (error: unknown) => sink.error(error),
-            );
+            const start = (): void => {
+              connect().then(
+                (ws) => {
+                  if (cancelled) return;
+                  stop = ws.subscribe(
+                    { ...request, query: request.query ?? '' },
+                    {
+                      next: (value) => sink.next(value as Parameters<typeof sink.next>[0]),
+                      complete: () => sink.complete(),
+                      error: (error) => {
+                        if (renewSession && isSessionEnded(error) && !cancelled) void renewSession().then(start);
+                        else sink.error(error);
+                      },
+                    },
+                  );
+                },
+                (error: unknown) => sink.error(error),
+              );
+            };
+            start();
             return {
               unsubscribe: () => {
                 cancelled = true;

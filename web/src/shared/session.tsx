@@ -89,20 +89,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const viewerIdRef = useRef<string | null>(null);
   const [auth, setAuth] = useState<SessionFieldsFragment | null>(null);
   const [ready, setReady] = useState(false);
-  const [client, setClient] = useState(() => createGraphqlClient(token.read));
+  const applyRef = useRef<(payload: SessionFieldsFragment | null) => void>(() => undefined);
+  const [renew] = useState(() => () => restoreOnce().then((payload) => applyRef.current(payload)));
+  const [client, setClient] = useState(() => createGraphqlClient(token.read, renew));
 
   const apply = useCallback(
     (payload: SessionFieldsFragment | null) => {
       token.set(payload?.accessToken ?? null);
       const viewerId = payload?.viewer.id ?? null;
       // A new client whenever the person changes (not when the token is only renewed): no cached data crosses sessions.
-      if (viewerIdRef.current !== viewerId) setClient(createGraphqlClient(token.read));
+      if (viewerIdRef.current !== viewerId) setClient(createGraphqlClient(token.read, renew));
       viewerIdRef.current = viewerId;
       setAuth(payload);
       setReady(true);
     },
-    [token],
+    [token, renew],
   );
+  useEffect(() => {
+    applyRef.current = apply;
+  }, [apply]);
 
   useEffect(() => {
     let live = true;
@@ -115,9 +120,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!auth) return;
     const wait = new Date(auth.accessTokenExpiresAt).getTime() - Date.now() - RENEW_MARGIN_MS;
-    const timer = window.setTimeout(() => void restoreOnce().then(apply), Math.max(wait, 5_000));
+    const timer = window.setTimeout(() => void renew(), Math.max(wait, 5_000));
     return () => window.clearTimeout(timer);
-  }, [auth, apply]);
+  }, [auth, renew]);
 
   const end = useCallback(async () => {
     await client.mutation(EndSession, {}).toPromise();
