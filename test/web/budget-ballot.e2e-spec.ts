@@ -120,4 +120,42 @@ describe('the budget ballot in the browser', () => {
       await sql.query(`UPDATE proposals SET estimated_cost = 600 WHERE id = $1`, [proposalIds[0]]);
     }
   });
+
+  it("follows the challenge's ballot length with no cost cap: uncapped approval may pass the budget", async () => {
+    const uncapped = await createVotingChallenge(sql, {
+      settings: { votingMethod: 'BUDGET', budgetRule: 'GREEDY', minProjectsPerBallot: 2, maxProjectsPerBallot: 3 },
+      budget: '1000.00',
+      costs: ['600.00', '500.00', '400.00', '300.00'],
+    });
+    const citizen = await createCitizen(web.api, sql);
+    const { page } = await web.open('/');
+    await signIn(page, citizen, `/retos/${await slugOf(sql, uncapped.challengeId)}/boleta`);
+    const summary = page.locator('.ballot-summary');
+    await page.getByText('Elige de 2 a 3 proyectos, o deja la boleta vacía.').waitFor();
+    await summary.getByText('0 de 3 proyectos').waitFor();
+
+    await page.getByRole('checkbox', { name: 'Propuesta 1' }).check();
+    await page.getByRole('button', { name: 'Enviar mi boleta' }).click();
+    await page.getByText('Elige al menos 2 proyectos (llevas 1), o deja la boleta vacía.').waitFor();
+    expect(await storedBallot(citizen.id)).toEqual([]);
+    await expectAccessible(page, 'ballot too short');
+
+    await page.getByRole('checkbox', { name: 'Propuesta 2' }).check();
+    await page.getByRole('checkbox', { name: 'Propuesta 3' }).check();
+    await summary.getByText('Total de tu boleta: $1,500.00 (sin tope por persona)').waitFor();
+    await summary.getByText('3 de 3 proyectos').waitFor();
+    const fourth = page.getByRole('checkbox', { name: 'Propuesta 4' });
+    expect(await fourth.getAttribute('aria-disabled')).toBe('true');
+    await page.getByText('Ya elegiste el máximo de 3 proyectos; quita uno para elegir este.').waitFor();
+    await expectAccessible(page, 'ballot full');
+
+    await page.getByRole('button', { name: 'Enviar mi boleta' }).click();
+    await page.getByText('Total: $1,500.00').waitFor();
+    const { rows } = await sql.query<{ title: string }>(
+      `SELECT p.title FROM budget_ballot_items i JOIN proposals p ON p.id = i.proposal_id
+       WHERE i.voter_id = $1 AND p.challenge_id = $2 ORDER BY p.title`,
+      [citizen.id, uncapped.challengeId],
+    );
+    expect(rows.map((r) => r.title)).toEqual(['Propuesta 1', 'Propuesta 2', 'Propuesta 3']);
+  });
 });

@@ -36,6 +36,8 @@ const BallotPageDocument = graphql(`
       settings {
         votingMethod
         voterBudget
+        minProjectsPerBallot
+        maxProjectsPerBallot
       }
       currentRound {
         id
@@ -88,10 +90,13 @@ const SubmitBallotDocument = graphql(`
 
 type Challenge = NonNullable<BallotPageQuery['challenge']>;
 
-/** The voter budget the server applies: `voterBudget` when set, else the whole budget (RULES §5). */
-export function ballotLimits(challenge: Pick<Challenge, 'budget' | 'settings'>): BallotLimits {
-  const cap = challenge.settings.voterBudget ?? challenge.budget;
-  return { voterBudget: cap ? toCentavos(cap) : null, minProjects: null, maxProjects: null };
+/** The limits the server applies (RULES §5): an empty `voterBudget` is uncapped approval, not the whole budget. */
+export function ballotLimits({ settings }: Pick<Challenge, 'settings'>): BallotLimits {
+  return {
+    voterBudget: settings.voterBudget ? toCentavos(settings.voterBudget) : null,
+    minProjects: settings.minProjectsPerBallot ?? null,
+    maxProjects: settings.maxProjectsPerBallot ?? null,
+  };
 }
 
 /**
