@@ -84,6 +84,11 @@ export const formTexts = {
     'Lo que se reparte entre los proyectos ganadores (o la bolsa de premios). Opcional salvo en presupuesto participativo.',
   voterBudget: 'Presupuesto de cada votante (MXN)',
   voterBudgetHint: 'Lo más que puede sumar la boleta de una persona. Vacío: sin límite de costo.',
+  minProjects: 'Mínimo de proyectos por boleta',
+  minProjectsHint:
+    'Una boleta con proyectos debe aprobar al menos estos (una boleta vacía siempre cuenta). Vacío: sin mínimo.',
+  maxProjects: 'Máximo de proyectos por boleta',
+  maxProjectsHint: 'Lo más que puede aprobar una persona. Vacío: sin máximo.',
   budgetRule: 'Regla para repartir el presupuesto',
   budgetRuleExplained: {
     GREEDY: 'Por aprobaciones: se financian los proyectos más votados, en orden, mientras quepan en el presupuesto.',

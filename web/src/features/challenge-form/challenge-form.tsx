@@ -68,7 +68,7 @@ export interface FormUnit {
 
 /** The API field paths the form shows at a field; any other refusal goes to the form message. */
 const SHOWN_AT_FIELD =
-  /^(title|summary|description|category|tags|budget|rounds(\.\d+\.(kind|title|opensAt|closesAt|advanceCount))?|criteria(\.\d+\.(name|weight|maxScore)|\.weights)?|settings\.(votingMethod|maxVotesPerVoter|voterBudget|budgetRule|winnerCount|jurorsPerProposal|publicVoteWeight))$/;
+  /^(title|summary|description|category|tags|budget|rounds(\.\d+\.(kind|title|opensAt|closesAt|advanceCount))?|criteria(\.\d+\.(name|weight|maxScore)|\.weights)?|settings\.(votingMethod|maxVotesPerVoter|voterBudget|minProjectsPerBallot|maxProjectsPerBallot|budgetRule|winnerCount|jurorsPerProposal|publicVoteWeight))$/;
 
 const ROUND_KINDS: RoundKind[] = ['SUBMISSION', 'VOTING', 'EVALUATION'];
 const METHODS: VotingMethod[] = ['SINGLE', 'MULTIPLE', 'BUDGET'];
@@ -450,6 +450,24 @@ export function ChallengeForm({
             value={values.voterBudget}
             onChange={text('voterBudget')}
             error={error('settings.voterBudget')}
+          />
+          <TextField
+            name="settings.minProjectsPerBallot"
+            label={t.minProjects}
+            hint={t.minProjectsHint}
+            inputMode="numeric"
+            value={values.minProjectsPerBallot}
+            onChange={text('minProjectsPerBallot')}
+            error={error('settings.minProjectsPerBallot')}
+          />
+          <TextField
+            name="settings.maxProjectsPerBallot"
+            label={t.maxProjects}
+            hint={t.maxProjectsHint}
+            inputMode="numeric"
+            value={values.maxProjectsPerBallot}
+            onChange={text('maxProjectsPerBallot')}
+            error={error('settings.maxProjectsPerBallot')}
           />
           <RadioGroup
             name="settings.budgetRule"

@@ -51,6 +51,8 @@ const EditableChallenge = graphql(`
         votingMethod
         maxVotesPerVoter
         voterBudget
+        minProjectsPerBallot
+        maxProjectsPerBallot
         budgetRule
         winnerCount
         showLiveTally
@@ -99,6 +101,8 @@ function valuesOf(challenge: Editable): FormValues {
     maxVotesPerVoter: text(s.maxVotesPerVoter),
     budget: text(challenge.budget),
     voterBudget: text(s.voterBudget),
+    minProjectsPerBallot: text(s.minProjectsPerBallot),
+    maxProjectsPerBallot: text(s.maxProjectsPerBallot),
     budgetRule: s.budgetRule ?? 'GREEDY',
     winnerCount: text(s.winnerCount),
     showLiveTally: s.showLiveTally,

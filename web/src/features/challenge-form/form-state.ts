@@ -15,6 +15,8 @@ export interface FormValues {
   maxVotesPerVoter: string;
   budget: string;
   voterBudget: string;
+  minProjectsPerBallot: string;
+  maxProjectsPerBallot: string;
   budgetRule: BudgetRule;
   winnerCount: string;
   showLiveTally: boolean;
@@ -46,6 +48,8 @@ export function initialValues(unitId: string, titles: Record<RoundDraft['kind'],
     maxVotesPerVoter: '3',
     budget: '',
     voterBudget: '',
+    minProjectsPerBallot: '',
+    maxProjectsPerBallot: '',
     budgetRule: 'GREEDY',
     winnerCount: '1',
     showLiveTally: true,
@@ -124,6 +128,7 @@ function votingProblems(values: FormValues): Problems {
     if (voter !== '' && (!MONEY.test(voter) || Number(voter) <= 0)) {
       problems['settings.voterBudget'] = 'El presupuesto por votante debe ser una cantidad en pesos mayor que cero.';
     }
+    Object.assign(problems, ballotLengthProblems(values));
     if (values.rounds[values.rounds.length - 1]?.kind !== 'VOTING') {
       problems['settings.votingMethod'] =
         'En un presupuesto participativo la última ronda debe ser de votación: su resultado son los proyectos financiados.';
@@ -131,6 +136,22 @@ function votingProblems(values: FormValues): Problems {
   }
   if (!isPositiveInteger(values.winnerCount)) {
     problems['settings.winnerCount'] = 'El número de ganadores debe ser un entero de 1 o más.';
+  }
+  return problems;
+}
+
+/** Optional ballot length (RULES §5): each bound a whole number of projects, the maximum not below the minimum. */
+function ballotLengthProblems({ minProjectsPerBallot: min, maxProjectsPerBallot: max }: FormValues): Problems {
+  const problems: Problems = {};
+  if (min.trim() !== '' && !isPositiveInteger(min)) {
+    problems['settings.minProjectsPerBallot'] =
+      'El mínimo de proyectos por boleta debe ser un entero de 1 o más, o dejarse vacío.';
+  }
+  if (max.trim() !== '' && !isPositiveInteger(max)) {
+    problems['settings.maxProjectsPerBallot'] =
+      'El máximo de proyectos por boleta debe ser un entero de 1 o más, o dejarse vacío.';
+  } else if (isPositiveInteger(min) && isPositiveInteger(max) && Number(max) < Number(min)) {
+    problems['settings.maxProjectsPerBallot'] = 'El máximo de proyectos por boleta no puede ser menor que el mínimo.';
   }
   return problems;
 }
@@ -225,6 +246,8 @@ export function challengeInput(values: FormValues): CreateChallengeInput {
       votingMethod: method,
       maxVotesPerVoter: method === 'MULTIPLE' ? integerOrNull(values.maxVotesPerVoter) : null,
       voterBudget: method === 'BUDGET' && voterBudget !== '' ? voterBudget : null,
+      minProjectsPerBallot: method === 'BUDGET' ? integerOrNull(values.minProjectsPerBallot) : null,
+      maxProjectsPerBallot: method === 'BUDGET' ? integerOrNull(values.maxProjectsPerBallot) : null,
       budgetRule: method === 'BUDGET' ? values.budgetRule : null,
       winnerCount: integerOrNull(values.winnerCount) ?? 1,
       showLiveTally: values.showLiveTally,
