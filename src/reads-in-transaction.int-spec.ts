@@ -64,4 +64,24 @@ describe('reads inside a transaction', () => {
       expect((await challenges.criteriaOf([challenge.id], tx)).map((c) => c.name)).toEqual(['Impacto']);
     });
   });
+
+  it('runs every transaction at READ COMMITTED even when the database defaults to SERIALIZABLE', async () => {
+    const dataSource = api.app.get(DataSource);
+    await dataSource.query(
+      `ALTER DATABASE "${api.env.DATABASE_URL.split('/').pop()}" SET default_transaction_isolation = 'serializable'`,
+    );
+    const fresh = new DataSource({
+      ...dataSource.options,
+      extra: { ...dataSource.options.extra, max: 1 },
+    });
+    await fresh.initialize();
+    try {
+      const level = await new Transactions(fresh).run((tx) =>
+        tx.query<{ transaction_isolation: string }[]>('SHOW transaction_isolation'),
+      );
+      expect(level).toEqual([{ transaction_isolation: 'read committed' }]);
+    } finally {
+      await fresh.destroy();
+    }
+  });
 });

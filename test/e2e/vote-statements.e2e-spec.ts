@@ -1,10 +1,11 @@
 import pg from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
-import { createVoters, createVotingChallenge } from '../support/voting-fixtures.js';
+import { RETRACT, createVoters, createVotingChallenge } from '../support/voting-fixtures.js';
 
 /** What a voting page sends (and bench:votes): the mutation's own work, no nested fields. */
 const CAST = `mutation($id: ID!) { castVote(proposalId: $id) { id createdAt } }`;
+const BALLOT = `mutation($c: ID!, $ids: [ID!]!) { submitBudgetBallot(challengeId: $c, proposalIds: $ids) { totalCost submittedAt } }`;
 
 /**
  * Issue #17: the SQL statements one castVote request sends, counted at the pg driver: the account (authentication),
@@ -12,8 +13,15 @@ const CAST = `mutation($id: ID!) { castVote(proposalId: $id) { id createdAt } }`
  * with its outbox row. Raise the bound only with a reason: every statement is a round trip at the deadline rush.
  */
 const MAX_STATEMENTS_PER_VOTE = 4;
+/** The account, the proposal with its challenge and rounds, and the one statement that checks and deletes with its outbox row. */
+const MAX_STATEMENTS_PER_RETRACT = 3;
+/**
+ * The account, the challenge with its rounds, the jury membership, then BEGIN, the ballot row checked and upserted (its
+ * lock orders one voter's submissions), the items replaced with the outbox row, COMMIT.
+ */
+const MAX_STATEMENTS_PER_BALLOT = 7;
 
-describe('castVote statement count', () => {
+describe('statements per vote, retraction and ballot', () => {
   let api: TestApp;
   let sql: pg.Client;
   const sent: string[] = [];
@@ -45,5 +53,38 @@ describe('castVote statement count', () => {
     expect(response.errors).toBeUndefined();
     if (sent.length > MAX_STATEMENTS_PER_VOTE) process.stdout.write(sent.join('\n---\n') + '\n');
     expect(sent.length).toBeLessThanOrEqual(MAX_STATEMENTS_PER_VOTE);
+  });
+
+  it(`sends at most ${MAX_STATEMENTS_PER_RETRACT} SQL statements for one retraction, warm`, async () => {
+    const challenge = await createVotingChallenge(sql, { settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 3 } });
+    const [voter] = await createVoters(sql, api.config, 1);
+    for (const id of challenge.proposalIds.slice(0, 2))
+      expect((await api.gql(CAST, { id }, voter.token)).errors).toBeUndefined();
+    expect((await api.gql(RETRACT, { id: challenge.proposalIds[0] }, voter.token)).data.retractVote).toBe(true); // warm-up
+
+    sent.length = 0;
+    const response = await api.gql(RETRACT, { id: challenge.proposalIds[1] }, voter.token);
+
+    expect(response.data.retractVote).toBe(true);
+    if (sent.length > MAX_STATEMENTS_PER_RETRACT) process.stdout.write(sent.join('\n---\n') + '\n');
+    expect(sent.length).toBeLessThanOrEqual(MAX_STATEMENTS_PER_RETRACT);
+  });
+
+  it(`sends at most ${MAX_STATEMENTS_PER_BALLOT} SQL statements for one budget ballot, warm`, async () => {
+    const challenge = await createVotingChallenge(sql, {
+      settings: { votingMethod: 'BUDGET' },
+      budget: '1000.00',
+      costs: ['100.00', '200.00', '300.00'],
+    });
+    const [voter] = await createVoters(sql, api.config, 1);
+    const ballot = (ids: string[]) => api.gql(BALLOT, { c: challenge.challengeId, ids }, voter.token);
+    expect((await ballot(challenge.proposalIds.slice(0, 2))).errors).toBeUndefined(); // warm-up
+
+    sent.length = 0;
+    const response = await ballot(challenge.proposalIds.slice(1));
+
+    expect(response.data.submitBudgetBallot.totalCost).toBe('500.00');
+    if (sent.length > MAX_STATEMENTS_PER_BALLOT) process.stdout.write(sent.join('\n---\n') + '\n');
+    expect(sent.length).toBeLessThanOrEqual(MAX_STATEMENTS_PER_BALLOT);
   });
 });

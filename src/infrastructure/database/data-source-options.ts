@@ -14,6 +14,12 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    extra: { max: 20, application_name: 'retos-publicos' },
+    // Every transaction relies on READ COMMITTED (each statement sees what committed before it): fixed per
+    // connection, whatever the server's default, so BEGIN needs no SET TRANSACTION round trip (issue #17).
+    extra: {
+      max: 20,
+      application_name: 'retos-publicos',
+      options: String.raw`-c default_transaction_isolation=read\ committed`,
+    },
   };
 }

@@ -12,11 +12,14 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadloc
 export class Transactions {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Runs `work` in one transaction, retrying it on serialization failures and deadlocks. */
+  /**
+   * Runs `work` in one READ COMMITTED transaction (the connections' default, see data-source-options), retrying it
+   * on serialization failures and deadlocks.
+   */
   async run<T>(work: (tx: Tx) => Promise<T>, attempts = 3): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction('READ COMMITTED', (manager) => work(manager as Tx));
+        return await this.dataSource.transaction((manager) => work(manager as Tx));
       } catch (error) {
         const { code } = driverError(error);
         if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw error;

@@ -58,6 +58,19 @@ export class VotingRepository {
     return { proposal: Object.assign(new Proposal(), proposal), challenge: challenge ?? null, rounds: rounds ?? [] };
   }
 
+  /** A challenge with its rounds (by position), in one statement: a ballot's reads (issue #17). */
+  async challengeWithRounds(challengeId: string): Promise<{ challenge: Challenge | null; rounds: Round[] }> {
+    const found = await this.dataSource.manager
+      .createQueryBuilder(Challenge, 'c')
+      .leftJoinAndMapMany('c.rounds', Round, 'r', 'r.challengeId = c.id')
+      .where('c.id = :challengeId', { challengeId })
+      .orderBy('r.position', 'ASC')
+      .getOne();
+    if (!found) return { challenge: null, rounds: [] };
+    const { rounds, ...challenge } = found as Challenge & { rounds?: Round[] };
+    return { challenge: Object.assign(new Challenge(), challenge), rounds: rounds ?? [] };
+  }
+
   proposalsByIds(ids: readonly string[], tx?: Tx): Promise<Proposal[]> {
     if (!ids.length) return Promise.resolve([]);
     return (tx ?? this.dataSource.manager).findBy(Proposal, { id: In([...ids]) });
@@ -66,19 +79,6 @@ export class VotingRepository {
   roundsByIds(ids: readonly string[]): Promise<Round[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.dataSource.getRepository(Round).findBy({ id: In([...ids]) });
-  }
-
-  /**
-   * Reads the round under FOR KEY SHARE: votes of many voters proceed together, while closing the round
-   * (which takes FOR UPDATE on it) waits for them, and a vote that starts after the close sees it CLOSED.
-   */
-  lockRoundShared(tx: Tx, roundId: string): Promise<Round | null> {
-    return tx
-      .getRepository(Round)
-      .createQueryBuilder('r')
-      .where('r.id = :roundId', { roundId })
-      .setLock('for_key_share')
-      .getOne();
   }
 
   /**
@@ -123,29 +123,37 @@ export class VotingRepository {
     });
   }
 
-  /** Whether a vote was there to delete (the trigger gives the quota back). */
-  async deleteVote(tx: Tx, key: RoundProposalKey & { voterId: string }): Promise<boolean> {
-    const [, deleted]: [unknown, number] = await tx.query(
-      'DELETE FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3',
-      [key.roundId, key.proposalId, key.voterId],
+  /**
+   * Deletes the voter's vote in one statement, like insertVote: only while the round accepts actions at `now`
+   * (read under FOR KEY SHARE, so a close waits), with its `votes.changed` outbox row when a vote was there.
+   * The trigger gives the quota back.
+   */
+  async deleteVote(
+    key: RoundProposalKey & { voterId: string; now: Date },
+    event: OutboxEvents['votes.changed'],
+  ): Promise<'round-not-open' | boolean> {
+    const [row]: { open: boolean; deleted: boolean }[] = await this.dataSource.query(
+      `WITH round AS (
+         SELECT id FROM rounds WHERE id = $1 AND status <> 'CLOSED' AND opens_at <= $4 AND $4 < closes_at FOR KEY SHARE
+       ), deleted AS (
+         DELETE FROM votes v USING round WHERE v.round_id = round.id AND v.proposal_id = $2 AND v.voter_id = $3 RETURNING v.id
+       ), event AS (
+         INSERT INTO outbox_events (type, payload) SELECT 'votes.changed', $5::jsonb FROM deleted
+       )
+       SELECT EXISTS (SELECT 1 FROM round) AS open, EXISTS (SELECT 1 FROM deleted) AS deleted`,
+      [key.roundId, key.proposalId, key.voterId, key.now, JSON.stringify(event)],
     );
-    return Number(deleted) > 0;
-  }
-
-  async hasVote(tx: Tx, key: RoundProposalKey & { voterId: string }): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      'SELECT 1 FROM votes WHERE round_id = $1 AND proposal_id = $2 AND voter_id = $3',
-      [key.roundId, key.proposalId, key.voterId],
-    );
-    return rows.length > 0;
+    return row.open ? row.deleted : 'round-not-open';
   }
 
   /**
-   * Replaces the voter's whole ballot. The upsert takes the ballot row's lock, so parallel submissions of one
-   * voter apply one after another and the last one stands whole; a CHECK keeps totalCost within voterBudget
-   * and the constraint trigger budget_ballots_within_length the number of items within the limits, at commit.
+   * Stores the voter's ballot row in one statement, or tells why not, checking in SQL what the ballot must be:
+   * the round accepting actions at `submittedAt` (FOR KEY SHARE: a close waits), every proposal in its running,
+   * the total within the voter budget and the length within the limits. The upsert takes the ballot row's lock,
+   * so parallel submissions of one voter apply one after another. The CHECK on totalCost and the constraint
+   * trigger on the number of items hold it again at commit.
    */
-  async replaceBallot(
+  async upsertBallot(
     tx: Tx,
     ballot: {
       roundId: string;
@@ -153,45 +161,67 @@ export class VotingRepository {
       voterBudget: string | null;
       minLength: number | null;
       maxLength: number | null;
-      totalCost: string;
       submittedAt: Date;
       proposalIds: string[];
     },
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO budget_ballots (round_id, voter_id, voter_budget, min_length, max_length, total_cost, submitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (round_id, voter_id) DO UPDATE SET voter_budget = EXCLUDED.voter_budget, min_length = EXCLUDED.min_length,
-         max_length = EXCLUDED.max_length, total_cost = EXCLUDED.total_cost, submitted_at = EXCLUDED.submitted_at`,
+  ): Promise<{ open: boolean; inRunning: number; totalCost: string; stored: boolean }> {
+    const [row]: { open: boolean; in_running: number; total_cost: string; stored: boolean }[] = await tx.query(
+      `WITH round AS (
+         SELECT id, challenge_id, position FROM rounds
+         WHERE id = $1 AND status <> 'CLOSED' AND opens_at <= $3 AND $3 < closes_at FOR KEY SHARE
+       ), totals AS (
+         SELECT count(p.id)::int AS n, coalesce(sum(coalesce(p.estimated_cost, 0)), 0)::numeric(14, 2) AS total
+         FROM round JOIN proposals p ON p.id = ANY($4::uuid[]) AND p.challenge_id = round.challenge_id
+           AND p.status = 'SUBMITTED' AND p.stage = round.position AND p.eliminated_in_round IS NULL
+       ), ballot AS (
+         INSERT INTO budget_ballots (round_id, voter_id, voter_budget, min_length, max_length, total_cost, submitted_at)
+         SELECT round.id, $2, $5, $6, $7, totals.total, $3 FROM round, totals
+         WHERE totals.n = cardinality($4::uuid[]) AND ($5::numeric IS NULL OR totals.total <= $5::numeric)
+           AND (totals.n = 0 OR (($6::int IS NULL OR totals.n >= $6) AND ($7::int IS NULL OR totals.n <= $7)))
+         ON CONFLICT (round_id, voter_id) DO UPDATE SET voter_budget = EXCLUDED.voter_budget,
+           min_length = EXCLUDED.min_length, max_length = EXCLUDED.max_length, total_cost = EXCLUDED.total_cost,
+           submitted_at = EXCLUDED.submitted_at
+         RETURNING round_id
+       )
+       SELECT EXISTS (SELECT 1 FROM round) AS open, coalesce((SELECT n FROM totals), 0) AS in_running,
+              coalesce((SELECT total FROM totals), 0)::numeric(14, 2)::text AS total_cost,
+              EXISTS (SELECT 1 FROM ballot) AS stored`,
       [
         ballot.roundId,
         ballot.voterId,
+        ballot.submittedAt,
+        ballot.proposalIds,
         ballot.voterBudget,
         ballot.minLength,
         ballot.maxLength,
-        ballot.totalCost,
-        ballot.submittedAt,
       ],
     );
-    await tx.query('DELETE FROM budget_ballot_items WHERE round_id = $1 AND voter_id = $2', [
-      ballot.roundId,
-      ballot.voterId,
-    ]);
-    if (ballot.proposalIds.length) {
-      await tx.query(
-        'INSERT INTO budget_ballot_items (round_id, voter_id, proposal_id) SELECT $1, $2, unnest($3::uuid[])',
-        [ballot.roundId, ballot.voterId, ballot.proposalIds],
-      );
-    }
+    return { open: row.open, inRunning: row.in_running, totalCost: row.total_cost, stored: row.stored };
   }
 
-  /** Exact sum of the proposals' estimated costs, as numeric(14,2) text. */
-  async totalCost(tx: Tx, proposalIds: string[]): Promise<string> {
-    const rows: { total: string }[] = await tx.query(
-      `SELECT coalesce(sum(estimated_cost), 0)::numeric(14, 2)::text AS total FROM proposals WHERE id = ANY($1::uuid[])`,
-      [proposalIds],
+  /**
+   * Makes the ballot's items the given proposals, with the `votes.changed` outbox row. Run after upsertBallot in
+   * the same transaction: this statement starts once the ballot row's lock is held, so it sees the items of any
+   * submission that committed before. Returns the stored ids in their stored order.
+   */
+  async replaceBallotItems(
+    tx: Tx,
+    key: { roundId: string; voterId: string; proposalIds: string[] },
+    event: OutboxEvents['votes.changed'],
+  ): Promise<string[]> {
+    const [row]: { ids: string[] }[] = await tx.query(
+      `WITH removed AS (
+         DELETE FROM budget_ballot_items WHERE round_id = $1 AND voter_id = $2 AND NOT (proposal_id = ANY($3::uuid[]))
+       ), added AS (
+         INSERT INTO budget_ballot_items (round_id, voter_id, proposal_id) SELECT $1, $2, unnest($3::uuid[])
+         ON CONFLICT DO NOTHING
+       ), event AS (
+         INSERT INTO outbox_events (type, payload) VALUES ('votes.changed', $4::jsonb)
+       )
+       SELECT coalesce(array_agg(id::text ORDER BY id), '{}') AS ids FROM unnest($3::uuid[]) AS id`,
+      [key.roundId, key.voterId, key.proposalIds, JSON.stringify(event)],
     );
-    return rows[0].total;
+    return row.ids;
   }
 
   async ballotOf(roundId: string, voterId: string, tx?: Tx): Promise<StoredBallot | null> {

@@ -3,8 +3,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { formatCentavos, parseDecimal } from '../../common/money.js';
 import { AppConfig } from '../../config/app-config.js';
-import { Transactions, type Tx } from '../../infrastructure/database/transactions.js';
-import { Outbox } from '../../infrastructure/outbox/outbox.js';
+import { Transactions } from '../../infrastructure/database/transactions.js';
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
 import { ChallengesRepository } from '../challenges/challenges.repository.js';
@@ -13,7 +12,6 @@ import { participationRefusal, type ParticipantFacts } from '../proposals/partic
 import type { Proposal } from '../proposals/proposal.entity.js';
 import { RoundClock } from '../rounds/round-clock.js';
 import type { Round } from '../rounds/round.entity.js';
-import { isAcceptingActions } from '../rounds/round-lifecycle.js';
 import { roundNotOpen } from '../rounds/rounds.errors.js';
 import type { BudgetBallotModel } from './dto/budget-ballot.model.js';
 import type { Vote } from './vote.entity.js';
@@ -24,7 +22,6 @@ import {
   ballotSettingsOf,
   currentOrLastVotingRound,
   distinctIds,
-  isInRunning,
   openVotingRound,
   voteAllowance,
   type BallotRefusal,
@@ -57,7 +54,6 @@ export class VotingService {
     private readonly jurors: JurorCheck,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -88,26 +84,17 @@ export class VotingService {
     }
   }
 
-  /** Others hear of it after commit: the voter follows the challenge and live tallies refresh (RULES §8). */
-  private votesChanged(tx: Tx, challengeId: string, roundId: string, voterId: string) {
-    return this.outbox.add(tx, 'votes.changed', { challengeId, roundId, voterId });
-  }
-
   /** True when a vote was withdrawn, false when the viewer had none for this proposal in the open round. */
   async retractVote(viewer: Viewer, proposalId: string): Promise<boolean> {
     const now = this.clock.now();
     const { proposal, ...loaded } = await this.visibleProposal(proposalId);
     const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT', now, loaded);
-    return this.transactions.run(async (tx) => {
-      await this.lockOpenRound(tx, round.id, now);
-      const retracted = await this.votes.deleteVote(tx, {
-        roundId: round.id,
-        proposalId: proposal.id,
-        voterId: viewer.id,
-      });
-      if (retracted) await this.votesChanged(tx, challenge.id, round.id, viewer.id);
-      return retracted;
-    });
+    const retracted = await this.votes.deleteVote(
+      { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, now },
+      { challengeId: challenge.id, roundId: round.id, voterId: viewer.id },
+    );
+    if (retracted === 'round-not-open') throw roundNotOpen();
+    return retracted;
   }
 
   /** Replaces the viewer's whole ballot in the open BUDGET round. */
@@ -125,30 +112,29 @@ export class VotingService {
       submittedAt,
     );
     const limits = ballotSettingsOf(challenge.settings);
+    const event = { challengeId: challenge.id, roundId: round.id, voterId: viewer.id };
     try {
-      await this.transactions.run(async (tx) => {
-        await this.lockOpenRound(tx, round.id, submittedAt);
-        const proposals = await this.votes.proposalsByIds(ids, tx);
-        if (
-          proposals.length !== ids.length ||
-          proposals.some((p) => p.challengeId !== challenge.id || !isInRunning(p, round.position))
-        ) {
-          throw VotingErrors.notInRunning();
-        }
-        const total = proposals.reduce((sum, p) => sum + (parseDecimal(p.estimatedCost ?? '0') ?? 0n), 0n);
-        const refusal = ballotRefusal(ids.length, total, limits);
-        if (refusal) throw ballotRefusalError(refusal);
-        await this.votes.replaceBallot(tx, {
+      return await this.transactions.run(async (tx) => {
+        const ballot = await this.votes.upsertBallot(tx, {
           roundId: round.id,
           voterId: viewer.id,
           voterBudget: limits.voterBudget === null ? null : formatCentavos(limits.voterBudget),
           minLength: limits.minProjects,
           maxLength: limits.maxProjects,
-          totalCost: formatCentavos(total),
           submittedAt,
           proposalIds: ids,
         });
-        await this.votesChanged(tx, challenge.id, round.id, viewer.id);
+        if (!ballot.open) throw roundNotOpen();
+        if (ballot.inRunning !== ids.length) throw VotingErrors.notInRunning();
+        const refusal = ballotRefusal(ids.length, parseDecimal(ballot.totalCost) ?? 0n, limits);
+        if (refusal) throw ballotRefusalError(refusal);
+        if (!ballot.stored) throw new Error('The ballot passed every check but was not stored.');
+        const stored = await this.votes.replaceBallotItems(
+          tx,
+          { roundId: round.id, voterId: viewer.id, proposalIds: ids },
+          event,
+        );
+        return this.ballotModel(round.id, stored, ballot.totalCost, submittedAt);
       });
     } catch (error) {
       // The database is the authority (RULES §5): these only fire if the checks above were bypassed.
@@ -161,13 +147,6 @@ export class VotingService {
       if (code === '23514' && constraint === 'budget_ballots_stamped_within_round') throw roundNotOpen();
       throw error;
     }
-    const stored = await this.votes.ballotOf(round.id, viewer.id);
-    return this.ballotModel(
-      stored!.ballot.roundId,
-      stored!.proposalIds,
-      stored!.ballot.totalCost,
-      stored!.ballot.submittedAt,
-    );
   }
 
   /** The viewer's ballot in the challenge's open or last voting round. */
@@ -231,11 +210,7 @@ export class VotingService {
 
   private async loadChallenge(challengeId: string | null): Promise<LoadedChallenge> {
     if (!challengeId) return { challenge: null, rounds: [] };
-    const [challenge, rounds] = await Promise.all([
-      this.challenges.findById(challengeId),
-      this.challenges.roundsOf([challengeId]),
-    ]);
-    return { challenge, rounds };
+    return this.votes.challengeWithRounds(challengeId);
   }
 
   /** What the authenticator read with the account on this request; read here only for viewers built elsewhere. */
@@ -250,13 +225,6 @@ export class VotingService {
         municipalityCode: user.municipalityCode,
       }
     );
-  }
-
-  /** The round under FOR KEY SHARE (a close waits), still accepting actions at the reading that decided. */
-  private async lockOpenRound(tx: Tx, roundId: string, now: Date): Promise<Round> {
-    const round = await this.votes.lockRoundShared(tx, roundId);
-    if (!round || !isAcceptingActions(round, now)) throw roundNotOpen();
-    return round;
   }
 }
 
