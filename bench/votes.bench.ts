@@ -76,7 +76,9 @@ try {
   await measure('warm-up', api, ballots(warmBudget, warmCount));
   await measure('warm-up', baseline, inserts(1000));
   const load = loadavg();
-  const ceiling = await measure('baseline: insert one row (framework)', baseline, inserts(VOTES));
+  // Each operation right after its own measurement of the ceiling, so a change of load between them skews no ratio.
+  const ceiling = (label: string) => measure(`baseline: insert one row, before ${label}`, baseline, inserts(VOTES));
+  const castCeiling = await ceiling('castVote');
   const cast = await measure('castVote', api, votes(measured, VOTES));
 
   const count = async () => {
@@ -86,8 +88,10 @@ try {
     return rows[0].n;
   };
   if ((await count()) !== VOTES) throw new Error(`stored ${await count()} votes, expected ${VOTES}`);
+  const retractCeiling = await ceiling('retractVote');
   const retract = await measure('retractVote (each vote just cast)', api, votes(measured, VOTES, RETRACT));
   if ((await count()) !== 0) throw new Error(`${await count()} votes left after retracting them all`);
+  const ballotCeiling = await ceiling('submitBudgetBallot');
   const ballot = await measure(`submitBudgetBallot (${BALLOT_SIZE} proposals)`, api, ballots(measuredBudget, VOTES));
   const {
     rows: [stored],
@@ -101,13 +105,15 @@ try {
       `${VOTES} operations each, ${CONCURRENCY} concurrent clients in this process; each server its own process`,
       `(NODE_ENV=production, LOG_LEVEL=warn, pg pool 20); load average before: ${load.map((l) => l.toFixed(2)).join(' ')}, ` +
         `after: ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`,
-      ceiling.line,
+      castCeiling.line,
       cast.line,
+      retractCeiling.line,
       retract.line,
+      ballotCeiling.line,
       ballot.line,
-      ratio('castVote', cast, ceiling),
-      ratio('retractVote', retract, ceiling),
-      ratio('submitBudgetBallot', ballot, ceiling),
+      ratio('castVote', cast, castCeiling),
+      ratio('retractVote', retract, retractCeiling),
+      ratio('submitBudgetBallot', ballot, ballotCeiling),
     ].join('\n') + '\n',
   );
 } finally {

@@ -37,7 +37,9 @@ export async function startBenchProcess(
   readyPath: string | (() => Promise<boolean>),
 ): Promise<BenchProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', './scripts/swc-register.mjs', entry], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=var/prof", profiles the servers (not the load generator).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', './scripts/swc-register.mjs', entry], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,7 +10,7 @@ export class EvaluationJurorCheck extends JurorCheck {
     super();
   }
 
-  async isJuror(userId: string, challengeId: string, tx?: Tx): Promise<boolean> {
-    return (await this.repo.findJuror(challengeId, userId, tx)) !== null;
+  isJuror(userId: string, challengeId: string, tx?: Tx): Promise<boolean> {
+    return this.repo.isJuror(challengeId, userId, tx);
   }
 }

@@ -90,6 +90,15 @@ export class EvaluationRepository {
     });
   }
 
+  /** A fixed SQL text: it runs on every vote and ballot (issue #17). */
+  async isJuror(challengeId: string, userId: string, tx?: Tx): Promise<boolean> {
+    const [row]: { juror: boolean }[] = await this.manager(tx).query(
+      'SELECT EXISTS (SELECT 1 FROM jury_members WHERE challenge_id = $1 AND user_id = $2) AS juror',
+      [challengeId, userId],
+    );
+    return row.juror;
+  }
+
   findJuror(challengeId: string, userId: string, tx?: Tx): Promise<JuryMember | null> {
     return this.manager(tx).findOneBy(JuryMember, { challengeId, userId });
   }

@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
+import { webcrypto } from 'node:crypto';
 import { Clock } from '../../common/clock.js';
 import { AppConfig } from '../../config/app-config.js';
 
@@ -17,13 +18,20 @@ export interface AccessClaim {
  * token issued before at once (tokens from before this claim existed count as version 0).
  */
 export class AccessTokens {
-  private readonly key: Uint8Array;
+  /** Imported once: jose would import raw key bytes again on every verification (issue #17). */
+  private readonly key: Promise<webcrypto.CryptoKey>;
 
   constructor(
     config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.key = new TextEncoder().encode(config.auth.jwtSecret);
+    this.key = webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(config.auth.jwtSecret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
   async issue(userId: string, sessionVersion = 0): Promise<{ token: string; expiresAt: Date }> {
@@ -35,14 +43,14 @@ export class AccessTokens {
       .setSubject(userId)
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
-      .sign(this.key);
+      .sign(await this.key);
     return { token, expiresAt: new Date(expiresAt * 1000) };
   }
 
   /** The claim of a valid, unexpired token; null for anything else (bad signature, expired, malformed). */
   async verify(token: string): Promise<AccessClaim | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         currentDate: this.clock.now(),

@@ -22,14 +22,14 @@ export class TokenViewerAuthenticator extends ViewerAuthenticator {
     if (!match) return null;
     const claim = await this.tokens.verify(match[1]);
     if (!claim || !isUuid(claim.userId)) return null;
-    const user = await this.users.findById(claim.userId);
+    const user = await this.users.viewerFacts(claim.userId);
     if (!user || user.sessionVersion !== claim.sessionVersion) return null; // signed out or password reset since
     return {
       id: user.id,
       platformRole: user.platformRole,
       participation: {
-        emailVerified: user.emailVerifiedAt !== null,
-        curpVerified: user.curpVerifiedAt !== null,
+        emailVerified: user.emailVerified,
+        curpVerified: user.curpVerified,
         stateCode: user.stateCode,
         municipalityCode: user.municipalityCode,
       },
