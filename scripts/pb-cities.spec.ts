@@ -13,7 +13,11 @@ import { prepareInstance } from '../src/modules/voting/prepared-instance.js';
 import { runPb } from './pb.js';
 
 const FIXTURES = fileURLToPath(new URL('../test/fixtures/pabulib/', import.meta.url));
-const read = (file: string): string => readFileSync(FIXTURES + file, 'utf8');
+const texts = new Map<string, string>();
+const read = (file: string): string => {
+  if (!texts.has(file)) texts.set(file, readFileSync(FIXTURES + file, 'utf8'));
+  return texts.get(file)!;
+};
 
 const CITIES = [
   {
@@ -36,6 +40,13 @@ const CITIES = [
     funded: 9,
     totalCost: 'total cost: 76700 of 100000',
     limits: 'ballot limits: min_length 2 (every ballot within them)',
+  },
+  {
+    file: 'Netherlands_Assen_2025.pb',
+    ballots: 332,
+    funded: 13,
+    totalCost: 'total cost: 94837 of 100000',
+    limits: 'ballot limits: min_length 1 (every ballot within them)',
   },
 ];
 
