@@ -1,13 +1,14 @@
 import type pg from 'pg';
 import { createJuryChallenge } from '../support/evaluation-fixtures.js';
+import { CAST, createVoters } from '../support/voting-fixtures.js';
 import { sqlClient } from '../support/test-database.js';
 import { createCitizen, signIn, slugOf, tabTo } from './support/citizen.js';
 import { expectAccessible, startWebApp, type WebApp } from './support/web-app.js';
 
 /**
  * An official of the unit, in "Mi unidad": finds the challenge on the dashboard, declares a proposal ineligible
- * with a public reason (mouse, then keyboard only), adds two jurors by e-mail and removes one, and closes the
- * open voting round early after reading the consequences.
+ * with a public reason (mouse, then keyboard only), adds two jurors by e-mail and removes one, reads how many voted in
+ * the open voting round, closes it early after reading the consequences, and then opens the next round now.
  */
 describe('Mi unidad: an official manages a challenge', () => {
   let web: WebApp;
@@ -40,6 +41,16 @@ describe('Mi unidad: an official manages a challenge', () => {
   });
 
   it('moderates with a reason, manages the jury and closes the voting round after confirming', async () => {
+    // Two people vote in parallel before the official looks: one for two proposals, one for one.
+    const [votante1, votante2] = await createVoters(sql, web.api.config, 2);
+    const [, p2, p3] = challenge.proposalIds;
+    const votes = await Promise.all([
+      web.api.gql(CAST, { id: p2 }, votante1.token),
+      web.api.gql(CAST, { id: p3 }, votante1.token),
+      web.api.gql(CAST, { id: p2 }, votante2.token),
+    ]);
+    expect(votes.map((v) => v.errors)).toEqual([undefined, undefined, undefined]);
+
     const { page } = await web.open('/');
     await signIn(page, official, '/mi-unidad');
     await page.getByRole('heading', { level: 1, name: 'Mi unidad' }).waitFor();
@@ -51,6 +62,11 @@ describe('Mi unidad: an official manages a challenge', () => {
     await page.getByRole('link', { name: /^Reto de prueba/ }).click();
     await page.getByRole('heading', { level: 1, name: /^Gestión de «Reto de prueba/ }).waitFor();
     await page.getByRole('heading', { name: 'Propuesta 1' }).waitFor();
+    const votingItem = page
+      .getByRole('region', { name: 'Rondas' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: /^Votación/ }) });
+    await votingItem.getByText('Participación: 2 personas votaron, 3 votos.').waitFor();
     await expectAccessible(page, 'challenge management');
 
     // Moderation: the reason is required, and said so at its field.
@@ -150,6 +166,27 @@ describe('Mi unidad: an official manages a challenge', () => {
     const expected = new Date(Date.UTC(y, m - 1, d + 2, 2, 30));
     expect(rows[0].closes_at.toISOString()).toBe(expected.toISOString());
     await expectAccessible(page, 'round rescheduled');
+
+    // The voting round was closed early (first test): the evaluation round, planned for the voting round's
+    // original close, opens now and keeps its closing.
+    await page.reload();
+    await page.getByRole('button', { name: 'Reprogramar «Evaluación»' }).click();
+    await page.getByText('La ronda anterior («Votación») ya cerró', { exact: false }).waitFor();
+    expect(await closes.inputValue()).toBe(`${nextDay}T20:30`);
+    await expectAccessible(page, 'open now offered');
+    const before = Date.now();
+    await page.getByRole('button', { name: 'Abrir ahora «Evaluación»' }).click();
+    await page.getByText('La ronda «Evaluación» abre ahora; su estado cambia en unos segundos.').first().waitFor();
+    const after = Date.now();
+    const { rows: moved } = await sql.query<{ opens_at: Date; closes_at: Date }>(
+      'SELECT opens_at, closes_at FROM rounds WHERE id = $1',
+      [round.id],
+    );
+    expect(moved[0].opens_at.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(moved[0].opens_at.getTime()).toBeLessThanOrEqual(after);
+    expect(moved[0].opens_at.getTime()).toBeLessThan(round.opensAt.getTime());
+    expect(moved[0].closes_at.toISOString()).toBe(expected.toISOString());
+    await expectAccessible(page, 'round opened now');
   });
 
   it('moderates by keyboard only', async () => {

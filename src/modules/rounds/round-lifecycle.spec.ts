@@ -234,6 +234,24 @@ describe('rescheduleViolations', () => {
       expect(rescheduleViolations(schedule, 'r2', { opensAt: day(10), closesAt: day(30) }, day(15))).toEqual([]);
     });
 
+    it('may open from the moment the previous round was closed early, not its planned close', () => {
+      const closedEarly = { ...round(1, 'SUBMISSION', 'CLOSED', 0, 20), closedAt: day(12) };
+      const schedule = [closedEarly, round(2, 'VOTING', 'SCHEDULED', 20, 30)];
+      expect(rescheduleViolations(schedule, 'r2', { opensAt: day(14), closesAt: day(30) }, day(14))).toEqual([]);
+      expect(rescheduleViolations(schedule, 'r2', { opensAt: day(12), closesAt: day(30) }, day(14))).toEqual([]);
+      expect(rescheduleViolations(schedule, 'r2', { opensAt: day(11), closesAt: day(30) }, day(14))).toEqual([
+        { path: 'opensAt', message: expect.stringContaining('se cerró la ronda anterior'), reason: 'INVALID_SCHEDULE' },
+      ]);
+      // Still open: its planned close is the bound, whatever closedAt says.
+      const open = [{ ...closedEarly, status: 'OPEN' as const }, round(2, 'VOTING', 'SCHEDULED', 20, 30)];
+      expect(reasons(rescheduleViolations(open, 'r2', { opensAt: day(14), closesAt: day(30) }, day(11)))).toEqual([
+        'INVALID_SCHEDULE',
+      ]);
+      // Closed late by the clock: the planned close stays the bound.
+      const late = [{ ...closedEarly, closedAt: day(21) }, round(2, 'VOTING', 'SCHEDULED', 22, 30)];
+      expect(rescheduleViolations(late, 'r2', { opensAt: day(20), closesAt: day(30) }, day(21))).toEqual([]);
+    });
+
     it('refuses invalid dates', () => {
       expect(rescheduleViolations(rounds, 'r3', { opensAt: new Date('x'), closesAt: day(30) }, now)).toEqual([
         { path: 'opensAt', message: 'La fecha de apertura no es válida.', reason: 'INVALID_SCHEDULE' },

@@ -16,6 +16,8 @@ export interface RoundState {
   status: RoundStatus;
   opensAt: Date;
   closesAt: Date;
+  /** When it actually closed (CLOSED rounds; earlier than closesAt after closeRoundNow). */
+  closedAt?: Date | null;
 }
 
 export type ReminderType = 'ROUND_CLOSING_SOON' | 'EVALUATION_REMINDER';
@@ -90,7 +92,9 @@ export function roundStatusAt(round: Pick<RoundState, 'status' | 'opensAt' | 'cl
  * any more cannot be reopened, and one people may already act on cannot be pushed back.
  * An open round may only move closesAt; resending its current opensAt unchanged is accepted.
  * closesAt must lie in the future; a SCHEDULED round may get an opensAt in the past, which means
- * "open as soon as the previous round has closed".
+ * "open as soon as the previous round has closed". A round may open from the moment the previous one
+ * actually closed: its closedAt when it was closed early (closeRoundNow), else its closesAt, so an early
+ * close leaves no forced gap and the next round can be opened now.
  */
 export function rescheduleViolations(
   rounds: RoundState[],
@@ -127,14 +131,28 @@ export function rescheduleViolations(
     problems.push(scheduleProblem('closesAt', 'La nueva fecha de cierre ya pasó; elige una fecha futura.'));
   }
   const previous = ordered[index - 1];
-  if (previous && opensAt < previous.closesAt) {
-    problems.push(scheduleProblem('opensAt', 'La ronda no puede abrir antes de que cierre la ronda anterior.'));
+  const previousEnd = previous && actualClose(previous);
+  if (previousEnd && opensAt < previousEnd) {
+    problems.push(
+      scheduleProblem(
+        'opensAt',
+        previousEnd < previous.closesAt
+          ? 'La ronda no puede abrir antes del momento en que se cerró la ronda anterior.'
+          : 'La ronda no puede abrir antes de que cierre la ronda anterior.',
+      ),
+    );
   }
   const next = ordered[index + 1];
   if (next && closesAt > next.opensAt) {
     problems.push(scheduleProblem('closesAt', 'La ronda no puede cerrar después de que abra la ronda siguiente.'));
   }
   return problems;
+}
+
+/** When a round stops accepting actions: its closedAt if it was closed before closesAt, else closesAt. */
+export function actualClose(round: Pick<RoundState, 'status' | 'closesAt' | 'closedAt'>): Date {
+  const closedAt = round.status === 'CLOSED' ? round.closedAt : null;
+  return closedAt && closedAt < round.closesAt ? closedAt : round.closesAt;
 }
 
 /**

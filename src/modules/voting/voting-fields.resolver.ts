@@ -13,6 +13,7 @@ import { rankTally } from './tally.js';
 import { VotingLoadersProvider } from './voting.loaders.js';
 import {
   currentOrLastVotingRound,
+  isParticipationVisible,
   isTallyHidden,
   openVotingRound,
   proposalVotingRound,
@@ -20,7 +21,10 @@ import {
 } from './voting-rules.js';
 import { wasEverSubmitted } from '../../common/public-visibility.js';
 
-/** Round.tally: public, frozen once the round closed; null for everyone while hidden (RULES §5). */
+/**
+ * Round.tally: public, frozen once the round closed; null for everyone while hidden (RULES §5).
+ * Round.voterCount / voteTotal: how many took part, public when the tally is, and for the unit's staff always.
+ */
 @Resolver(() => RoundModel)
 export class RoundTallyResolver {
   constructor(
@@ -50,6 +54,36 @@ export class RoundTallyResolver {
     return rankTally(
       live.map((row) => ({ proposalId: row.proposalId, votes: row.votes, submittedAt: row.submittedAt.getTime() })),
     );
+  }
+
+  private async participation(round: RoundModel, ctx: GraphqlContext) {
+    if (round.kind !== 'VOTING') return null;
+    const loaders = this.loaders.for(ctx);
+    const [challenge, staff] = await Promise.all([
+      this.challenges.for(ctx).challenge.load(round.challengeId),
+      loaders.viewerIsStaff(round.challengeId),
+    ]);
+    if (!challenge || !isParticipationVisible(round, challenge.settings.showLiveTally, staff, this.clock.now()))
+      return null;
+    return loaders.participation.load(round.id);
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      'VOTING rounds: how many took part — distinct voters (SINGLE/MULTIPLE) or ballots submitted, empty ones included (BUDGET). Null for other rounds, and while the tally is hidden, except for the unit ADMIN/EDITOR and platform ADMINs.',
+  })
+  async voterCount(@Parent() round: RoundModel, @Context() ctx: GraphqlContext): Promise<number | null> {
+    return (await this.participation(round, ctx))?.voters ?? null;
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      'VOTING rounds: votes stored (SINGLE/MULTIPLE) or approvals over all ballots (BUDGET). Null exactly when voterCount is.',
+  })
+  async voteTotal(@Parent() round: RoundModel, @Context() ctx: GraphqlContext): Promise<number | null> {
+    return (await this.participation(round, ctx))?.votes ?? null;
   }
 }
 

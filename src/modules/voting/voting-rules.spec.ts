@@ -5,6 +5,7 @@ import {
   currentOrLastVotingRound,
   distinctIds,
   isInRunning,
+  isParticipationVisible,
   isTallyHidden,
   openVotingRound,
   proposalVotingRound,
@@ -72,6 +73,16 @@ describe('voting rules', () => {
     expect(isTallyHidden(open, false, t(20))).toBe(false); // past closesAt, before the close job
     expect(isTallyHidden({ ...open, status: 'CLOSED' }, false, t(15))).toBe(false); // closed early
     expect(isTallyHidden(round(1, 'SUBMISSION', 0, 10, 'OPEN'), false, t(5))).toBe(false);
+  });
+
+  it('shows how many took part to everyone when the tally shows, and to the unit staff also while it is hidden', () => {
+    const open = round(2, 'VOTING', 10, 20, 'OPEN');
+    expect(isParticipationVisible(open, false, false, t(15))).toBe(false);
+    expect(isParticipationVisible(open, false, true, t(15))).toBe(true);
+    expect(isParticipationVisible(open, true, false, t(15))).toBe(true);
+    expect(isParticipationVisible(open, false, false, t(20))).toBe(true); // over by its dates
+    expect(isParticipationVisible({ ...open, status: 'CLOSED' }, false, false, t(15))).toBe(true);
+    expect(isParticipationVisible(round(3, 'EVALUATION', 20, 30, 'OPEN'), true, true, t(25))).toBe(false);
   });
 
   it('finds a repeated id on a ballot', () => {

@@ -73,6 +73,21 @@ export function isTallyHidden(
   return round.kind === 'VOTING' && !showLiveTally && roundStatusAt(round, now) !== 'CLOSED';
 }
 
+/**
+ * Who sees how many took part in a round (`Round.voterCount` / `voteTotal`): VOTING rounds only; everyone
+ * when the tally shows, and the challenge's unit staff (and platform ADMINs) also while it is hidden, to follow
+ * turnout. A count of participants says nothing about which proposal leads, so it does not undo the hidden tally.
+ */
+export function isParticipationVisible(
+  round: Pick<RoundState, 'kind' | 'status' | 'opensAt' | 'closesAt'>,
+  showLiveTally: boolean,
+  viewerIsStaff: boolean,
+  now: Date,
+): boolean {
+  if (round.kind !== 'VOTING') return false;
+  return viewerIsStaff || !isTallyHidden(round, showLiveTally, now);
+}
+
 /** The distinct ids of a ballot, or the first repeated one. */
 export function distinctIds(ids: readonly string[]): { ids: string[]; repeated: string | null } {
   const seen = new Set<string>();

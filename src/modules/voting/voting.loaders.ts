@@ -13,7 +13,13 @@ import type { ChallengeResult } from './challenge-result.entity.js';
 import type { ResultEntry } from './result-entry.entity.js';
 import type { RoundTally } from './round-tally.entity.js';
 import type { Vote } from './vote.entity.js';
-import { VotingRepository, type LiveTallyRow, type RoundProposalKey } from './voting.repository.js';
+import {
+  VotingRepository,
+  type LiveTallyRow,
+  type RoundParticipation,
+  type RoundProposalKey,
+} from './voting.repository.js';
+import { GovernmentUnitsLoaders } from '../government-units/government-units.loaders.js';
 import { groupBy } from '../../infrastructure/graphql/group-by.js';
 
 export interface VotingLoaders {
@@ -27,6 +33,10 @@ export interface VotingLoaders {
   /** The viewer's votes in a round. */
   viewerVotes: DataLoader<string, Vote[]>;
   liveTally: DataLoader<string, LiveTallyRow[]>;
+  /** Voters (or ballots) and votes (or approvals) per round. */
+  participation: DataLoader<string, RoundParticipation>;
+  /** Whether the viewer is ADMIN or EDITOR of the challenge's unit, or a platform ADMIN. */
+  viewerIsStaff: (challengeId: string) => Promise<boolean>;
   frozenTally: DataLoader<string, RoundTally[]>;
   results: DataLoader<string, ChallengeResult | null>;
   entries: DataLoader<string, ResultEntry[]>;
@@ -45,6 +55,7 @@ export class VotingLoadersProvider extends RequestLoaders<VotingLoaders> {
     private readonly votes: VotingRepository,
     private readonly proposals: ProposalsLoaders,
     private readonly challenges: ChallengesLoaders,
+    private readonly units: GovernmentUnitsLoaders,
   ) {
     super();
   }
@@ -93,6 +104,18 @@ export class VotingLoadersProvider extends RequestLoaders<VotingLoaders> {
       liveTally: new DataLoader(async (roundIds) =>
         groupBy(roundIds, await this.votes.liveTallies(roundIds), (r) => r.roundId),
       ),
+      participation: new DataLoader(async (roundIds) => {
+        const counts = await this.votes.participationOf(roundIds);
+        return roundIds.map((id) => counts.get(id) ?? { voters: 0, votes: 0 });
+      }),
+      viewerIsStaff: async (challengeId) => {
+        if (!ctx.viewer) return false;
+        if (ctx.viewer.platformRole === 'ADMIN') return true;
+        const challenge = await this.challenges.for(ctx).challenge.load(challengeId);
+        if (!challenge) return false;
+        const memberships = await this.units.for(ctx).membershipsOfUser.load(ctx.viewer.id);
+        return memberships.some((m) => m.unitId === challenge.unitId && (m.role === 'ADMIN' || m.role === 'EDITOR'));
+      },
       frozenTally: new DataLoader(async (roundIds) =>
         groupBy(roundIds, await this.votes.frozenTallies(roundIds), (r) => r.roundId),
       ),

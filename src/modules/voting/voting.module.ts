@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BallotsExportController } from './ballots-export.controller.js';
 import { BallotsExportService } from './ballots-export.service.js';
 import { ChallengesModule } from '../challenges/challenges.module.js';
+import { GovernmentUnitsModule } from '../government-units/government-units.module.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
 import { VotingProposalExtensions } from './voting-proposal-extensions.js';
@@ -21,7 +22,7 @@ import { VotingService } from './voting.service.js';
 
 /** Votes, budget ballots, tallies and results (RULES §5, §7). Its VotingRoundCloser closes VOTING rounds. */
 @Module({
-  imports: [ChallengesModule, RoundsModule, ProposalsModule],
+  imports: [GovernmentUnitsModule, ChallengesModule, RoundsModule, ProposalsModule],
   controllers: [BallotsExportController],
   providers: [
     VotingRepository,

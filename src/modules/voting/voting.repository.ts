@@ -24,6 +24,14 @@ export interface LiveTallyRow {
   votes: number;
 }
 
+/** How many took part in a VOTING round and how many votes they left (RULES §5). */
+export interface RoundParticipation {
+  /** SINGLE/MULTIPLE: distinct voters with a stored vote; BUDGET: ballots stored, empty ones included. */
+  voters: number;
+  /** SINGLE/MULTIPLE: stored votes; BUDGET: approvals over all ballots. */
+  votes: number;
+}
+
 export interface StoredBallot {
   ballot: BudgetBallot;
   proposalIds: string[];
@@ -247,6 +255,26 @@ export class VotingRepository {
       [keys.map((k) => k.roundId), keys.map((k) => k.proposalId)],
     );
     for (const row of rows) counts.set(`${row.round_id}:${row.proposal_id}`, row.votes);
+    return counts;
+  }
+
+  /**
+   * Participation of rounds, one statement for the whole batch. A round holds either votes or ballots, never
+   * both (its challenge has one voting method), so adding the two kinds of rows gives the round's own count.
+   */
+  async participationOf(roundIds: readonly string[]): Promise<Map<string, RoundParticipation>> {
+    const counts = new Map<string, RoundParticipation>();
+    if (!roundIds.length) return counts;
+    const rows: { round_id: string; voters: number; votes: number }[] = await this.dataSource.query(
+      `SELECT k.round_id,
+              (SELECT count(DISTINCT v.voter_id) FROM votes v WHERE v.round_id = k.round_id)::int
+            + (SELECT count(*) FROM budget_ballots b WHERE b.round_id = k.round_id)::int AS voters,
+              (SELECT count(*) FROM votes v WHERE v.round_id = k.round_id)::int
+            + (SELECT count(*) FROM budget_ballot_items i WHERE i.round_id = k.round_id)::int AS votes
+       FROM unnest($1::uuid[]) AS k (round_id)`,
+      [[...roundIds]],
+    );
+    for (const row of rows) counts.set(row.round_id, { voters: row.voters, votes: row.votes });
     return counts;
   }
 

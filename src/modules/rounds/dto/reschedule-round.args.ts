@@ -7,7 +7,8 @@ export class RescheduleRoundArgs {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'Nueva apertura (UTC). Solo para rondas que aún no abren; si se omite, se conserva.',
+    description:
+      'Nueva apertura (UTC). Solo para rondas que aún no abren; si se omite, se conserva. Puede ser desde el momento en que la ronda anterior cerró de hecho (también si se cerró antes de tiempo); una fecha ya pasada abre la ronda en cuanto se pueda.',
   })
   opensAt?: Date | null;
 

@@ -1,5 +1,6 @@
 // Rounds of a challenge: dates in Mexico City time, "Cerrar ronda ahora" behind a confirmation that states the
-// consequences, rescheduling with the server's INVALID_SCHEDULE problems at their fields, and the tally where shown.
+// consequences, rescheduling with the server's INVALID_SCHEDULE problems at their fields («Abrir ahora» once the
+// previous round closed), each voting round's participation, and the tally where shown.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -9,7 +10,14 @@ import { formatDateTime, formatInteger } from '../../shared/format';
 import { useAnnounce } from '../../shared/announcer';
 import { texts } from '../../shared/texts';
 import { refusalOf } from './problems';
-import { isoToMexicoCity, mexicoCityToIso, type Capabilities } from './unit-rules';
+import {
+  canOpenNow,
+  isoToMexicoCity,
+  mexicoCityToIso,
+  openNowInstant,
+  typedOpening,
+  type Capabilities,
+} from './unit-rules';
 import { unitTexts } from './unit-texts';
 
 const UnitRoundsDocument = graphql(`
@@ -18,6 +26,7 @@ const UnitRoundsDocument = graphql(`
       id
       settings {
         showLiveTally
+        votingMethod
       }
       rounds {
         id
@@ -28,6 +37,8 @@ const UnitRoundsDocument = graphql(`
         opensAt
         closesAt
         closedAt
+        voterCount
+        voteTotal
         tally {
           rank
           votes
@@ -109,7 +120,15 @@ function CloseRoundDialog({
   );
 }
 
-function RescheduleForm({ round, onDone }: { round: Round; onDone: (message: string | null) => void }) {
+function RescheduleForm({
+  round,
+  previous,
+  onDone,
+}: {
+  round: Round;
+  previous: Round | null;
+  onDone: (message: string | null) => void;
+}) {
   const [, reschedule] = useMutation(RescheduleRoundDocument);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [formMessage, setFormMessage] = useState<string | null>(null);
@@ -124,11 +143,18 @@ function RescheduleForm({ round, onDone }: { round: Round; onDone: (message: str
     else if (formMessage) message.current?.focus();
   }, [fields, formMessage]);
 
-  const submit = async (event: FormEvent) => {
+  const offerOpenNow = canOpenNow(round, previous, new Date());
+
+  const submit = async (event: FormEvent, openNow = false) => {
     event.preventDefault();
-    // A field left as it was keeps the exact stored instant (the form shows minutes only).
-    const opensChanged = notYetOpen && opensAt !== isoToMexicoCity(round.opensAt);
-    const opens = opensChanged ? mexicoCityToIso(opensAt) : null;
+    // A field left as it was keeps the exact stored instant (the form shows minutes only); the minute in which the
+    // previous round actually closed means that instant.
+    const opensChanged = notYetOpen && (openNow || opensAt !== isoToMexicoCity(round.opensAt));
+    const opens = !opensChanged
+      ? null
+      : openNow
+        ? openNowInstant(previous, new Date())
+        : typedOpening(opensAt, previous);
     const closes = closesAt === isoToMexicoCity(round.closesAt) ? round.closesAt : mexicoCityToIso(closesAt);
     const local: Record<string, string> = {};
     if (opensChanged && !opens) local.opensAt = unitTexts.invalidDate;
@@ -145,7 +171,7 @@ function RescheduleForm({ round, onDone }: { round: Round; onDone: (message: str
       setFormMessage(Object.keys(refusal.fields).length ? null : refusal.message);
       return;
     }
-    onDone(unitTexts.rescheduled(round.title));
+    onDone(openNow ? unitTexts.openingNow(round.title) : unitTexts.rescheduled(round.title));
   };
 
   return (
@@ -157,7 +183,11 @@ function RescheduleForm({ round, onDone }: { round: Round; onDone: (message: str
           name="opensAt"
           type="datetime-local"
           label={unitTexts.opensAt}
-          hint={unitTexts.dateHint}
+          hint={
+            offerOpenNow
+              ? `${unitTexts.dateHint} ${unitTexts.openNowHint(previous?.title ?? null)}`
+              : unitTexts.dateHint
+          }
           error={fields.opensAt}
           value={opensAt}
           onChange={(event) => setOpensAt(event.target.value)}
@@ -176,12 +206,24 @@ function RescheduleForm({ round, onDone }: { round: Round; onDone: (message: str
       />
       <p className="unit-actions">
         <button type="submit">{unitTexts.saveSchedule}</button>
+        {offerOpenNow && (
+          <button type="button" onClick={(event) => void submit(event, true)}>
+            {unitTexts.openNow}
+            <span className="visually-hidden"> {unitTexts.actionFor(round.title)}</span>
+          </button>
+        )}
         <button type="button" className="button-secondary" onClick={() => onDone(null)}>
           {unitTexts.cancel}
         </button>
       </p>
     </form>
   );
+}
+
+function Participation({ round, budget }: { round: Round; budget: boolean }) {
+  if (round.kind !== 'VOTING' || round.status === 'SCHEDULED' || round.voterCount == null || round.voteTotal == null)
+    return null;
+  return <p>{unitTexts.participation(budget, round.voterCount, round.voteTotal)}</p>;
 }
 
 function Tally({ round, showLive }: { round: Round; showLive: boolean }) {
@@ -296,6 +338,7 @@ export function RoundsSection({
               {editing === round.id && (
                 <RescheduleForm
                   round={round}
+                  previous={challenge.rounds.find((r) => r.position === round.position - 1) ?? null}
                   onDone={(message) => {
                     setEditing(null);
                     if (message) {
@@ -306,6 +349,7 @@ export function RoundsSection({
                   }}
                 />
               )}
+              <Participation round={round} budget={challenge.settings.votingMethod === 'BUDGET'} />
               <Tally round={round} showLive={challenge.settings.showLiveTally} />
             </li>
           ))}

@@ -1,10 +1,14 @@
 import {
+  actualClose,
   attention,
+  canOpenNow,
   capabilities,
   groupByPhase,
   isoToMexicoCity,
   mexicoCityToIso,
+  openNowInstant,
   pendingEvaluations,
+  typedOpening,
   type Phase,
 } from './unit-rules';
 import { unitTexts } from './unit-texts';
@@ -103,5 +107,49 @@ describe('texts', () => {
     expect(unitTexts.refusal(undefined, undefined, 'Texto del servidor.', 'addJuror')).toBe('Texto del servidor.');
     expect(unitTexts.pending(1)).toBe('1 evaluación pendiente');
     expect(unitTexts.pending(3)).toBe('3 evaluaciones pendientes');
+  });
+});
+
+describe('opening a round now after an early close (RULES §3)', () => {
+  const closedEarly = {
+    status: 'CLOSED' as const,
+    opensAt: '2027-03-01T00:00:00.000Z',
+    closesAt: '2027-03-10T00:00:00.000Z',
+    closedAt: '2027-03-05T12:00:30.000Z',
+  };
+  const next = {
+    status: 'SCHEDULED' as const,
+    opensAt: '2027-03-10T00:00:00.000Z',
+    closesAt: '2027-03-20T00:00:00.000Z',
+  };
+  const now = new Date('2027-03-05T12:05:00.000Z');
+
+  it('takes the actual close of a round closed early, else its planned close', () => {
+    expect(actualClose(closedEarly)).toBe('2027-03-05T12:00:30.000Z');
+    expect(actualClose({ ...closedEarly, closedAt: '2027-03-10T00:00:02.000Z' })).toBe('2027-03-10T00:00:00.000Z');
+    expect(actualClose({ ...closedEarly, status: 'OPEN' })).toBe('2027-03-10T00:00:00.000Z');
+  });
+
+  it('offers «Abrir ahora» for a round not yet open once the previous one closed', () => {
+    expect(canOpenNow(next, closedEarly, now)).toBe(true);
+    expect(canOpenNow(next, null, now)).toBe(true);
+    expect(canOpenNow(next, { ...closedEarly, status: 'OPEN' }, now)).toBe(false);
+    expect(canOpenNow({ ...next, status: 'OPEN' }, closedEarly, now)).toBe(false);
+    expect(canOpenNow(next, closedEarly, new Date('2027-03-10T00:00:00.000Z'))).toBe(false); // already due
+  });
+
+  it('sends now, never before the previous round actually closed', () => {
+    expect(openNowInstant(closedEarly, now)).toBe('2027-03-05T12:05:00.000Z');
+    expect(openNowInstant(closedEarly, new Date('2027-03-05T12:00:10.000Z'))).toBe('2027-03-05T12:00:30.000Z');
+    expect(openNowInstant(null, now)).toBe('2027-03-05T12:05:00.000Z');
+  });
+
+  it('reads the minute of the actual close as that instant, other minutes as typed', () => {
+    // 12:00:30 UTC is 06:00 in Mexico City.
+    expect(typedOpening('2027-03-05T06:00', closedEarly)).toBe('2027-03-05T12:00:30.000Z');
+    expect(typedOpening('2027-03-05T06:01', closedEarly)).toBe('2027-03-05T12:01:00.000Z');
+    expect(typedOpening('2027-03-05T05:59', closedEarly)).toBe('2027-03-05T11:59:00.000Z');
+    expect(typedOpening('2027-03-05T06:00', null)).toBe('2027-03-05T12:00:00.000Z');
+    expect(typedOpening('mañana', closedEarly)).toBeNull();
   });
 });

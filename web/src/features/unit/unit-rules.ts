@@ -120,3 +120,40 @@ export function isoToMexicoCity(iso: string): string {
   const wall = new Date(instant.getTime() + zoneOffsetMinutes(instant) * 60_000);
   return wall.toISOString().slice(0, 16);
 }
+
+/** What the rescheduling rules need of a round (RULES §3). */
+export interface RoundTimes {
+  status: 'SCHEDULED' | 'OPEN' | 'CLOSED';
+  opensAt: string;
+  closesAt: string;
+  closedAt?: string | null;
+}
+
+/** When the previous round stopped accepting actions: its actual close if it was closed early, else its planned close. */
+export function actualClose(round: RoundTimes): string {
+  const closedAt = round.status === 'CLOSED' ? round.closedAt : null;
+  return closedAt && Date.parse(closedAt) < Date.parse(round.closesAt) ? closedAt : round.closesAt;
+}
+
+/** «Abrir ahora» is offered for a round that has not opened when the round before it (if any) is closed. */
+export function canOpenNow(round: RoundTimes, previous: RoundTimes | null, now: Date): boolean {
+  if (round.status !== 'SCHEDULED' || Date.parse(round.opensAt) <= now.getTime()) return false;
+  return previous === null || previous.status === 'CLOSED';
+}
+
+/** The opening «Abrir ahora» sends: now, never before the previous round's actual close (a browser clock a bit behind). */
+export function openNowInstant(previous: RoundTimes | null, now: Date): string {
+  const earliest = previous ? Date.parse(actualClose(previous)) : 0;
+  return new Date(Math.max(now.getTime(), earliest)).toISOString();
+}
+
+/**
+ * A typed opening (whole minutes) as the instant to send. The minute in which the previous round actually closed
+ * means that instant, so typing "now" right after an early close is not refused for the seconds the form cannot show.
+ */
+export function typedOpening(local: string, previous: RoundTimes | null): string | null {
+  const iso = mexicoCityToIso(local);
+  if (!iso || !previous) return iso;
+  const end = actualClose(previous);
+  return Date.parse(iso) < Date.parse(end) && isoToMexicoCity(end) === local ? end : iso;
+}

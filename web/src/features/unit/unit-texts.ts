@@ -82,6 +82,12 @@ export const unitTexts = {
   dateHint: 'Fecha y hora de la Ciudad de México.',
   opensAtLocked: 'La ronda ya abrió: solo se puede mover su cierre.',
   saveSchedule: 'Guardar fechas',
+  openNow: 'Abrir ahora',
+  openNowHint: (previous: string | null) =>
+    previous
+      ? `La ronda anterior («${previous}») ya cerró: «Abrir ahora» abre esta ronda de inmediato y conserva el cierre indicado.`
+      : '«Abrir ahora» abre esta ronda de inmediato y conserva el cierre indicado.',
+  openingNow: (round: string) => `La ronda «${round}» abre ahora; su estado cambia en unos segundos.`,
   rescheduled: (round: string) => `Se reprogramó la ronda «${round}».`,
   invalidDate: 'Escribe una fecha y hora válidas.',
   adminOnlyHint: 'Solo la administración (ADMIN) de la unidad cierra y reprograma rondas.',
@@ -91,6 +97,13 @@ export const unitTexts = {
   tallyProposal: 'Propuesta',
   tallyVotes: 'Votos',
   tallyRank: 'Lugar',
+  participation: (budget: boolean, voters: number, votes: number) => {
+    const n = voters.toLocaleString('es-MX');
+    const m = votes.toLocaleString('es-MX');
+    return budget
+      ? `Participación: ${n} ${voters === 1 ? 'boleta enviada' : 'boletas enviadas'} (incluidas las vacías), ${m} ${votes === 1 ? 'proyecto aprobado' : 'proyectos aprobados'}.`
+      : `Participación: ${n} ${voters === 1 ? 'persona votó' : 'personas votaron'}, ${m} ${votes === 1 ? 'voto' : 'votos'}.`;
+  },
 
   moderationTitle: 'Moderación',
   moderationIntro:
