@@ -1,9 +1,10 @@
 // npm run bench:notifications — CHALLENGE_PUBLISHED to 100 000 followers of a unit (seeded with SQL); measures from the
 // commit of the publication to the last in-app notification stored (notifications/s) and the peak RSS of the worker,
 // next to a raw baseline in the same run: one INSERT … SELECT of the same rows into a copy of the table. The worker
-// runs as its own process as `npm run start:worker` runs it (src/worker.ts, TypeScript through SWC, NODE_ENV=production,
+// runs as its own process as `npm run start:worker` runs it (compiled first: `node dist/src/worker.js`, NODE_ENV=production,
 // LOG_LEVEL=warn); its peak is the kernel's (VmHWM, started over once the worker is ready). Followers have no verified
 // e-mail, so no e-mails are sent (in-app only). Needs PostgreSQL and Redis as for the tests; uses a throwaway database.
+import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import pg from 'pg';
@@ -55,7 +56,8 @@ try {
     );
     return rows.length > 0;
   };
-  worker = await startBenchProcess('src/worker.ts', env, relayListening);
+  execSync('npm run -s build:api', { stdio: 'inherit' });
+  worker = await startBenchProcess('dist/src/worker.js', env, relayListening);
   const rssBefore = worker.memory().rss;
   const kernelPeak = worker.resetPeak();
   let sampled = rssBefore;

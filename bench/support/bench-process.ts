@@ -27,7 +27,7 @@ export interface BenchProcess {
 }
 
 /**
- * Starts `node --import ./scripts/swc-register.mjs <entry>` with `env` on a free port and waits until
+ * Starts `node --import ./scripts/swc-register.mjs <entry>` (a `.ts` entry) or `node <entry>` (a compiled `.js` one) with `env` on a free port and waits until
  * `readyPath` answers 200, or `ready()` resolves true for a process without HTTP (or the process exits, which fails
  * the bench with its output).
  */
@@ -39,7 +39,8 @@ export async function startBenchProcess(
   const port = await freePort();
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=var/prof", profiles the servers (not the load generator).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', './scripts/swc-register.mjs', entry], {
+  const loader = entry.endsWith('.ts') ? ['--import', './scripts/swc-register.mjs'] : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...loader, entry], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -85,7 +86,7 @@ export async function startBenchProcess(
       }
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return; // gone already
       child.kill('SIGTERM');
       await once(child, 'exit');
     },
