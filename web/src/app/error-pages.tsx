@@ -49,7 +49,8 @@ export function QueryErrorPage({ error, retry }: { error: unknown; retry: () => 
 
 /**
  * A page that throws while rendering shows the Spanish error page instead of a blank screen; offline (a page's
- * code that could not be downloaded) it shows the offline page and tries again when the connection is back.
+ * code that could not be downloaded) it shows the offline page and loads the address again when the connection
+ * is back.
  */
 export class PageErrorBoundary extends Component<
   { children: ReactNode; resetKey: string },
@@ -66,7 +67,8 @@ export class PageErrorBoundary extends Component<
     if (previous.resetKey !== this.props.resetKey && this.state.failed) this.setState({ failed: false });
   }
 
-  private readonly retry = () => this.setState({ failed: false, offline: false });
+  // React keeps a lazy page's failed download: only loading the address again fetches its code.
+  private readonly retry = () => window.location.reload();
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
