@@ -28,6 +28,9 @@ const VOTING = 'agua-potable-para-todas-las-colonias-de-zapopan';
 const BALLOT = 'presupuesto-participativo-para-parques-de-puebla';
 const RESULTS = 'presupuesto-participativo-de-zapopan-2026';
 
+/** A demo citizen the seed leaves without votes (every fifth one abstains), so the pages show votes to cast. */
+const VOTER = 'ciudadana5@demo.retos.mx';
+
 const VIEWPORTS = { phone: { width: 360, height: 740 }, desktop: { width: 1100, height: 820 } } as const;
 
 /** What a citizen sees, signed in as the demo citizen: the first screen of each page, phone and desktop. */
@@ -39,13 +42,16 @@ async function citizens(browser: Browser): Promise<void> {
 
     await page.goto(`${APP_URL}/`);
     await page.locator('.card').first().waitFor();
+    // On a phone the filters fill the first screen: the picture starts at the list.
+    if (device === 'phone')
+      await page.getByRole('heading', { level: 2, name: /retos$/ }).evaluate('(element) => element.scrollIntoView()');
     await shoot(page, `citizen-challenges-${device}`);
 
     await page.goto(`${APP_URL}/retos/${VOTING}`);
     await page.getByRole('heading', { level: 2, name: 'Propuestas' }).first().waitFor();
     await shoot(page, `citizen-challenge-${device}`);
 
-    await signIn(page, DEMO_ACCOUNTS.citizen, `/retos/${VOTING}/votar`);
+    await signIn(page, VOTER, `/retos/${VOTING}/votar`);
     await page.getByRole('button', { name: /Votar/ }).first().waitFor();
     await shoot(page, `citizen-voting-${device}`);
 
@@ -54,6 +60,7 @@ async function citizens(browser: Browser): Promise<void> {
     await projects.first().waitFor();
     if (!(await projects.nth(0).isChecked())) await projects.nth(0).check();
     if (!(await projects.nth(2).isChecked())) await projects.nth(2).check();
+    await page.evaluate('window.scrollTo(0, 0)');
     await shoot(page, `citizen-ballot-${device}`);
 
     await page.goto(`${APP_URL}/retos/${RESULTS}/resultados`);
@@ -62,7 +69,12 @@ async function citizens(browser: Browser): Promise<void> {
 
     await page.goto(`${APP_URL}/datos-abiertos`);
     await h1();
-    await page.getByRole('heading', { level: 3, name: 'Propuestas' }).waitFor();
+    const proposals = page.getByRole('heading', { level: 3, name: 'Propuestas' });
+    await proposals.waitFor();
+    // The picture shows a field dictionary open, starting at its dataset.
+    await page.getByText('Diccionario de datos (20 campos)').click();
+    await page.getByRole('table').first().waitFor();
+    await proposals.evaluate('(element) => element.scrollIntoView()');
     await shoot(page, `citizen-open-data-${device}`);
     await context.close();
   }

@@ -1,6 +1,6 @@
 // Datos abiertos: the catalogue of downloadable files (read from the DCAT catalogue the API serves), each dataset's
 // field dictionary as a table, each challenge's files, how to recompute results, and the addresses for portals.
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryErrorMessage } from '../../app/error-pages';
@@ -71,6 +71,20 @@ function Downloads({ title, files }: { title: string; files: FileLink[] }) {
   );
 }
 
+/** `estimated_cost` may wrap after its underscores on a phone, never inside a word. */
+function FieldName({ name }: { name: string }) {
+  return name.split('_').map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && (
+        <>
+          _<wbr />
+        </>
+      )}
+      {part}
+    </Fragment>
+  ));
+}
+
 function Dataset({ dataset }: { dataset: DatasetView }) {
   const captionId = `diccionario-${dataset.id}`;
   return (
@@ -95,7 +109,9 @@ function Dataset({ dataset }: { dataset: DatasetView }) {
                 {dataset.fields.map((field) => (
                   <tr key={field.name}>
                     <th scope="row">
-                      <code>{field.name}</code>
+                      <code>
+                        <FieldName name={field.name} />
+                      </code>
                     </th>
                     <td>{field.type}</td>
                     <td>{field.description}</td>
