@@ -89,6 +89,9 @@ export default defineConfig(({ command }) => ({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: false,
+    // No modulepreload polyfill: browsers without <link rel=modulepreload> (Safari before 17) still load every
+    // chunk, only without preloading it; the polyfill cost 0.25 KB gzip of first load for everyone.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       onwarn(warning, warn) {
         // react-router marks its modules "use client" for server components; meaningless in a browser bundle.

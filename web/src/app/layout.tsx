@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useAnnounce } from '../shared/announcer';
+import { OfflineNotice } from '../shared/online';
 import { requestPageFocus } from '../shared/page';
 import { PageErrorBoundary } from './error-pages';
 import { juryNavLink } from '../features/jury/jury-nav';
@@ -120,6 +121,7 @@ export function Layout() {
           </nav>
           <SessionMenu />
         </div>
+        <OfflineNotice />
       </header>
       <main id="contenido" tabIndex={-1}>
         <PageErrorBoundary resetKey={location.pathname}>
@@ -132,7 +134,7 @@ export function Layout() {
         <p>{texts.footer.about}</p>
         <ul>
           <li>
-            <a href="/open-data/catalog.json">{texts.footer.openData}</a>
+            <Link to="/datos-abiertos">{texts.footer.openData}</Link>
           </li>
           <li>
             <a href="/graphql">{texts.footer.api}</a>

@@ -19,6 +19,7 @@ import { BallotConfirmationPage, BallotPage } from '../features/ballot/lazy';
 import { FollowsPage, FollowToggle, PreferencesPage } from '../features/follows/lazy';
 import { EvaluationsPage, ScoringPage } from '../features/jury/lazy';
 import { NoticesPage } from '../features/notices/lazy';
+import { OpenDataPage } from '../features/open-data/lazy';
 import { PrivacyNoticePage } from '../features/privacy/lazy';
 import { ProfilePage } from '../features/profile/lazy';
 import { ResultsPage } from '../features/results/lazy';
@@ -54,6 +55,7 @@ export function AppRoutes() {
           <Route path="cuenta/curp" element={<CurpPage />} />
           <Route path="avisos" element={<NoticesPage />} />
           <Route path="privacidad" element={<PrivacyNoticePage />} />
+          <Route path="datos-abiertos" element={<OpenDataPage />} />
           <Route path="mi-unidad/nuevo-reto" element={<NewChallengePage />} />
           <Route path="mi-unidad/retos/:id/editar" element={<EditChallengePage />} />
           <Route path="admin" element={<AdminPage />} />

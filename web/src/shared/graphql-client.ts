@@ -1,6 +1,7 @@
 // One urql client per session: a new sign-in starts with an empty cache, so nothing of the previous person shows.
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
 import type { Client as WsClient } from 'graphql-ws';
+import { trackedFetch } from './online';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -34,6 +35,7 @@ export function createGraphqlClient(accessToken: () => string | null, renewSessi
   return new Client({
     url: GRAPHQL_PATH,
     preferGetMethod: false,
+    fetch: trackedFetch,
     fetchOptions: () => ({ headers: authorization(), credentials: 'same-origin' }),
     exchanges: [
       cacheExchange,

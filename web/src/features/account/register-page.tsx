@@ -8,6 +8,7 @@ import { Page } from '../../shared/page';
 import { useSession } from '../../shared/session';
 import { texts } from '../../shared/texts';
 import { useFormProblems } from '../../shared/use-form-problems';
+import { signInTexts } from './sign-in-texts';
 
 const Register = graphql(`
   mutation Register($input: RegisterInput!) {
@@ -20,7 +21,7 @@ const Register = graphql(`
 const FIELDS = ['displayName', 'email', 'password'] as const;
 
 export function RegisterPage() {
-  const a = texts.account;
+  const a = signInTexts;
   const session = useSession();
   const announce = useAnnounce();
   const navigate = useNavigate();

@@ -9,6 +9,7 @@ import { useSession } from '../../shared/session';
 import { texts } from '../../shared/texts';
 import { useFormProblems } from '../../shared/use-form-problems';
 import { returnPath } from './return-path';
+import { signInTexts } from './sign-in-texts';
 
 const SignIn = graphql(`
   mutation SignIn($input: LoginInput!) {
@@ -21,7 +22,7 @@ const SignIn = graphql(`
 const FIELDS = ['email', 'password'] as const;
 
 export function SignInPage() {
-  const a = texts.account;
+  const a = signInTexts;
   const session = useSession();
   const announce = useAnnounce();
   const navigate = useNavigate();

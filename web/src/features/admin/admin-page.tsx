@@ -192,7 +192,7 @@ function CreateUnitForm({ onCreated }: { onCreated: (id: string) => void }) {
     if (values.level !== 'FEDERAL' && !values.stateCode) fields.stateCode = t.stateRequired;
     if (values.level === 'MUNICIPAL' && !values.municipalityCode) fields.municipalityCode = t.municipalityRequired;
     if (Object.keys(fields).length) {
-      setProblems({ fields, form: texts.errors.formHasProblems });
+      setProblems({ fields, form: t.formHasProblems });
       return focusFirstInvalid(form, message);
     }
     setBusy(true);
@@ -318,7 +318,7 @@ function AddMemberForm({ unitId, onUnit }: { unitId: string; onUnit: (id: string
     if (!unitId) fields.unitId = t.unitRequired;
     if (!email.trim()) fields.email = t.emailRequired;
     if (Object.keys(fields).length) {
-      setProblems({ fields, form: texts.errors.formHasProblems });
+      setProblems({ fields, form: t.formHasProblems });
       return focusFirstInvalid(form, message);
     }
     setBusy(true);

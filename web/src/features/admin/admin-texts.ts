@@ -2,6 +2,7 @@
 import type { PlatformRole, UnitRole } from '../../gql/graphql';
 
 export const adminTexts = {
+  formHasProblems: 'Revisa los campos marcados.',
   title: 'Administración de la plataforma',
   noAccess: 'No tienes acceso',
   noAccessBody:

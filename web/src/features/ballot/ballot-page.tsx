@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { NotFoundPage } from '../../app/error-pages';
+import { NotFoundPage, QueryErrorPage } from '../../app/error-pages';
 import { graphql } from '../../gql';
 import type { BallotPageQuery } from '../../gql/graphql';
 import { useAnnounce } from '../../shared/announcer';
@@ -297,14 +297,10 @@ function SavedBallot({ challenge }: { challenge: Challenge }) {
 
 export function BallotPage() {
   const { slug = '' } = useParams();
-  const [result] = useQuery({ query: BallotPageDocument, variables: { slug } });
+  const [result, reexecute] = useQuery({ query: BallotPageDocument, variables: { slug } });
   if (result.fetching && !result.data) return <Page title={texts.loading} />;
   if (result.error && !result.data) {
-    return (
-      <Page title={texts.errors.errorTitle}>
-        <p role="alert">{texts.errors.network}</p>
-      </Page>
-    );
+    return <QueryErrorPage error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />;
   }
   const challenge = result.data?.challenge;
   if (!challenge) return <NotFoundPage />;

@@ -7,7 +7,7 @@ import { formatDateTime, formatMoney } from '../../shared/format';
 import { Page } from '../../shared/page';
 import { useSession } from '../../shared/session';
 import { texts } from '../../shared/texts';
-import { NotFoundPage } from '../../app/error-pages';
+import { NotFoundPage, QueryErrorPage } from '../../app/error-pages';
 import { TextBlocks } from './text-blocks';
 
 const ChallengePageDocument = graphql(`
@@ -170,14 +170,10 @@ function CallToAction({ challenge }: { challenge: Challenge }) {
 /** `follow`: the app places the follow control here (features do not import each other). */
 export function ChallengePage({ follow }: { follow?: (slug: string) => ReactNode }) {
   const { slug = '' } = useParams();
-  const [result] = useQuery({ query: ChallengePageDocument, variables: { slug } });
+  const [result, reexecute] = useQuery({ query: ChallengePageDocument, variables: { slug } });
   if (result.fetching && !result.data) return <Page title={texts.loading} />;
   if (result.error && !result.data) {
-    return (
-      <Page title={texts.errors.errorTitle}>
-        <p role="alert">{texts.errors.network}</p>
-      </Page>
-    );
+    return <QueryErrorPage error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />;
   }
   const challenge = result.data?.challenge;
   if (!challenge) return <NotFoundPage />;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { QueryErrorMessage } from '../../app/error-pages';
 import { graphql } from '../../gql';
 import type { ChallengeCardFieldsFragment } from '../../gql/graphql';
 import { formatDateTime, timeLeft } from '../../shared/format';
@@ -173,7 +174,7 @@ export function ChallengesPage() {
   const [params] = useSearchParams();
   const filters = filtersFromParams(params);
   const [first, setFirst] = useState(PAGE_SIZE);
-  const [result] = useQuery({
+  const [result, reexecute] = useQuery({
     query: ChallengesQuery,
     variables: { filter: apiFilter(filters), orderBy: filters.order, first },
   });
@@ -181,7 +182,9 @@ export function ChallengesPage() {
   return (
     <Page title={texts.challenges.listTitle} lead={<p>{texts.challenges.listIntro}</p>}>
       <FiltersForm filters={filters} />
-      {result.error && !connection && <p role="alert">{texts.errors.network}</p>}
+      {result.error && !connection && (
+        <QueryErrorMessage error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      )}
       {!connection && !result.error && <p>{texts.loading}</p>}
       {connection && (
         <section aria-labelledby="resultados">

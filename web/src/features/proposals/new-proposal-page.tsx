@@ -9,6 +9,7 @@ import { useSession } from '../../shared/session';
 import { texts } from '../../shared/texts';
 import { useFormProblems } from '../../shared/use-form-problems';
 import { NotFoundPage } from '../../app/error-pages';
+import { proposalTexts } from './proposal-texts';
 
 const ProposalTarget = graphql(`
   query ProposalTarget($slug: String!) {
@@ -41,7 +42,7 @@ const SubmitProposal = graphql(`
 const FIELDS = ['title', 'summary', 'body', 'estimatedCost'] as const;
 
 function ProposalForm({ challenge }: { challenge: { id: string; slug: string; title: string } }) {
-  const p = texts.proposals;
+  const p = proposalTexts;
   const client = useClient();
   const announce = useAnnounce();
   const navigate = useNavigate();
@@ -138,13 +139,13 @@ export function NewProposalPage() {
   if (!result.data) return <Page title={texts.loading} />;
   if (!challenge) return <NotFoundPage />;
   return (
-    <Page title={texts.proposals.newTitle} lead={<p>{texts.proposals.forChallenge(challenge.title)}</p>}>
+    <Page title={proposalTexts.newTitle} lead={<p>{proposalTexts.forChallenge(challenge.title)}</p>}>
       {session.viewer ? (
         <ProposalForm challenge={challenge} />
       ) : (
         <p>
           <Link to={`/entrar?volver=${encodeURIComponent(`/retos/${slug}/proponer`)}`}>
-            {texts.proposals.signInFirst}
+            {proposalTexts.signInFirst}
           </Link>
         </p>
       )}

@@ -2,7 +2,7 @@
 // projects, the budget used, the method in plain Spanish and the open-data files to recompute it all.
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { NotFoundPage } from '../../app/error-pages';
+import { NotFoundPage, QueryErrorPage } from '../../app/error-pages';
 import { graphql } from '../../gql';
 import type { ResultsPageQuery } from '../../gql/graphql';
 import { formatDateTime, formatMoney } from '../../shared/format';
@@ -279,14 +279,10 @@ function Published({ challenge, results }: { challenge: Challenge; results: Resu
 
 export function ResultsPage() {
   const { slug = '' } = useParams();
-  const [result] = useQuery({ query: ResultsPageDocument, variables: { slug } });
+  const [result, reexecute] = useQuery({ query: ResultsPageDocument, variables: { slug } });
   if (result.fetching && !result.data) return <Page title={texts.loading} />;
   if (result.error && !result.data) {
-    return (
-      <Page title={texts.errors.errorTitle}>
-        <p role="alert">{texts.errors.network}</p>
-      </Page>
-    );
+    return <QueryErrorPage error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />;
   }
   const challenge = result.data?.challenge;
   if (!challenge) return <NotFoundPage />;

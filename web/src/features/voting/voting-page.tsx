@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
-import { NotFoundPage } from '../../app/error-pages';
+import { NotFoundPage, QueryErrorPage } from '../../app/error-pages';
 import { graphql } from '../../gql';
 import type { VotingPageQuery } from '../../gql/graphql';
 import { useAnnounce } from '../../shared/announcer';
@@ -243,11 +243,7 @@ export function VotingPage() {
   const [result, reexecute] = useQuery({ query: VotingPageDocument, variables: { slug } });
   if (result.fetching && !result.data) return <Page title={texts.loading} />;
   if (result.error && !result.data) {
-    return (
-      <Page title={texts.errors.errorTitle}>
-        <p role="alert">{texts.errors.network}</p>
-      </Page>
-    );
+    return <QueryErrorPage error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />;
   }
   const challenge = result.data?.challenge;
   if (!challenge) return <NotFoundPage />;
