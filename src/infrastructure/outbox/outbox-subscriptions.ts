@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { QueueName } from '../queue/queue-names.js';
+import type { JobName, JobRequest } from '../queue/jobs.js';
 import type { OutboxEvents, OutboxEventType } from './outbox-events.js';
 
-/** A job the relay adds to BullMQ for an outbox event. */
-export interface OutboxJob {
-  queue: QueueName;
-  name: string;
-  data: Record<string, unknown>;
+/** A job the relay adds to BullMQ for an outbox event: a name of jobs.ts with its payload (the queue follows). */
+export type OutboxJob<N extends JobName = JobName> = JobRequest<N> & {
   /**
    * Deterministic job id (e.g. `round.close:<roundId>:<epochMs>`); the relay derives one from the
    * outbox id when absent. Re-adding an id BullMQ still holds is ignored, which makes relaying idempotent.
@@ -14,7 +11,7 @@ export interface OutboxJob {
   jobId?: string;
   /** When the job should run; the relay turns it into a delay at the moment it enqueues. */
   runAt?: Date;
-}
+};
 
 export interface PublishedEvent<T extends OutboxEventType = OutboxEventType> {
   id: string;
