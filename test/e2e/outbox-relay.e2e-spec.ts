@@ -88,4 +88,16 @@ describe('the outbox relay', () => {
     expect(mine.map((job) => job.data.subject).sort()).toEqual(['caída 1', 'caída 2', 'caída 3']);
     expect(jobs.filter((job) => job.name === 'mail.send' && job.data.subject.startsWith('caída'))).toHaveLength(3);
   });
+
+  it('holds back an event whose subscriber asks for a job not declared in jobs.ts, and publishes the others', async () => {
+    worker
+      .get(OutboxSubscriptions)
+      .subscribe('results.published', () => [{ name: 'results.unknown', data: {} } as never]);
+    const bad = await worker
+      .get(Transactions)
+      .run((tx) => worker.get(Outbox).add(tx, 'results.published', { challengeId: CHALLENGE_ID, winners: [] }));
+    const good = await record('después del evento sin trabajo');
+    await waitFor('the good row published', () => publishedAt(good.id), 5000);
+    expect(await publishedAt(bad.id)).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JobName, JobRequest } from '../queue/jobs.js';
+import { JOB_QUEUES, type JobName, type JobRequest } from '../queue/jobs.js';
 import type { OutboxEvents, OutboxEventType } from './outbox-events.js';
 
 /** A job the relay adds to BullMQ for an outbox event: a name of jobs.ts with its payload (the queue follows). */
@@ -37,7 +37,10 @@ export class OutboxSubscriptions {
   async jobsFor(event: PublishedEvent): Promise<OutboxJob[]> {
     const subscribers = (this.subscribers.get(event.type) ?? []) as OutboxSubscriber<OutboxEventType>[];
     const jobs = (await Promise.all(subscribers.map((subscriber) => Promise.resolve(subscriber(event))))).flat();
-    return jobs.map((job, index) => ({ ...job, jobId: checkedJobId(job.jobId ?? `outbox:${event.id}:${index}`) }));
+    return jobs.map((job, index) => ({
+      ...checkedName(job),
+      jobId: checkedJobId(job.jobId ?? `outbox:${event.id}:${index}`),
+    }));
   }
 }
 
@@ -48,4 +51,10 @@ export class OutboxSubscriptions {
 function checkedJobId(jobId: string): string {
   if (jobId.includes(':') && jobId.split(':').length !== 3) throw new Error(`job id no válido para BullMQ: ${jobId}`);
   return jobId;
+}
+
+/** Only a job declared in jobs.ts has a queue (a cast could slip another name past the types): this event only fails. */
+function checkedName(job: OutboxJob): OutboxJob {
+  if (!Object.hasOwn(JOB_QUEUES, job.name)) throw new Error(`trabajo no declarado en jobs.ts: ${String(job.name)}`);
+  return job;
 }
