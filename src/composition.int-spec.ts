@@ -1,7 +1,14 @@
+import { jest } from '@jest/globals';
+import { BullRegistrar, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { startTestApp, type TestApp } from '../test/support/test-app.js';
+import { MailProcessor } from './infrastructure/mail/mail.processor.js';
+import { JobHandlersCheck } from './infrastructure/queue/job-handlers.check.js';
+import { NotificationsProcessor } from './modules/notifications/notifications.processor.js';
+import { PrivacyProcessor } from './modules/privacy/privacy.processor.js';
+import { RoundsProcessor } from './modules/rounds/rounds.processor.js';
 import { BlindEvaluation } from './modules/evaluation/blind-evaluation.js';
 import { EvaluationJurorCheck } from './modules/evaluation/evaluation-juror-check.js';
 import { EvaluationRoundCloser } from './modules/evaluation/evaluation-round.closer.js';
@@ -39,6 +46,41 @@ describe('composition', () => {
     expect(api.app.get(JurorCheck)).toBeInstanceOf(EvaluationJurorCheck);
     expect(api.app.get(AuthorVisibility)).toBeInstanceOf(BlindEvaluation);
     expect(api.app.get(ProposalListExtensions)).toBeInstanceOf(VotingProposalExtensions);
+  });
+
+  it('starts the BullMQ workers once every job of jobs.ts has its one handler', () => {
+    for (const processor of [RoundsProcessor, NotificationsProcessor, MailProcessor, PrivacyProcessor])
+      expect(api.app.get<WorkerHost>(processor).worker.isRunning()).toBe(true);
+  });
+});
+
+describe('a worker with a job handled twice and jobs nobody handles', () => {
+  @Processor('mail')
+  class SendsMail extends WorkerHost {
+    readonly jobHandlers = { 'mail.send': () => Promise.resolve() };
+    process(): Promise<void> {
+      return Promise.resolve();
+    }
+  }
+
+  @Processor('mail')
+  class SendsMailToo extends SendsMail {}
+
+  it('refuses to start in one line naming them, before any BullMQ worker is registered', async () => {
+    const register = jest.fn();
+    const moduleRef = await Test.createTestingModule({
+      imports: [DiscoveryModule],
+      providers: [JobHandlersCheck, SendsMail, SendsMailToo, { provide: BullRegistrar, useValue: { register } }],
+    }).compile();
+    const started = moduleRef.init();
+    await expect(started).rejects.toThrow(
+      /^El worker no arranca: el trabajo round\.open \(cola rounds\) no tiene manejador;[^\n]*$/,
+    );
+    await expect(started).rejects.toThrow(
+      'el trabajo mail.send (cola mail) tiene 2 manejadores: SendsMail, SendsMailToo',
+    );
+    await expect(started).rejects.toThrow('el trabajo data_export.build (cola privacy) no tiene manejador');
+    expect(register).not.toHaveBeenCalled();
   });
 });
 

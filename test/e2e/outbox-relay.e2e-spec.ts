@@ -18,27 +18,28 @@ describe('the outbox relay', () => {
   const proxy = new TcpProxy(redisUrl.hostname, Number(redisUrl.port || 6379));
   let worker: INestApplicationContext;
   let sql: pg.Client;
-  let notifications: Queue;
+  let mail: Queue;
 
   beforeAll(async () => {
     const port = await proxy.start();
     const config = loadConfig(await testEnvironment({ REDIS_URL: `redis://127.0.0.1:${port}` }));
     worker = await createWorker(config);
-    // A stand-in consumer: one notifications job per cancelled challenge (notifications subscribe for real later).
-    worker
-      .get(OutboxSubscriptions)
-      .subscribe('challenge.cancelled', ({ payload }) => [
-        { queue: 'notifications', name: 'test.cancelled', data: { reason: payload.reason } },
-      ]);
+    // A stand-in consumer: one e-mail per cancelled challenge, its subject the reason (a declared job of jobs.ts).
+    worker.get(OutboxSubscriptions).subscribe('challenge.cancelled', ({ payload }) => [
+      {
+        name: 'mail.send',
+        data: { to: 'relay@example.test', subject: payload.reason, text: payload.reason, html: payload.reason },
+      },
+    ]);
     sql = await sqlClient(config.databaseUrl);
-    notifications = new Queue('notifications', {
+    mail = new Queue('mail', {
       connection: { url: TEST_REDIS_URL },
       prefix: `${config.redis.prefix}:bull`,
     });
   });
 
   afterAll(async () => {
-    await notifications?.close();
+    await mail?.close();
     await sql?.end();
     await worker?.close();
     await proxy.stop();
@@ -80,12 +81,23 @@ describe('the outbox relay', () => {
 
     await proxy.start();
     for (const row of rows) await waitFor('published after Redis is back', () => publishedAt(row.id), 20_000);
-    const jobs = await notifications.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
-    // The stand-in's job comes after the real notifications subscriber's own (`notify:<id>:start`).
+    const jobs = await mail.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
     const mine = jobs.filter(
-      (job) => job.name === 'test.cancelled' && rows.some((row) => job.id?.startsWith(`outbox:${row.id}:`)),
+      (job) => job.name === 'mail.send' && rows.some((row) => job.id?.startsWith(`outbox:${row.id}:`)),
     );
-    expect(mine.map((job) => job.data.reason).sort()).toEqual(['caída 1', 'caída 2', 'caída 3']);
-    expect(jobs.filter((job) => job.name === 'test.cancelled' && job.data.reason.startsWith('caída'))).toHaveLength(3);
+    expect(mine.map((job) => job.data.subject).sort()).toEqual(['caída 1', 'caída 2', 'caída 3']);
+    expect(jobs.filter((job) => job.name === 'mail.send' && job.data.subject.startsWith('caída'))).toHaveLength(3);
+  });
+
+  it('holds back an event whose subscriber asks for a job not declared in jobs.ts, and publishes the others', async () => {
+    worker
+      .get(OutboxSubscriptions)
+      .subscribe('results.published', () => [{ name: 'results.unknown', data: {} } as never]);
+    const bad = await worker
+      .get(Transactions)
+      .run((tx) => worker.get(Outbox).add(tx, 'results.published', { challengeId: CHALLENGE_ID, winners: [] }));
+    const good = await record('después del evento sin trabajo');
+    await waitFor('the good row published', () => publishedAt(good.id), 5000);
+    expect(await publishedAt(bad.id)).toBeNull();
   });
 });

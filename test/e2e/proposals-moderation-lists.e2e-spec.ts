@@ -12,6 +12,7 @@ import {
   sql,
   SUBMIT_PROPOSAL,
   UNHIDE_PROPOSAL,
+  WITHDRAW_PROPOSAL,
 } from '../support/proposals.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
 
@@ -236,6 +237,42 @@ describe('proposals: moderation, visibility and lists (RULES §4, §9)', () => {
         (await api.gql(MARK_INELIGIBLE, { id: byAdmin.id, reason }, staff.platformAdmin.token)).errors,
       ).toBeUndefined();
     });
+  });
+
+  it('answers NOT_FOUND to moderating a never-submitted proposal (a draft, or a draft withdrawn), as for a missing id, and stores nothing', async () => {
+    const challenge = await publishedChallenge(api, staff);
+    const draft = (await api.gql(CREATE_PROPOSAL, { input: proposalInput(challenge.id) }, author.token)).data
+      .createProposal;
+    const withdrawnDraft = (await api.gql(CREATE_PROPOSAL, { input: proposalInput(challenge.id) }, author.token)).data
+      .createProposal;
+    const withdrawn = await api.gql(WITHDRAW_PROPOSAL, { id: withdrawnDraft.id }, author.token);
+    expect(withdrawn.data.withdrawProposal.status).toBe('WITHDRAWN');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const notFound = { message: 'La propuesta no existe.', extensions: expect.objectContaining({ code: 'NOT_FOUND' }) };
+    const before = await proposalRowCounts(api);
+    for (const id of [missing, draft.id, withdrawnDraft.id]) {
+      const attempts: [string, Record<string, unknown>, string][] = [
+        [HIDE_PROPOSAL, { id, reason: 'Contenido ofensivo' }, moderator.token],
+        [HIDE_PROPOSAL, { id, reason: 'Contenido ofensivo' }, staff.platformAdmin.token],
+        [UNHIDE_PROPOSAL, { id }, moderator.token],
+        [MARK_INELIGIBLE, { id, reason: 'No cumple las bases' }, staff.editor.token],
+        [MARK_INELIGIBLE, { id, reason: 'No cumple las bases' }, staff.platformAdmin.token],
+        // Someone outside the unit learns no more about a draft than about a missing id.
+        [MARK_INELIGIBLE, { id, reason: 'No cumple las bases' }, citizen.token],
+      ];
+      for (const [mutation, variables, token] of attempts) {
+        const answer = await api.gql(mutation, variables, token);
+        expect(answer.errors).toEqual([expect.objectContaining(notFound)]);
+      }
+    }
+    expect(await proposalRowCounts(api)).toEqual(before);
+    const rows = await sql(api, `SELECT id, status, submitted_at FROM proposals WHERE id = ANY($1) ORDER BY status`, [
+      [draft.id, withdrawnDraft.id],
+    ]);
+    expect(rows).toEqual([
+      { id: draft.id, status: 'DRAFT', submitted_at: null },
+      { id: withdrawnDraft.id, status: 'WITHDRAWN', submitted_at: null },
+    ]);
   });
 
   it('shows drafts in lists only to their authors, and defaults to SUBMITTED', async () => {

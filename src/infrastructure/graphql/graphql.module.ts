@@ -1,6 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { type GraphQLSchema, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config.js';
 import { UniqueViolations } from '../database/unique-violations.js';
@@ -9,9 +10,10 @@ import type { IncomingMessage } from 'node:http';
 import type { GraphqlContext, Viewer } from './graphql-context.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule } from './query-limits.js';
 import { ViewerAuthenticator } from './viewer-authenticator.js';
+import { wsOperationChecks } from './ws-operation-checks.js';
 import { watchSession, type ClosableSocket } from './ws-session-watch.js';
 
-/** Largest number of lexical tokens a document may have; Apollo's own parser limit keeps syntax errors 400s. */
+/** Largest number of lexical tokens a document may have (HTTP and WebSocket); Apollo's own parser limit keeps syntax errors 400s. */
 const MAX_TOKENS = 8000;
 
 const logger = new Logger('GraphQL');
@@ -35,6 +37,12 @@ export function graphqlOptions(
     (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
     uniqueViolations,
   );
+  const validationRules: ValidationRule[] = [queryLimitsRule(DEFAULT_QUERY_LIMITS)];
+  // Apollo adds its own introspection rule over HTTP; over WebSocket graphql's equivalent does the same.
+  const wsRules = config.graphql.introspection
+    ? validationRules
+    : [NoSchemaIntrospectionCustomRule, ...validationRules];
+  let schema: GraphQLSchema | undefined;
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -45,8 +53,10 @@ export function graphqlOptions(
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: MAX_TOKENS },
-    validationRules: [queryLimitsRule(DEFAULT_QUERY_LIMITS)],
+    validationRules,
     formatError,
+    // Kept for the WebSocket checks below, which validate against the schema the server runs.
+    transformSchema: (built) => (schema = built),
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
     // GraphQL over WebSocket (graphql-ws) on the same path; the socket authenticates in connection_init, and a
     // signed-in socket is checked again periodically (closed with 4401 once its session ends).
@@ -62,6 +72,14 @@ export function graphqlOptions(
             watchSession(ctx.extra.socket, () => authenticator.authenticate(authorization), config.graphql.wsRecheckMs);
           return true;
         },
+        // Operations over WebSocket meet the same token limit, rules and query limits as over HTTP.
+        onSubscribe: wsOperationChecks({
+          schema: () => schema,
+          rules: wsRules,
+          maxTokens: MAX_TOKENS,
+          formatError,
+          hideSuggestions: config.production,
+        }),
         // Errors of subscription events get the same codes and hiding as over HTTP (RULES §0).
         onNext: (_ctx, _id, _payload, _args, result) =>
           'errors' in result && result.errors?.length

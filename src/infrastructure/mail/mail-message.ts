@@ -6,6 +6,3 @@ export interface MailMessage {
   html: string;
   headers?: Record<string, string>;
 }
-
-/** Job names of the `mail` queue (the processor refuses any other). */
-export const MAIL_JOBS = { send: 'mail.send' } as const;

@@ -1,12 +1,16 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { DeliveryFailures } from '../queue/delivery-failures.js';
-import { MAIL_JOBS, MailMessage } from './mail-message.js';
+import { type HandlesJobs, type JobHandlers, runJob } from '../queue/jobs.js';
 import { MailTransport } from './mail-transport.js';
 
 /** The `mail` queue's worker: runs only in worker processes (or the API with WORKERS_IN_PROCESS). */
 @Processor('mail')
-export class MailProcessor extends WorkerHost {
+export class MailProcessor extends WorkerHost implements HandlesJobs<'mail'> {
+  readonly jobHandlers: JobHandlers<'mail'> = {
+    'mail.send': (message, job) => this.transport.deliver(message, `mail-${job.id}`),
+  };
+
   constructor(
     private readonly transport: MailTransport,
     private readonly failures: DeliveryFailures,
@@ -20,12 +24,7 @@ export class MailProcessor extends WorkerHost {
     if (job?.id?.startsWith('notification-email:')) void this.failures.onFailed(job, 'EMAIL');
   }
 
-  async process(job: Job<MailMessage>): Promise<void> {
-    switch (job.name) {
-      case MAIL_JOBS.send:
-        return this.transport.deliver(job.data, `mail-${job.id}`);
-      default:
-        throw new Error(`Trabajo desconocido en la cola mail: ${job.name}`);
-    }
+  async process(job: Job): Promise<unknown> {
+    return runJob('mail', this.jobHandlers, job);
   }
 }

@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { MAIL_JOBS, MailMessage } from './mail-message.js';
+import { addJob } from '../queue/jobs.js';
+import type { MailMessage } from './mail-message.js';
 
 /** Five tries, 2 s, 4 s, 8 s, 16 s apart; a message that still fails stays in the queue as failed. */
 const DELIVERY = {
@@ -27,6 +28,6 @@ export class MailService {
     const opts = options.jobId
       ? { ...DELIVERY, jobId: options.jobId, removeOnComplete: { age: 7 * 24 * 3600 } }
       : DELIVERY;
-    await this.queue.add(MAIL_JOBS.send, message, opts);
+    await addJob(this.queue, 'mail.send', message, opts);
   }
 }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Clock } from '../../common/clock.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../database/transactions.js';
+import { JOB_QUEUES } from '../queue/jobs.js';
 import type { QueueName } from '../queue/queue-names.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { OutboxJob, OutboxSubscriptions } from './outbox-subscriptions.js';
@@ -131,7 +132,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async enqueue(jobs: OutboxJob[]): Promise<void> {
     const now = Date.now();
     const byQueue = new Map<QueueName, OutboxJob[]>();
-    for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
+    for (const job of jobs) {
+      const queue = JOB_QUEUES[job.name];
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), job]);
+    }
     await Promise.all(
       [...byQueue].map(([queue, list]) =>
         this.queues[queue].addBulk(

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { QueueName } from '../queue/queue-names.js';
+import { JOB_QUEUES, type JobName, type JobRequest } from '../queue/jobs.js';
 import type { OutboxEvents, OutboxEventType } from './outbox-events.js';
 
-/** A job the relay adds to BullMQ for an outbox event. */
-export interface OutboxJob {
-  queue: QueueName;
-  name: string;
-  data: Record<string, unknown>;
+/** A job the relay adds to BullMQ for an outbox event: a name of jobs.ts with its payload (the queue follows). */
+export type OutboxJob<N extends JobName = JobName> = JobRequest<N> & {
   /**
    * Deterministic job id (e.g. `round.close:<roundId>:<epochMs>`); the relay derives one from the
    * outbox id when absent. Re-adding an id BullMQ still holds is ignored, which makes relaying idempotent.
@@ -14,7 +11,7 @@ export interface OutboxJob {
   jobId?: string;
   /** When the job should run; the relay turns it into a delay at the moment it enqueues. */
   runAt?: Date;
-}
+};
 
 export interface PublishedEvent<T extends OutboxEventType = OutboxEventType> {
   id: string;
@@ -40,7 +37,10 @@ export class OutboxSubscriptions {
   async jobsFor(event: PublishedEvent): Promise<OutboxJob[]> {
     const subscribers = (this.subscribers.get(event.type) ?? []) as OutboxSubscriber<OutboxEventType>[];
     const jobs = (await Promise.all(subscribers.map((subscriber) => Promise.resolve(subscriber(event))))).flat();
-    return jobs.map((job, index) => ({ ...job, jobId: checkedJobId(job.jobId ?? `outbox:${event.id}:${index}`) }));
+    return jobs.map((job, index) => ({
+      ...checkedName(job),
+      jobId: checkedJobId(job.jobId ?? `outbox:${event.id}:${index}`),
+    }));
   }
 }
 
@@ -51,4 +51,10 @@ export class OutboxSubscriptions {
 function checkedJobId(jobId: string): string {
   if (jobId.includes(':') && jobId.split(':').length !== 3) throw new Error(`job id no válido para BullMQ: ${jobId}`);
   return jobId;
+}
+
+/** Only a job declared in jobs.ts has a queue (a cast could slip another name past the types): this event only fails. */
+function checkedName(job: OutboxJob): OutboxJob {
+  if (!Object.hasOwn(JOB_QUEUES, job.name)) throw new Error(`trabajo no declarado en jobs.ts: ${String(job.name)}`);
+  return job;
 }

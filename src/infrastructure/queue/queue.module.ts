@@ -16,6 +16,8 @@ const queues = QUEUE_NAMES.map((name) => ({ name }));
         connection: { url: config.redis.url, maxRetriesPerRequest: null },
         prefix: `${config.redis.prefix}:bull`,
       }),
+      // Workers start only once JobHandlersCheck found a handler for every job (worker processes only).
+      extraOptions: { manualRegistration: true },
     }),
     BullModule.registerQueue(...queues),
   ],

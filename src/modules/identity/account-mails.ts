@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config.js';
 import { Tx } from '../../infrastructure/database/transactions.js';
-import { MAIL_JOBS, MailMessage } from '../../infrastructure/mail/mail-message.js';
+import type { MailMessage } from '../../infrastructure/mail/mail-message.js';
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import { OutboxSubscriptions } from '../../infrastructure/outbox/outbox-subscriptions.js';
 import { passwordResetEmail, verificationEmail } from './account-emails.js';
@@ -44,7 +44,7 @@ export class AccountMails implements OnModuleInit {
       const { token } = derivedOpaqueToken(this.key, payload.tokenId);
       const render = payload.purpose === 'PASSWORD_RESET' ? passwordResetEmail : verificationEmail;
       const message: MailMessage = render(this.config.http.publicUrl, user, token);
-      return [{ queue: 'mail', name: MAIL_JOBS.send, data: { ...message } }];
+      return [{ name: 'mail.send', data: message }];
     });
   }
 

@@ -6,6 +6,7 @@ import { Transactions } from '../../infrastructure/database/transactions.js';
 import { MailService } from '../../infrastructure/mail/mail.service.js';
 import type { OutboxEvents } from '../../infrastructure/outbox/outbox-events.js';
 import { RELAYED_JOB_OPTIONS } from '../../infrastructure/outbox/outbox-relay.js';
+import { addJob, type JobPayloads } from '../../infrastructure/queue/jobs.js';
 import { FollowsService } from './follows.service.js';
 import { LiveEvents } from './live/live-events.js';
 import { audiencesOf, type NotifyingEvent } from './notification-audiences.js';
@@ -22,16 +23,11 @@ import { UnsubscribeTokens } from './unsubscribe-token.js';
 /** Recipients per job: a challenge followed by 100 000 people is 100 jobs, none holding more than this in memory. */
 export const FANOUT_CHUNK = 1000;
 
-export const NOTIFICATION_JOBS = { fanout: 'notification.fanout' } as const;
-export const NOTIFICATION_JOB_NAMES = Object.values(NOTIFICATION_JOBS);
-
-/** One chunk of one event's fan-out: the recipients after `cursor` (user id order). */
-export interface FanoutJob {
-  eventId: string;
+/** One chunk of one event's fan-out (jobs.ts `notification.fanout`), for a notifying event only. */
+export type FanoutJob = Omit<JobPayloads['notification.fanout'], 'type' | 'payload'> & {
   type: NotifyingEvent;
   payload: OutboxEvents[NotifyingEvent];
-  cursor: string | null;
-}
+};
 
 /** Deterministic: a chunk re-added by a retried job or relay is the same BullMQ job. */
 export const fanoutJobId = (eventId: string, cursor: string | null) => `notify:${eventId}:${cursor ?? 'start'}`;
@@ -78,7 +74,7 @@ export class NotificationFanout {
     const recipients = await this.repository.recipients(audiences, job.cursor, FANOUT_CHUNK);
     if (recipients.length === FANOUT_CHUNK) {
       const cursor = recipients[recipients.length - 1].userId;
-      await this.queue.add(NOTIFICATION_JOBS.fanout, { ...job, cursor } satisfies FanoutJob, {
+      await addJob(this.queue, 'notification.fanout', { ...job, cursor } satisfies FanoutJob, {
         ...RELAYED_JOB_OPTIONS,
         jobId: fanoutJobId(job.eventId, cursor),
       });

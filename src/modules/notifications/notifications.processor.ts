@@ -1,25 +1,20 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnModuleInit } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DeliveryFailures } from '../../infrastructure/queue/delivery-failures.js';
-import { assertHandlers } from '../../infrastructure/queue/job-handlers.js';
-import type { OutboxEvents } from '../../infrastructure/outbox/outbox-events.js';
-import {
-  NotificationFanout,
-  NOTIFICATION_JOB_NAMES,
-  NOTIFICATION_JOBS,
-  type FanoutJob,
-} from './notification-fanout.js';
-import { VOTES_CHANGED_JOB, VotesChangedHandler } from './votes-changed.handler.js';
+import { type HandlesJobs, type JobHandlers, runJob } from '../../infrastructure/queue/jobs.js';
+import { NotificationFanout, type FanoutJob } from './notification-fanout.js';
+import { VotesChangedHandler } from './votes-changed.handler.js';
 
 /** The `notifications` queue's one processor (worker processes only). Jobs retry 5 times with exponential backoff. */
 // A job of a killed worker is retried once its lock lapses (15 s), found by the stalled check every 5 s.
 @Processor('notifications', { concurrency: 4, lockDuration: 15_000, stalledInterval: 5_000 })
-export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
+export class NotificationsProcessor extends WorkerHost implements HandlesJobs<'notifications'> {
   private readonly logger = new Logger(NotificationsProcessor.name);
-  private readonly handlers: Record<string, (job: Job) => Promise<unknown>> = {
-    [NOTIFICATION_JOBS.fanout]: (job) => this.fanout.runChunk(job.data as FanoutJob),
-    [VOTES_CHANGED_JOB]: (job) => this.votesChanged.handle(job.data as OutboxEvents['votes.changed']),
+  readonly jobHandlers: JobHandlers<'notifications'> = {
+    // Only notifying events start a fan-out (notifications.subscriber.ts).
+    'notification.fanout': (data) => this.fanout.runChunk(data as FanoutJob),
+    'votes.changed': (data) => this.votesChanged.handle(data),
   };
 
   constructor(
@@ -30,14 +25,8 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
     super();
   }
 
-  onModuleInit(): void {
-    assertHandlers('notifications', [...NOTIFICATION_JOB_NAMES, VOTES_CHANGED_JOB], this.handlers);
-  }
-
   async process(job: Job): Promise<unknown> {
-    const handler = this.handlers[job.name];
-    if (!handler) throw new Error(`Trabajo desconocido en la cola notifications: ${job.name}`);
-    return handler(job);
+    return runJob('notifications', this.jobHandlers, job);
   }
 
   @OnWorkerEvent('failed')

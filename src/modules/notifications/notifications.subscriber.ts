@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { OutboxSubscriptions } from '../../infrastructure/outbox/outbox-subscriptions.js';
-import { fanoutJobId, NOTIFICATION_JOBS, type FanoutJob } from './notification-fanout.js';
+import { fanoutJobId, type FanoutJob } from './notification-fanout.js';
 import { NOTIFYING_EVENTS } from './notification-audiences.js';
-import { VOTES_CHANGED_JOB } from './votes-changed.handler.js';
 
 /** Every notifying outbox event starts its fan-out with one job; that job queues the following chunks. */
 @Injectable()
@@ -13,15 +12,14 @@ export class NotificationsSubscriber implements OnModuleInit {
     for (const type of NOTIFYING_EVENTS) {
       this.subscriptions.subscribe(type, (event) => [
         {
-          queue: 'notifications',
-          name: NOTIFICATION_JOBS.fanout,
+          name: 'notification.fanout',
           data: { eventId: event.id, type, payload: event.payload, cursor: null } satisfies FanoutJob,
           jobId: fanoutJobId(event.id, null),
         },
       ]);
     }
     this.subscriptions.subscribe('votes.changed', (event) => [
-      { queue: 'notifications', name: VOTES_CHANGED_JOB, data: { ...event.payload }, jobId: `votes-${event.id}` },
+      { name: 'votes.changed', data: { ...event.payload }, jobId: `votes-${event.id}` },
     ]);
   }
 }

@@ -4,8 +4,6 @@ import type { OutboxEvents } from '../../infrastructure/outbox/outbox-events.js'
 import { FollowsService } from './follows.service.js';
 import { TallyPublisher } from './live/tally-publisher.js';
 
-export const VOTES_CHANGED_JOB = 'votes.changed';
-
 /** After a vote commits: the voter follows the challenge (RULES §8) and the round's live tally refreshes. */
 @Injectable()
 export class VotesChangedHandler {

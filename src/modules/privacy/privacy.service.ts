@@ -5,7 +5,6 @@ import { DomainError } from '../../common/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../infrastructure/database/transactions.js';
 import { RateLimiter } from '../../infrastructure/http/rate-limiter.js';
-import { MAIL_JOBS } from '../../infrastructure/mail/mail-message.js';
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import { OutboxSubscriptions } from '../../infrastructure/outbox/outbox-subscriptions.js';
 import { AuditLog } from '../audit/audit-log.js';
@@ -15,8 +14,6 @@ import { downloadState, exportExpiry } from './data-export-link.js';
 import { dataExportEmail } from './data-export-email.js';
 import { PersonalDataRepository } from './personal-data.repository.js';
 import { PrivacyErrors } from './privacy.errors.js';
-
-export const PRIVACY_JOBS = { buildExport: 'data_export.build' } as const;
 
 const EXPORTS_PER_DAY = 5;
 const DELETE_ATTEMPTS_PER_15_MIN = 10;
@@ -46,14 +43,14 @@ export class PrivacyService implements OnModuleInit {
 
   onModuleInit(): void {
     this.subscriptions.subscribe('account.export_requested', ({ payload }) => [
-      { queue: 'privacy', name: PRIVACY_JOBS.buildExport, data: { exportId: payload.exportId } },
+      { name: 'data_export.build', data: { exportId: payload.exportId } },
     ]);
     this.subscriptions.subscribe('account.export_ready', async ({ payload }) => {
       const to = await this.personalData.findEmailRecipient(payload.userId);
       if (!to) return []; // deleted meanwhile: its exports went with it
       const { token } = derivedOpaqueToken(this.key, payload.exportId);
       const message = dataExportEmail(this.config.http.publicUrl, to, token);
-      return [{ queue: 'mail', name: MAIL_JOBS.send, data: { ...message } }];
+      return [{ name: 'mail.send', data: message }];
     });
   }
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../../common/domain-error.js';
 import { Transactions, Tx } from '../../infrastructure/database/transactions.js';
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import { AuditLog } from '../audit/audit-log.js';
@@ -9,6 +8,7 @@ import type { Proposal } from './proposal.entity.js';
 import { ProposalErrors } from './proposals.errors.js';
 import { ProposalsRepository } from './proposals.repository.js';
 import { isUuid } from '../../common/ids.js';
+import { wasEverSubmitted } from '../../common/public-visibility.js';
 
 /**
  * Hiding (platform MODERATOR/ADMIN) and declaring ineligible (the unit's ADMIN/EDITOR), RULES §4:
@@ -99,17 +99,21 @@ export class ProposalModerationService {
     return [proposal.authorId, ...(await this.proposals.coAuthorIds(tx, proposal.id))];
   }
 
-  /** Same lock order as authoring and the round clock: challenge, rounds, then the proposal. Returns the full proposal to the moderator. */
+  /**
+   * Same lock order as authoring and the round clock: challenge, rounds, then the proposal. Returns the full
+   * proposal to the moderator. A proposal never submitted (a draft, or a draft withdrawn) is private to its
+   * authors: moderating it answers exactly as a missing id does.
+   */
   private async withProposal(
     id: string,
     work: (tx: Tx, proposal: Proposal, challengeStatus: string) => Promise<void>,
   ): Promise<ProposalModel> {
     const found = isUuid(id) ? await this.proposals.findById(id) : null;
-    if (!found) throw ProposalErrors.notFound();
+    if (!found || !wasEverSubmitted(found)) throw ProposalErrors.notFound();
     return this.transactions.run(async (tx) => {
       const state = await this.proposals.lockChallengeShared(tx, found.challengeId);
       const proposal = await this.proposals.lock(tx, id);
-      if (!state || !proposal) throw DomainError.notFound('La propuesta');
+      if (!state || !proposal || !wasEverSubmitted(proposal)) throw ProposalErrors.notFound();
       await work(tx, proposal, state.challenge.status);
       return proposalView((await this.proposals.findById(id, tx))!, true);
     });

@@ -9,14 +9,12 @@ describe('roundScheduleJobs', () => {
     const jobs = roundScheduleJobs({ id: 'r1', kind: 'VOTING', opensAt, closesAt: after(HOUR) });
     expect(jobs).toEqual([
       {
-        queue: 'rounds',
         name: 'round.open',
         jobId: `round.open:r1:${opensAt.getTime()}`,
         data: { roundId: 'r1', scheduledFor: opensAt.toISOString() },
         runAt: opensAt,
       },
       {
-        queue: 'rounds',
         name: 'round.close',
         jobId: `round.close:r1:${after(HOUR).getTime()}`,
         data: { roundId: 'r1', scheduledFor: after(HOUR).toISOString() },
@@ -29,7 +27,6 @@ describe('roundScheduleJobs', () => {
     const closesAt = after(72 * HOUR);
     const reminder = roundScheduleJobs({ id: 'r1', kind: 'VOTING', opensAt, closesAt })[2];
     expect(reminder).toEqual({
-      queue: 'rounds',
       name: 'round.remind',
       jobId: `round.remind:r1:${closesAt.getTime()}`,
       data: { roundId: 'r1', type: 'ROUND_CLOSING_SOON', closesAt: closesAt.toISOString() },

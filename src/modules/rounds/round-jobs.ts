@@ -1,23 +1,11 @@
 import type { OutboxJob } from '../../infrastructure/outbox/outbox-subscriptions.js';
+import type { JobPayloads } from '../../infrastructure/queue/jobs.js';
 import type { RoundKind } from '../challenges/challenge-rules.js';
-import { reminderAt, type ReminderType } from './round-lifecycle.js';
-
-/** Every job the `rounds` queue can hold; the processor refuses to start without a handler for each. */
-export const ROUND_JOB_NAMES = ['round.open', 'round.close', 'round.remind', 'round.sweep'] as const;
-export type RoundJobName = (typeof ROUND_JOB_NAMES)[number];
+import { reminderAt } from './round-lifecycle.js';
 
 /** A job carries the instant it was scheduled for; if the round's date moved since, the job does nothing. */
-export interface RoundClockJob {
-  roundId: string;
-  scheduledFor: string;
-}
-
-export interface RoundReminderJob {
-  roundId: string;
-  type: ReminderType;
-  /** The closesAt the reminder was computed from. */
-  closesAt: string;
-}
+export type RoundClockJob = JobPayloads['round.open'];
+export type RoundReminderJob = JobPayloads['round.remind'];
 
 export const SWEEP_SCHEDULER_ID = 'round.sweep';
 
@@ -31,7 +19,6 @@ export interface ScheduledRound {
 /** The delayed jobs of one round's schedule: open, close and, when the round is long enough, a reminder. */
 export function roundScheduleJobs(round: ScheduledRound): OutboxJob[] {
   const clockJob = (name: 'round.open' | 'round.close', at: Date): OutboxJob => ({
-    queue: 'rounds',
     name,
     jobId: `${name}:${round.id}:${at.getTime()}`,
     data: { roundId: round.id, scheduledFor: at.toISOString() } satisfies RoundClockJob,
@@ -43,7 +30,6 @@ export function roundScheduleJobs(round: ScheduledRound): OutboxJob[] {
     : null;
   if (reminder) {
     jobs.push({
-      queue: 'rounds',
       name: 'round.remind',
       jobId: `round.remind:${round.id}:${round.closesAt.getTime()}`,
       data: {

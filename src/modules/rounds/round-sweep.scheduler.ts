@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config.js';
+import type { JobName } from '../../infrastructure/queue/jobs.js';
 import { RoundClock } from './round-clock.js';
 import { SWEEP_SCHEDULER_ID } from './round-jobs.js';
 
@@ -43,7 +44,7 @@ export class RoundSweepScheduler implements OnApplicationBootstrap, BeforeApplic
       await this.queue.upsertJobScheduler(
         SWEEP_SCHEDULER_ID,
         { every: this.config.rounds.sweepIntervalMs },
-        { name: 'round.sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+        { name: 'round.sweep' satisfies JobName, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
       );
     } catch (error) {
       this.logger.warn(`No se pudo programar el barrido de rondas: ${(error as Error).message}`);

@@ -1,31 +1,22 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnModuleInit } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Clock } from '../../common/clock.js';
-import { assertHandlers } from '../../infrastructure/queue/job-handlers.js';
+import { type HandlesJobs, type JobHandlers, runJob } from '../../infrastructure/queue/jobs.js';
 import { RoundClock, type ClockOutcome } from './round-clock.js';
-import { ROUND_JOB_NAMES, type RoundClockJob, type RoundJobName, type RoundReminderJob } from './round-jobs.js';
+import type { RoundClockJob } from './round-jobs.js';
 
 /** A delayed job may fire a few ms before the server clock reaches its instant; wait that out rather than skip. */
 const MAX_EARLY_WAIT_MS = 10_000;
 
-/** The one processor of the `rounds` queue: dispatches by job name, refuses names it does not know. */
+/** The one processor of the `rounds` queue: dispatches by job name (jobs.ts), refuses names it does not know. */
 @Processor('rounds', { concurrency: 8 })
-export class RoundsProcessor extends WorkerHost implements OnModuleInit {
+export class RoundsProcessor extends WorkerHost implements HandlesJobs<'rounds'> {
   private readonly logger = new Logger(RoundsProcessor.name);
-  private readonly handlers: Record<RoundJobName, (job: Job) => Promise<ClockOutcome | number>> = {
-    'round.open': (job) =>
-      this.onTime(job.data as RoundClockJob, (at) =>
-        this.roundClock.openRound((job.data as RoundClockJob).roundId, at),
-      ),
-    'round.close': (job) =>
-      this.onTime(job.data as RoundClockJob, (at) =>
-        this.roundClock.closeRound((job.data as RoundClockJob).roundId, at, null),
-      ),
-    'round.remind': (job) => {
-      const data = job.data as RoundReminderJob;
-      return this.roundClock.remind(data.roundId, data.type, new Date(data.closesAt));
-    },
+  readonly jobHandlers: JobHandlers<'rounds'> = {
+    'round.open': (data) => this.onTime(data, (at) => this.roundClock.openRound(data.roundId, at)),
+    'round.close': (data) => this.onTime(data, (at) => this.roundClock.closeRound(data.roundId, at, null)),
+    'round.remind': (data) => this.roundClock.remind(data.roundId, data.type, new Date(data.closesAt)),
     'round.sweep': () => this.roundClock.sweep(),
   };
 
@@ -36,14 +27,8 @@ export class RoundsProcessor extends WorkerHost implements OnModuleInit {
     super();
   }
 
-  onModuleInit(): void {
-    assertHandlers('rounds', ROUND_JOB_NAMES, this.handlers);
-  }
-
-  async process(job: Job): Promise<ClockOutcome | number> {
-    const handler = (this.handlers as Record<string, (job: Job) => Promise<ClockOutcome | number>>)[job.name];
-    if (!handler) throw new Error(`Trabajo desconocido en la cola rounds: ${job.name}`);
-    return handler(job);
+  async process(job: Job): Promise<unknown> {
+    return runJob('rounds', this.jobHandlers, job);
   }
 
   /** Redis trouble or a job deleted under us (the sweep covers it): log, never crash the worker. */
