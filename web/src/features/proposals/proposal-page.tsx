@@ -110,9 +110,12 @@ function WithdrawDialog({
   onConfirm: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // The safe choice has focus (showModal would pick the first button, the one that withdraws).
+    cancel.current?.focus();
     return () => element?.close();
   }, []);
   return (
@@ -141,7 +144,7 @@ function WithdrawDialog({
         <button type="button" className="button-danger" onClick={onConfirm} aria-disabled={busy ? true : undefined}>
           {p.withdraw.confirm}
         </button>
-        <button type="button" className="button-secondary" onClick={onCancel} autoFocus>
+        <button ref={cancel} type="button" className="button-secondary" onClick={onCancel}>
           {p.withdraw.cancel}
         </button>
       </p>
@@ -219,9 +222,17 @@ function AuthorTools({ proposal, onChanged }: { proposal: Proposal; onChanged: (
     if (message) messageRef.current?.focus();
   }, [message]);
 
-  const cancel = () => {
-    setConfirming(false);
+  // Focus goes back to «Retirar propuesta» once the dialog has closed (while it is open the page is inert).
+  const backToOpener = useRef(false);
+  useEffect(() => {
+    if (confirming || !backToOpener.current) return;
+    backToOpener.current = false;
     opener.current?.focus();
+  }, [confirming]);
+
+  const cancel = () => {
+    backToOpener.current = true;
+    setConfirming(false);
   };
   const confirm = async () => {
     if (withdrawState.fetching) return;
