@@ -406,6 +406,13 @@ export function ProposalPage() {
         </>
       )}
       {isAuthor && <AuthorTools proposal={proposal} onChanged={() => reexecute({ requestPolicy: 'network-only' })} />}
+      {!isAuthor && proposal.viewerCanEdit && IN_PLAY.has(proposal.status) && (
+        <p>
+          <Link className="button" to={`/propuestas/${proposal.id}/editar`}>
+            {p.page.edit}
+          </Link>
+        </p>
+      )}
     </Page>
   );
 }

@@ -27,7 +27,6 @@ export const proposalTexts = {
   sending: 'Enviando…',
   sent: 'Tu propuesta fue enviada.',
   signInFirst: 'Inicia sesión para proponer.',
-  notOpen: 'Este reto no está recibiendo propuestas ahora.',
   draftKept: 'Guardamos lo que escribes solo en este navegador durante 30 días, hasta que la envíes.',
   draftRestored: (when: string) => `Recuperamos tu borrador guardado en este navegador el ${when}.`,
   discardDraft: 'Descartar borrador',
@@ -77,7 +76,6 @@ export const proposalTexts = {
     edit: 'Editar',
     editClosed: 'La recepción de propuestas cerró: el texto ya no se puede editar.',
     withdraw: 'Retirar propuesta',
-    notFound: 'Esa propuesta no existe o es un borrador de otra persona.',
   },
 
   withdraw: {

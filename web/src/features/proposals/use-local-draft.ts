@@ -1,5 +1,5 @@
 // The form's text, kept in this browser as the person types (local-draft.ts holds the rules).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { clearDraft, dropExpiredDrafts, loadDraft, saveDraft, type DraftStorage, type DraftText } from './local-draft';
 
 function browserStorage(): DraftStorage | null {
@@ -18,17 +18,22 @@ export function useLocalDraft(key: string, baseline: DraftText) {
     dropExpiredDrafts(storage, new Date());
     return loadDraft(storage, key, new Date(), baseline);
   });
-  const [values, setValues] = useState<DraftText>(restored?.values ?? baseline);
+  const [values, setValuesState] = useState<DraftText>(restored?.values ?? baseline);
 
+  // Saved as each change happens (not in an effect), so leaving right after typing keeps the last word.
   // A draft written in another tab for the same key is not merged: the last one typed wins.
-  useEffect(() => {
-    if (storage) saveDraft(storage, key, values, new Date(), baseline);
-  }, [storage, key, values, baseline]);
+  const setValues = useCallback(
+    (next: DraftText) => {
+      setValuesState(next);
+      if (storage) saveDraft(storage, key, next, new Date(), baseline);
+    },
+    [storage, key, baseline],
+  );
 
   const discard = useCallback(() => {
     if (storage) clearDraft(storage, key);
     setRestored(null);
-    setValues(baseline);
+    setValuesState(baseline);
   }, [storage, key, baseline]);
 
   const forget = useCallback(() => {
