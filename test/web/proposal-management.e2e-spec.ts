@@ -23,6 +23,27 @@ function localDrafts(page: Page): Promise<number> {
 }
 
 /**
+ * Waits until keyboard focus is on the element with this id or this exact text: pages move focus in an effect after
+ * rendering, so the moment a text appears can come just before focus moves.
+ */
+async function focusReaches(page: Page, where: { id?: string; text?: string }): Promise<void> {
+  await page
+    .waitForFunction(
+      `(() => {
+        const el = document.activeElement;
+        const where = ${JSON.stringify(where)};
+        return !!el && (where.id === undefined || el.id === where.id) &&
+          (where.text === undefined || (el.textContent ?? '').trim() === where.text);
+      })()`,
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(async () => {
+      throw new Error(`focus is on ${JSON.stringify(await focusedElement(page))}, not ${JSON.stringify(where)}`);
+    });
+}
+
+/**
  * A citizen's proposal from first words to withdrawal: a draft kept in the browser across a visit elsewhere, the two
  * steps to send it, its page, editing (draft of the edit restored and discarded, refusal at its field), co-authors,
  * withdrawing by keyboard through the dialog; then the list with «Ver más» and a hidden proposal's notice.
@@ -83,7 +104,8 @@ describe('managing a proposal in the browser', () => {
 
     // She leaves (a full load elsewhere) and comes back: the text is there, and she is told so.
     await page.goto(`/retos/${slug}`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    // Signed in again from the cookie (leaving mid-renewal would spend the rotating refresh token for nothing).
+    await page.getByRole('link', { name: 'Proponer', exact: true }).waitFor();
     await page.goto(`/retos/${slug}/proponer`);
     await page.getByText(/^Recuperamos tu borrador guardado en este navegador el /).waitFor();
     expect(await page.getByLabel('Título').inputValue()).toBe(TITLE);
@@ -94,7 +116,7 @@ describe('managing a proposal in the browser', () => {
     await page.getByRole('button', { name: 'Revisar propuesta' }).click();
     const review = page.getByRole('heading', { level: 2, name: 'Paso 2 de 2: revisa y envía' });
     await review.waitFor();
-    expect(await focusedElement(page)).toMatchObject({ text: 'Paso 2 de 2: revisa y envía' });
+    await focusReaches(page, { text: 'Paso 2 de 2: revisa y envía' });
     await page.getByRole('heading', { level: 3, name: TITLE }).waitFor();
     // The body's paragraphs, as text.
     await page.getByText('Darles mantenimiento cada mes con las familias.', { exact: true }).waitFor();
@@ -131,7 +153,7 @@ describe('managing a proposal in the browser', () => {
     await page.getByLabel('Título').fill('Agua');
     await page.getByRole('button', { name: 'Guardar cambios' }).click();
     await page.locator('#title[aria-invalid="true"]').waitFor();
-    expect(await focusedElement(page)).toMatchObject({ id: 'title' });
+    await focusReaches(page, { id: 'title' });
     expect(await page.locator('#title-error').innerText()).toMatch(/título/i);
     await expectAccessible(page, 'edit refused at the title');
 
@@ -150,7 +172,7 @@ describe('managing a proposal in the browser', () => {
     await email.fill('luis@');
     await invite.click();
     await page.locator('#coAuthorEmail-error').filter({ hasText: 'Escribe un correo válido' }).waitFor();
-    expect(await focusedElement(page)).toMatchObject({ id: 'coAuthorEmail' });
+    await focusReaches(page, { id: 'coAuthorEmail' });
 
     // The API's refusal (her own address), in Spanish at the field.
     await email.fill(rosa.email);
@@ -182,6 +204,7 @@ describe('managing a proposal in the browser', () => {
     expect(accepted.errors).toBeUndefined();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: NEW_TITLE }).waitFor();
+    await page.getByRole('button', { name: 'Retirar propuesta' }).waitFor();
     expect(await page.locator('dl.facts').innerText()).toMatch(/Coautoría\s+Luis Pérez/);
   });
 
@@ -191,13 +214,13 @@ describe('managing a proposal in the browser', () => {
     const dialog = page.getByRole('dialog', { name: `¿Retirar «${NEW_TITLE}»?` });
     await dialog.waitFor();
     await dialog.getByText('Sale de la competencia').waitFor();
-    expect(await focusedElement(page)).toMatchObject({ tag: 'button', text: 'Cancelar' });
+    await focusReaches(page, { text: 'Cancelar' });
     await expectAccessible(page, 'withdraw dialog open');
 
     // Escape closes it and gives focus back to the button that opened it; nothing changed.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await focusedElement(page)).toMatchObject({ text: 'Retirar propuesta' });
+    await focusReaches(page, { text: 'Retirar propuesta' });
     await page.keyboard.press('Enter');
     await dialog.waitFor();
     await page.keyboard.press('Shift+Tab');
@@ -206,7 +229,7 @@ describe('managing a proposal in the browser', () => {
 
     await dialog.waitFor({ state: 'detached' });
     await page.locator('dl.facts').filter({ hasText: 'Retirada' }).waitFor();
-    expect(await focusedElement(page)).toMatchObject({ text: 'Retiraste tu propuesta. Ya no está en competencia.' });
+    await focusReaches(page, { text: 'Retiraste tu propuesta. Ya no está en competencia.' });
     expect(await page.getByRole('button', { name: 'Retirar propuesta' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Editar', exact: true }).count()).toBe(0);
     const { rows } = await sql.query<{ status: string }>('SELECT status FROM proposals WHERE author_id = $1', [
@@ -231,7 +254,7 @@ describe('managing a proposal in the browser', () => {
     expect([...titles].sort()).toEqual([...votingTitles].sort());
     expect(await visitor.getByRole('button', { name: 'Ver más' }).count()).toBe(0);
     // Keyboard users carry on at the first proposal of the new page.
-    expect(await focusedElement(visitor)).toMatchObject({ tag: 'a', text: titles[20] });
+    await focusReaches(visitor, { text: titles[20] });
     await expectAccessible(visitor, 'proposal list, second page');
 
     await links.nth(3).click();
