@@ -34,7 +34,7 @@ describe('a citizen proposes from the challenge page', () => {
     await web?.close();
   });
 
-  it('signs in from the call to action, sees the API refusal at the field, fixes it and sends', async () => {
+  it('signs in from the call to action, reviews, sees the API refusal at the field, fixes it and sends', async () => {
     const account = await signUp(web.api, { displayName: 'Rosa Medina' });
     const { page } = await web.open(`/retos/${slug}`);
     await page.getByRole('link', { name: 'Inicia sesión para proponer' }).click();
@@ -50,6 +50,9 @@ describe('a citizen proposes from the challenge page', () => {
     await page.getByLabel('Título').fill('Poco');
     await page.getByLabel('Resumen').fill('Bebederos con filtro en cada escuela primaria.');
     await page.getByLabel('Propuesta completa').fill('Instalar bebederos con filtro y darles mantenimiento cada mes.');
+    // Two steps: review what others will see, then send; the API's refusal brings the form back.
+    await page.getByRole('button', { name: 'Revisar propuesta' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Paso 2 de 2: revisa y envía' }).waitFor();
     await page.getByRole('button', { name: 'Enviar propuesta' }).click();
 
     // The API's Spanish message, at the field, announced and focused.
@@ -61,6 +64,7 @@ describe('a citizen proposes from the challenge page', () => {
     await expectAccessible(page, 'proposal refused at the title');
 
     await page.getByLabel('Título').fill('Bebederos en escuelas');
+    await page.getByRole('button', { name: 'Revisar propuesta' }).click();
     await page.getByRole('button', { name: 'Enviar propuesta' }).click();
     await page.getByRole('heading', { level: 2, name: /Propuestas \(1\)/ }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Bebederos en escuelas' }).waitFor();

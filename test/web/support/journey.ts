@@ -66,13 +66,14 @@ export async function createChallengeInForm(
   return /\/mi-unidad\/retos\/([^/]+)\/editar$/.exec(new URL(page.url()).pathname)![1];
 }
 
-/** A citizen sends a proposal from the proposal form and lands back on the challenge page that lists it. */
+/** A citizen writes a proposal, reviews it, sends it and lands back on the challenge page that lists it. */
 export async function propose(page: Page, slug: string, proposal: { title: string; summary: string }): Promise<void> {
   await page.goto(`/retos/${slug}/proponer`);
   await page.getByRole('heading', { level: 1, name: 'Nueva propuesta' }).waitFor();
   await page.getByLabel('Título').fill(proposal.title);
   await page.getByLabel('Resumen').fill(proposal.summary);
   await page.getByLabel('Propuesta completa').fill(`${proposal.summary} Lo explicamos con detalle aquí.`);
+  await page.getByRole('button', { name: 'Revisar propuesta' }).click();
   await page.getByRole('button', { name: 'Enviar propuesta' }).click();
   await page.getByRole('heading', { level: 3, name: proposal.title }).waitFor();
 }

@@ -1,7 +1,6 @@
 // The routes of the citizen app. Each feature owns its pages; this file only places them.
 // Declarative routes (BrowserRouter) rather than a data router: about 17 KB less gzipped JavaScript on first load.
 // Browsing (list, challenge page) is in the first load; forms load on demand, keeping first-load JS small.
-import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ChallengePage } from '../features/challenges/challenge-page';
 import { ChallengesPage } from '../features/challenges/challenges-page';
@@ -22,15 +21,12 @@ import { NoticesPage } from '../features/notices/lazy';
 import { OpenDataPage } from '../features/open-data/lazy';
 import { PrivacyNoticePage } from '../features/privacy/lazy';
 import { ProfilePage } from '../features/profile/lazy';
+import { EditProposalPage, NewProposalPage, ProposalPage, ProposalsPage } from '../features/proposals/lazy';
 import { ResultsPage } from '../features/results/lazy';
 import { VotingPage } from '../features/voting/lazy';
 import { ChallengeAdminPage, UnitDashboardPage, UnitTeamPage } from '../features/unit/lazy';
 import { NotFoundPage } from './error-pages';
 import { Layout } from './layout';
-
-const NewProposalPage = lazy(() =>
-  import('../features/proposals/new-proposal-page').then((m) => ({ default: m.NewProposalPage })),
-);
 
 export function AppRoutes() {
   return (
@@ -40,6 +36,9 @@ export function AppRoutes() {
           <Route index element={<ChallengesPage />} />
           <Route path="retos/:slug" element={<ChallengePage follow={(slug) => <FollowToggle slug={slug} />} />} />
           <Route path="retos/:slug/proponer" element={<NewProposalPage />} />
+          <Route path="retos/:slug/propuestas" element={<ProposalsPage />} />
+          <Route path="propuestas/:id" element={<ProposalPage />} />
+          <Route path="propuestas/:id/editar" element={<EditProposalPage />} />
           <Route path="entrar" element={<SignInPage />} />
           <Route path="registro" element={<RegisterPage />} />
           <Route path="verificar-correo" element={<VerifyEmailPage />} />

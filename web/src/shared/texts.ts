@@ -80,6 +80,7 @@ export const texts = {
       votingMethod: 'Forma de votar',
       proposals: 'Propuestas',
       noProposals: 'Todavía no hay propuestas.',
+      allProposals: 'Ver todas las propuestas',
       notFound: 'Ese reto no existe o todavía no se publica.',
       propose: 'Proponer',
       signInToPropose: 'Inicia sesión para proponer',

@@ -8,7 +8,7 @@ import { Page } from '../../shared/page';
 import { useSession } from '../../shared/session';
 import { texts } from '../../shared/texts';
 import { NotFoundPage, QueryErrorPage } from '../../app/error-pages';
-import { TextBlocks } from './text-blocks';
+import { TextBlocks } from '../../shared/text-blocks';
 
 const ChallengePageDocument = graphql(`
   query ChallengePage($slug: String!) {
@@ -105,7 +105,9 @@ function Proposals({ challenge }: { challenge: Challenge }) {
         <ul className="card-list">
           {nodes.map((proposal) => (
             <li key={proposal.id} className="card">
-              <h3>{proposal.title}</h3>
+              <h3>
+                <Link to={`/propuestas/${proposal.id}`}>{proposal.title}</Link>
+              </h3>
               {proposal.contentHidden ? (
                 <p>{d.moderated(proposal.moderationReason ?? '')}</p>
               ) : (
@@ -121,6 +123,11 @@ function Proposals({ challenge }: { challenge: Challenge }) {
             </li>
           ))}
         </ul>
+      )}
+      {nodes.length > 0 && (
+        <p>
+          <Link to={`/retos/${challenge.slug}/propuestas`}>{d.allProposals}</Link>
+        </p>
       )}
     </section>
   );

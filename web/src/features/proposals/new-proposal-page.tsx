@@ -1,15 +1,24 @@
-import { useState, type FormEvent } from 'react';
+// «Nueva propuesta» in two steps: write (kept in this browser as a draft), then review exactly what others will see
+// and send. A refusal from the API takes the person back to the first step with the message at its field.
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../../gql';
+import { NotFoundPage } from '../../app/error-pages';
 import { useAnnounce } from '../../shared/announcer';
-import { FormMessage, TextAreaField, TextField } from '../../shared/field';
+import { FormMessage } from '../../shared/field';
+import { formatMoney } from '../../shared/format';
 import { Page } from '../../shared/page';
 import { useSession } from '../../shared/session';
+import { TextBlocks } from '../../shared/text-blocks';
 import { texts } from '../../shared/texts';
 import { useFormProblems } from '../../shared/use-form-problems';
-import { NotFoundPage } from '../../app/error-pages';
-import { proposalTexts } from './proposal-texts';
+import { draftKey, EMPTY_DRAFT, type DraftText } from './local-draft';
+import { PROPOSAL_FIELDS, ProposalFields, RestoredDraftNotice } from './proposal-fields';
+import { missingFields } from './proposal-rules';
+import { proposalTexts as p } from './proposal-texts';
+import { useLocalDraft } from './use-local-draft';
+import './proposals.css';
 
 const ProposalTarget = graphql(`
   query ProposalTarget($slug: String!) {
@@ -30,6 +39,14 @@ const CreateProposal = graphql(`
   }
 `);
 
+const UpdateDraft = graphql(`
+  mutation UpdateProposalDraft($id: ID!, $input: UpdateProposalInput!) {
+    updateProposal(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+
 const SubmitProposal = graphql(`
   mutation SubmitProposal($id: ID!) {
     submitProposal(id: $id) {
@@ -39,45 +56,73 @@ const SubmitProposal = graphql(`
   }
 `);
 
-const FIELDS = ['title', 'summary', 'body', 'estimatedCost'] as const;
+function trimmed(values: DraftText) {
+  return {
+    title: values.title.trim(),
+    summary: values.summary.trim(),
+    body: values.body.trim(),
+    estimatedCost: values.estimatedCost.trim() || null,
+  };
+}
 
-function ProposalForm({ challenge }: { challenge: { id: string; slug: string; title: string } }) {
-  const p = proposalTexts;
+function ProposalForm({ challenge, personId }: { challenge: { id: string; slug: string }; personId: string }) {
   const client = useClient();
   const announce = useAnnounce();
   const navigate = useNavigate();
-  const { problems, formMessage, show, clear } = useFormProblems(FIELDS);
+  const { problems, formMessage, show, showLocal, clear } = useFormProblems(PROPOSAL_FIELDS);
+  const draft = useLocalDraft(draftKey({ personId, challengeId: challenge.id }), EMPTY_DRAFT);
+  const [step, setStep] = useState<'write' | 'review'>('write');
   const [sending, setSending] = useState(false);
-  const [draftId, setDraftId] = useState<string | null>(null);
-  const [values, setValues] = useState({ title: '', summary: '', body: '', estimatedCost: '' });
-  const change = (name: keyof typeof values) => (event: { target: { value: string } }) =>
-    setValues({ ...values, [name]: event.target.value });
+  // The draft the API keeps after a create whose submit was refused: sending again updates it, never duplicates it.
+  const [serverDraftId, setServerDraftId] = useState<string | null>(null);
+  const reviewHeading = useRef<HTMLHeadingElement>(null);
+  const writeHeading = useRef<HTMLHeadingElement>(null);
 
-  const submit = async (event: FormEvent) => {
+  const review = (event: FormEvent) => {
     event.preventDefault();
+    const missing = missingFields(draft.values);
+    if (Object.keys(missing).length) return showLocal(missing);
     clear();
+    setStep('review');
+    window.setTimeout(() => reviewHeading.current?.focus(), 0);
+  };
+
+  const backToWrite = () => {
+    setStep('write');
+    window.setTimeout(() => writeHeading.current?.focus(), 0);
+  };
+
+  const send = async () => {
+    if (sending) return;
     setSending(true);
     try {
-      // The draft is created once; a refused submit keeps it, so sending again does not duplicate it.
-      let id = draftId;
-      if (!id) {
+      const input = trimmed(draft.values);
+      let id = serverDraftId;
+      if (id) {
+        const updated = await client.mutation(UpdateDraft, { id, input }).toPromise();
+        if (!updated.data) {
+          setStep('write');
+          return show(updated.error);
+        }
+      } else {
         const created = await client
           .mutation(CreateProposal, {
-            input: {
-              challengeId: challenge.id,
-              title: values.title.trim(),
-              summary: values.summary.trim(),
-              body: values.body.trim(),
-              estimatedCost: values.estimatedCost.trim() || undefined,
-            },
+            input: { challengeId: challenge.id, ...input, estimatedCost: input.estimatedCost ?? undefined },
           })
           .toPromise();
         id = created.data?.createProposal.id ?? null;
-        if (!id) return show(created.error);
-        setDraftId(id);
+        if (!id) {
+          setStep('write');
+          return show(created.error);
+        }
+        setServerDraftId(id);
       }
       const submitted = await client.mutation(SubmitProposal, { id }).toPromise();
-      if (!submitted.data) return show(submitted.error);
+      if (!submitted.data) {
+        setStep('write');
+        return show(submitted.error);
+      }
+      draft.forget();
       announce(p.sent);
       await navigate(`/retos/${challenge.slug}`);
     } finally {
@@ -85,49 +130,56 @@ function ProposalForm({ challenge }: { challenge: { id: string; slug: string; ti
     }
   };
 
+  const discard = () => {
+    draft.discard();
+    clear();
+    announce(p.draftDiscarded);
+    document.getElementById('title')?.focus();
+  };
+
+  if (step === 'review') {
+    const { title, summary, body, estimatedCost } = trimmed(draft.values);
+    return (
+      <section aria-labelledby="paso-revisar">
+        <h2 id="paso-revisar" ref={reviewHeading} tabIndex={-1}>
+          {p.stepReview}
+        </h2>
+        <p>{p.reviewIntro}</p>
+        <article className="card proposal-preview">
+          <h3>{title}</h3>
+          <p className="lead">{summary}</p>
+          <TextBlocks text={body} />
+          {estimatedCost && (
+            <p>
+              {p.page.cost}: {formatMoney(estimatedCost)}
+            </p>
+          )}
+        </article>
+        <p className="proposal-actions">
+          <button type="button" onClick={() => void send()} aria-disabled={sending ? true : undefined}>
+            {sending ? p.sending : p.submit}
+          </button>
+          <button type="button" className="button-secondary" onClick={backToWrite}>
+            {p.backToWrite}
+          </button>
+        </p>
+      </section>
+    );
+  }
+
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
-      <FormMessage message={problems.form} focusRef={formMessage} />
-      <TextField
-        name="title"
-        label={p.title}
-        hint={p.titleHint}
-        required
-        value={values.title}
-        onChange={change('title')}
-        error={problems.fields.title}
-      />
-      <TextAreaField
-        name="summary"
-        label={p.summary}
-        hint={p.summaryHint}
-        required
-        rows={3}
-        value={values.summary}
-        onChange={change('summary')}
-        error={problems.fields.summary}
-      />
-      <TextAreaField
-        name="body"
-        label={p.body}
-        hint={p.bodyHint}
-        required
-        value={values.body}
-        onChange={change('body')}
-        error={problems.fields.body}
-      />
-      <TextField
-        name="estimatedCost"
-        label={p.estimatedCost}
-        inputMode="decimal"
-        value={values.estimatedCost}
-        onChange={change('estimatedCost')}
-        error={problems.fields.estimatedCost}
-      />
-      <button type="submit" disabled={sending}>
-        {sending ? p.sending : p.submit}
-      </button>
-    </form>
+    <section aria-labelledby="paso-escribir">
+      <h2 id="paso-escribir" ref={writeHeading} tabIndex={-1}>
+        {p.stepWrite}
+      </h2>
+      {draft.restoredAt && <RestoredDraftNotice savedAt={draft.restoredAt} onDiscard={discard} />}
+      <p className="field-hint">{p.draftKept}</p>
+      <form noValidate onSubmit={review}>
+        <FormMessage message={problems.form} focusRef={formMessage} />
+        <ProposalFields values={draft.values} onChange={draft.setValues} errors={problems.fields} />
+        <button type="submit">{p.review}</button>
+      </form>
+    </section>
   );
 }
 
@@ -139,14 +191,21 @@ export function NewProposalPage() {
   if (!result.data) return <Page title={texts.loading} />;
   if (!challenge) return <NotFoundPage />;
   return (
-    <Page title={proposalTexts.newTitle} lead={<p>{proposalTexts.forChallenge(challenge.title)}</p>}>
-      {session.viewer ? (
-        <ProposalForm challenge={challenge} />
+    <Page
+      title={p.newTitle}
+      lead={
+        <p>
+          <Link to={`/retos/${challenge.slug}`}>{p.forChallenge(challenge.title)}</Link>
+        </p>
+      }
+    >
+      {!session.ready ? (
+        <p>{texts.loading}</p>
+      ) : session.viewer ? (
+        <ProposalForm key={session.viewer.id} challenge={challenge} personId={session.viewer.id} />
       ) : (
         <p>
-          <Link to={`/entrar?volver=${encodeURIComponent(`/retos/${slug}/proponer`)}`}>
-            {proposalTexts.signInFirst}
-          </Link>
+          <Link to={`/entrar?volver=${encodeURIComponent(`/retos/${slug}/proponer`)}`}>{p.signInFirst}</Link>
         </p>
       )}
     </Page>

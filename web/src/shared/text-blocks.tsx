@@ -1,4 +1,4 @@
-// Long texts written by officials, shown as paragraphs: user text is never injected as HTML.
+// Long texts written by people (officials, proposers), shown as paragraphs: user text is never injected as HTML.
 export function TextBlocks({ text }: { text: string }) {
   const paragraphs = text
     .split(/\n\s*\n/)
