@@ -3,6 +3,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { print, stripIgnoredCharacters, type DocumentNode } from 'graphql';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -29,16 +30,21 @@ function precompress(): Plugin {
 
 const generatedDocuments = fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url));
 
-/** The document objects codegen wrote into graphql.ts, by export name, as JSON text. */
+/**
+ * The documents codegen wrote into graphql.ts, by export name, printed back to GraphQL text as a string literal:
+ * urql parses a string itself (its parser is in the bundle anyway), and the text is a fraction of the AST's size.
+ */
 function readGeneratedDocuments(): Map<string, string> {
   const documents = new Map<string, string>();
   const line = /^export const (\w+(?:Document|FragmentDoc)) = (\{.*\}) as unknown as /gm;
-  for (const [, name, json] of readFileSync(generatedDocuments, 'utf8').matchAll(line)) documents.set(name, json);
+  for (const [, name, json] of readFileSync(generatedDocuments, 'utf8').matchAll(line)) {
+    documents.set(name, JSON.stringify(stripIgnoredCharacters(print(JSON.parse(json) as DocumentNode))));
+  }
   return documents;
 }
 
 /**
- * Each graphql(`…`) call becomes its own document object, written into the module that sends it, so a lazy page
+ * Each graphql(`…`) call becomes its own document (as compact text), written into the module that sends it, so a lazy page
  * carries its operations and the first load only its own. Without this, every operation of every page (officials'
  * too) sits in the first load: codegen's lookup map and graphql.ts are shared modules. What codegen's Babel plugin
  * does, for a build without Babel.
