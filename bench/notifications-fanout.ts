@@ -4,14 +4,13 @@
 // runs as its own process as `npm run start:worker` runs it (compiled first: `node dist/src/worker.js`, NODE_ENV=production,
 // LOG_LEVEL=warn); its peak is the kernel's (VmHWM, started over once the worker is ready). Followers have no verified
 // e-mail, so no e-mails are sent (in-app only). Needs PostgreSQL and Redis as for the tests; uses a throwaway database.
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { loadConfig, prepareInfrastructure } from '../src/bootstrap.js';
 import { createPublishedChallenge, createUnitWithAdmin } from '../test/support/challenge-factory.js';
 import { benchEnvironment } from './support/bench-environment.js';
-import { startBenchProcess, type BenchProcess } from './support/bench-process.js';
+import { startCompiledProcess, type BenchProcess } from './support/bench-process.js';
 
 const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 100_000);
 
@@ -56,8 +55,7 @@ try {
     );
     return rows.length > 0;
   };
-  execSync('npm run -s build:api', { stdio: 'inherit' });
-  worker = await startBenchProcess('dist/src/worker.js', env, relayListening);
+  worker = await startCompiledProcess('worker', env, relayListening);
   const rssBefore = worker.memory().rss;
   const kernelPeak = worker.resetPeak();
   let sampled = rssBefore;

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { CHALLENGES_PAGE, HOME_PAGE_VARIABLES } from '../test/support/challenges-page-query.js';
 import { createVotingChallenge } from '../test/support/voting-fixtures.js';
 import { benchEnvironment } from './support/bench-environment.js';
-import { startBenchProcess, type BenchProcess } from './support/bench-process.js';
+import { startBenchProcess, startCompiledProcess, type BenchProcess } from './support/bench-process.js';
 import { CONCURRENCY, measure, post, ratio } from './support/load.js';
 
 const HELLO = `query { hello }`;
@@ -29,7 +29,7 @@ const { env, dropAll } = benchEnvironment({
 const servers: BenchProcess[] = [];
 const sql = new pg.Client(env.DATABASE_URL);
 try {
-  const api = await startBenchProcess('src/main.ts', env, '/health/ready');
+  const api = await startCompiledProcess('main', env, '/health/ready');
   servers.push(api);
   const baseline = await startBenchProcess('bench/baseline/baseline-app.ts', env, '/graphql?query=%7Bhello%7D');
   servers.push(baseline);

@@ -1,5 +1,5 @@
 // A server for a bench in its own Node process (issue #17): the load generator never shares its event loop.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
@@ -91,4 +91,14 @@ export async function startBenchProcess(
       await once(child, 'exit');
     },
   };
+}
+
+/** Compiles the API (`npm run build:api`) and starts `dist/src/<name>.js`, as `npm start` and `start:worker` run it. */
+export function startCompiledProcess(
+  name: 'main' | 'worker',
+  env: Record<string, string>,
+  readyPath: string | (() => Promise<boolean>),
+): Promise<BenchProcess> {
+  execSync('npm run -s build:api', { stdio: 'inherit' });
+  return startBenchProcess(`dist/src/${name}.js`, env, readyPath);
 }

@@ -1,5 +1,6 @@
 // The load generator of the out-of-process benches (bench:votes, bench:reads): the same client and concurrency for
 // the API and the baseline app, so their rates can be compared.
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { BenchProcess } from './bench-process.js';
 
@@ -12,6 +13,22 @@ export interface Measured {
   line: string;
 }
 
+/** CPU seconds used so far by every PostgreSQL process of this machine (Linux /proc; 0 elsewhere). */
+function databaseCpuSeconds(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100; // Linux USER_HZ
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
@@ -20,6 +37,7 @@ export async function measure(label: string, server: BenchProcess, ops: Operatio
   const latencies: number[] = [];
   let next = 0;
   const cpuBefore = server.cpuSeconds();
+  const databaseBefore = databaseCpuSeconds();
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -33,13 +51,14 @@ export async function measure(label: string, server: BenchProcess, ops: Operatio
   );
   const wallMs = performance.now() - start;
   const cpuMs = ((server.cpuSeconds() - cpuBefore) * 1000) / ops.length;
+  const databaseMs = ((databaseCpuSeconds() - databaseBefore) * 1000) / ops.length;
   const sorted = latencies.sort((a, b) => a - b);
   const perSecond = (ops.length / wallMs) * 1000;
   return {
     perSecond,
     line:
       `${label.padEnd(40)} n=${ops.length}  ${perSecond.toFixed(0).padStart(5)}/s  p50=${percentile(sorted, 50).toFixed(1)} ms  ` +
-      `p99=${percentile(sorted, 99).toFixed(1)} ms  server CPU ${cpuMs.toFixed(2)} ms/op`,
+      `p99=${percentile(sorted, 99).toFixed(1)} ms  server CPU ${cpuMs.toFixed(2)} ms/op  PostgreSQL CPU ${databaseMs.toFixed(2)} ms/op`,
   };
 }
 
