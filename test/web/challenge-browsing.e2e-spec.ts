@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { createPublishedChallenge, roundsFromNow } from '../support/challenge-factory.js';
 import { sqlClient } from '../support/test-database.js';
+import { createVotingChallenge } from '../support/voting-fixtures.js';
 import {
   expectAccessible,
   focusedElement,
@@ -17,6 +18,7 @@ describe('a citizen browses challenges in the browser', () => {
   let sql: pg.Client;
   let slug: string;
   let title: string;
+  let challengeId: string;
 
   beforeAll(async () => {
     web = await startWebApp();
@@ -36,6 +38,7 @@ describe('a citizen browses challenges in the browser', () => {
       created.challengeId,
     ]);
     ({ slug, title } = row);
+    challengeId = created.challengeId;
   });
 
   afterAll(async () => {
@@ -105,5 +108,21 @@ describe('a citizen browses challenges in the browser', () => {
     await page.getByRole('link', { name: title }).waitFor();
     expect(new URL(page.url()).search).toBe('?fase=SUBMISSION');
     await expectAccessible(page, 'filtered list');
+  });
+
+  // Last: the challenge it adds would change what the filters above list.
+  it('opens the links of e-mails and of the open-data catalogue, which name a challenge and a proposal by id', async () => {
+    const { page } = await web.open(`/retos/${challengeId}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/retos/${slug}`);
+
+    const voting = await createVotingChallenge(sql);
+    const {
+      rows: [proposal],
+    } = await sql.query<{ title: string }>('SELECT title FROM proposals WHERE id = $1', [voting.proposalIds[0]]);
+    await page.goto(`/retos/${voting.challengeId}/propuestas/${voting.proposalIds[0]}`);
+    await page.getByRole('heading', { level: 1, name: proposal.title }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/propuestas/${voting.proposalIds[0]}`);
+    await expectAccessible(page, 'proposal opened from an e-mail link');
   });
 });

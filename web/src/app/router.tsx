@@ -1,7 +1,7 @@
 // The routes of the citizen app. Each feature owns its pages; this file only places them.
 // Declarative routes (BrowserRouter) rather than a data router: about 17 KB less gzipped JavaScript on first load.
 // Browsing (list, challenge page) is in the first load; forms load on demand, keeping first-load JS small.
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 import { ChallengePage } from '../features/challenges/challenge-page';
 import { ChallengesPage } from '../features/challenges/challenges-page';
 import {
@@ -28,6 +28,11 @@ import { ChallengeAdminPage, UnitDashboardPage, UnitTeamPage } from '../features
 import { NotFoundPage } from './error-pages';
 import { Layout } from './layout';
 
+/** E-mails link a proposal under its challenge (`/retos/:challenge/propuestas/:id`); its page lives at `/propuestas/:id`. */
+function ProposalLinkRedirect() {
+  return <Navigate replace to={`/propuestas/${useParams().id}`} />;
+}
+
 export function AppRoutes() {
   return (
     <BrowserRouter>
@@ -37,6 +42,7 @@ export function AppRoutes() {
           <Route path="retos/:slug" element={<ChallengePage follow={(slug) => <FollowToggle slug={slug} />} />} />
           <Route path="retos/:slug/proponer" element={<NewProposalPage />} />
           <Route path="retos/:slug/propuestas" element={<ProposalsPage />} />
+          <Route path="retos/:slug/propuestas/:id" element={<ProposalLinkRedirect />} />
           <Route path="propuestas/:id" element={<ProposalPage />} />
           <Route path="propuestas/:id/editar" element={<EditProposalPage />} />
           <Route path="entrar" element={<SignInPage />} />

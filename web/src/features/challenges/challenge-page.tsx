@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { ChallengePageQuery } from '../../gql/graphql';
@@ -11,8 +11,8 @@ import { NotFoundPage, QueryErrorPage } from '../../app/error-pages';
 import { TextBlocks } from '../../shared/text-blocks';
 
 const ChallengePageDocument = graphql(`
-  query ChallengePage($slug: String!) {
-    challenge(slug: $slug) {
+  query ChallengePage($slug: String, $id: ID) {
+    challenge(slug: $slug, id: $id) {
       id
       slug
       title
@@ -177,13 +177,19 @@ function CallToAction({ challenge }: { challenge: Challenge }) {
 /** `follow`: the app places the follow control here (features do not import each other). */
 export function ChallengePage({ follow }: { follow?: (slug: string) => ReactNode }) {
   const { slug = '' } = useParams();
-  const [result, reexecute] = useQuery({ query: ChallengePageDocument, variables: { slug } });
+  // Links in e-mails and in the open-data catalogue name the challenge by id; the page's address is its slug.
+  const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(slug);
+  const [result, reexecute] = useQuery({
+    query: ChallengePageDocument,
+    variables: byId ? { id: slug } : { slug },
+  });
   if (result.fetching && !result.data) return <Page title={texts.loading} />;
   if (result.error && !result.data) {
     return <QueryErrorPage error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />;
   }
   const challenge = result.data?.challenge;
   if (!challenge) return <NotFoundPage />;
+  if (byId) return <Navigate replace to={`/retos/${challenge.slug}`} />;
   const d = texts.challenges.detail;
   const place = [challenge.municipality?.name, challenge.state?.name].filter(Boolean).join(', ');
   return (
