@@ -123,7 +123,8 @@ export async function publishChallenge(
     description: 'Descripción larga del reto de prueba para la ciudadanía.',
     category: options.category ?? 'OTHER',
     budget: options.budget ?? null,
-    settings: options.settings as ChallengeSettingsInput | undefined,
+    // SINGLE unless told: the default plan (MULTIPLE) needs maxVotesPerVoter.
+    settings: { votingMethod: 'SINGLE', ...options.settings } as ChallengeSettingsInput,
     criteria: options.criteria ?? [],
     rounds: options.rounds.map((r, i) => ({
       kind: r.kind,
