@@ -11,6 +11,7 @@ import {
 import { startServiceHarness, type ServiceHarness } from '../../../test/support/service-harness.js';
 import { CoAuthorsService } from '../proposals/co-authors.service.js';
 import { ProposalsService } from '../proposals/proposals.service.js';
+import { RoundClock } from '../rounds/round-clock.js';
 import { VotingService } from '../voting/voting.service.js';
 import { FollowsService } from './follows.service.js';
 
@@ -91,7 +92,11 @@ describe('notification audiences', () => {
     challenge = await publishChallenge(h, {
       unit: municipalUnit,
       category: CATEGORY,
-      rounds: consecutiveRounds(new Date(start), 1, ['SUBMISSION', 'VOTING']),
+      rounds: [
+        { kind: 'SUBMISSION', opensAt: new Date(start), closesAt: new Date(start + HOUR) },
+        // Two days long: its ROUND_CLOSING_SOON reminder is due a day before it closes.
+        { kind: 'VOTING', opensAt: new Date(start + HOUR), closesAt: new Date(start + 49 * HOUR) },
+      ],
       settings: { votingMethod: 'SINGLE', winnerCount: 1 },
     });
     await h.drainOutbox();
@@ -155,11 +160,22 @@ describe('notification audiences', () => {
     );
   });
 
+  it('ROUND_CLOSING_SOON reaches the challenge followers a day before the close, once', async () => {
+    await h.advanceTo(start + 25 * HOUR - 1);
+    expect(await recipients('ROUND_CLOSING_SOON')).toEqual([]);
+    const { ran } = await h.advanceTo(start + 25 * HOUR);
+    expect(ran.map((r) => [r.job.name, r.result])).toContainEqual(['round.remind', 'done']);
+    expect(await recipients('ROUND_CLOSING_SOON')).toEqual(['authorA', 'authorB', 'challengeFan', 'coAuthor']);
+    await h.get(RoundClock).sweep(); // the sweep's catch-up of lost reminders finds this one recorded
+    await h.drainOutbox();
+    expect(await recipients('ROUND_CLOSING_SOON')).toHaveLength(4);
+  });
+
   it('results: PROPOSAL_WON to the winners’ authors, RESULTS_PUBLISHED to every other follower', async () => {
     const voter = await registerPerson(h);
     names.set(voter.id, 'voter');
     await h.get(VotingService).castVote(voter.viewer, proposalA);
-    await h.advanceTo(start + 2 * HOUR);
+    await h.advanceTo(start + 49 * HOUR);
     expect(await recipients('PROPOSAL_WON')).toEqual(['authorA', 'coAuthor']);
     const published = await recipients('RESULTS_PUBLISHED');
     expect(published).toEqual(expect.arrayContaining(['authorB', 'challengeFan']));
