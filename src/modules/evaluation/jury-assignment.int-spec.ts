@@ -7,6 +7,9 @@ import {
   type PublishedChallenge,
 } from '../../../test/support/service-factories.js';
 import { startServiceHarness, type ServiceHarness } from '../../../test/support/service-harness.js';
+import { EvaluationRepository } from './evaluation.repository.js';
+import { RoundClock } from '../rounds/round-clock.js';
+import { EvaluationsService } from './evaluations.service.js';
 import { JuryService } from './jury.service.js';
 
 const HOUR = 3600_000;
@@ -15,7 +18,8 @@ const PROPOSALS = 6;
 /**
  * Jury assignment (RULES §6) when the clock opens an EVALUATION round: with `jurorsPerProposal` = 2 and three
  * jurors, every proposal gets two different jurors and every juror the same load; a conflict declared before
- * the opening is respected, one declared after it hands the proposal to the juror who was free of it.
+ * the opening is respected, one declared after it hands the proposal to the juror who was free of it; the
+ * EVALUATION closer then ranks by the jurors' scores and stores the results once.
  */
 describe('jury assignment', () => {
   let h: ServiceHarness;
@@ -108,5 +112,41 @@ describe('jury assignment', () => {
         },
       ],
     ]);
+  });
+
+  it('closing the EVALUATION round ranks by the jury and stores the results once', async () => {
+    const evaluations = h.get(EvaluationsService);
+    const [criterion] = await h.get(EvaluationRepository).criteriaOf(challenge.challengeId);
+    // Every juror gives proposal k the score k + 1: the last proposal wins.
+    for (const juror of jurors)
+      for (const { proposalId } of await evaluations.assignmentsOf(juror.id, challenge.challengeId))
+        await evaluations.submit(juror.id, {
+          proposalId,
+          scores: [{ criterionId: criterion.id, score: proposals.indexOf(proposalId) + 1 }],
+        });
+
+    const { events } = await h.advanceTo(evaluationRound().closesAt);
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['round.closed', 'results.published']));
+    const { rows } = await h.sql.query(
+      `SELECT proposal_id, rank, evaluation_count, is_winner FROM result_entries
+        WHERE challenge_id = $1 ORDER BY rank`,
+      [challenge.challengeId],
+    );
+    expect(rows.map((r) => r.proposal_id)).toEqual([...proposals].reverse());
+    expect(rows[0]).toMatchObject({ rank: 1, evaluation_count: 2, is_winner: true });
+    expect(rows.filter((r) => r.is_winner)).toHaveLength(1);
+
+    const roundClock = h.get(RoundClock);
+    expect(await roundClock.closeRound(evaluationRound().id, evaluationRound().closesAt, null)).toBe('not-published');
+    expect(await roundClock.sweep()).toBe(0);
+    await h.drainOutbox();
+    const count = async (table: string) =>
+      (
+        await h.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE challenge_id = $1`, [
+          challenge.challengeId,
+        ])
+      ).rows[0].n;
+    expect(await count('challenge_results')).toBe(1);
+    expect(await count('result_entries')).toBe(PROPOSALS);
   });
 });
