@@ -58,7 +58,8 @@ export interface ServiceHarness {
    * Relays the committed outbox rows in-process, as the relay and the workers would: each event's jobs (from
    * the same subscribers the relay asks) are held like BullMQ's delayed jobs, and every job whose `runAt` the
    * manual clock has reached runs through the real processor, in `runAt` order; repeated until nothing is
-   * left to do now. Jobs of the `mail` and `privacy` queues are collected, not run (see `mails`).
+   * left to do now. Jobs of the `mail` and `privacy` queues are collected, not run (see `mails`). A fan-out
+   * larger than one chunk queues its next chunk in BullMQ itself: that one is left to e2e tests and benches.
    */
   drainOutbox(): Promise<DrainReport>;
   /** Sets the clock and drains: the open, close and reminder jobs due by then run, no wall-clock wait. */
