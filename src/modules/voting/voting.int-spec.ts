@@ -1,0 +1,159 @@
+import {
+  consecutiveRounds,
+  publishChallenge,
+  registerPerson,
+  submitProposal,
+  type Person,
+  type PublishedChallenge,
+} from '../../../test/support/service-factories.js';
+import { startServiceHarness, type ServiceHarness } from '../../../test/support/service-harness.js';
+import type { ChallengeSettingsInput } from '../challenges/dto/challenge.inputs.js';
+import { VotingService } from './voting.service.js';
+
+const HOUR = 3600_000;
+
+/** Voting limits and refusals (RULES §5) at the service layer: what is refused stores nothing. */
+describe('VotingService', () => {
+  let h: ServiceHarness;
+  let voting: VotingService;
+  let author: Person;
+
+  beforeAll(async () => {
+    h = await startServiceHarness();
+    voting = h.get(VotingService);
+    author = await registerPerson(h, { displayName: 'Autora' });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** A challenge whose VOTING round the clock has just opened, with one submitted proposal per cost. */
+  async function inVoting(
+    settings: Partial<ChallengeSettingsInput>,
+    options: { costs?: (string | undefined)[]; budget?: string } = {},
+  ): Promise<PublishedChallenge & { proposalIds: string[] }> {
+    const start = h.clock.now();
+    const challenge = await publishChallenge(h, {
+      rounds: consecutiveRounds(start, 1, ['SUBMISSION', 'VOTING']),
+      settings,
+      budget: options.budget,
+    });
+    const proposalIds: string[] = [];
+    for (const cost of options.costs ?? [undefined, undefined, undefined])
+      proposalIds.push(await submitProposal(h, author, challenge.challengeId, { estimatedCost: cost }));
+    await h.advanceTo(start.getTime() + HOUR);
+    return { ...challenge, proposalIds };
+  }
+
+  async function votesOf(voterId: string): Promise<number> {
+    const { rows } = await h.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM votes WHERE voter_id = $1`, [
+      voterId,
+    ]);
+    return rows[0].n;
+  }
+
+  it('SINGLE: a second vote in the round is refused ALREADY_VOTED, whichever proposal', async () => {
+    const {
+      proposalIds: [first, second],
+    } = await inVoting({ votingMethod: 'SINGLE' });
+    const voter = await registerPerson(h);
+    await voting.castVote(voter.viewer, first);
+    await expect(voting.castVote(voter.viewer, second)).rejects.toMatchObject({ reason: 'ALREADY_VOTED' });
+    await expect(voting.castVote(voter.viewer, first)).rejects.toMatchObject({ reason: 'ALREADY_VOTED' });
+    expect(await votesOf(voter.id)).toBe(1);
+  });
+
+  it('MULTIPLE: a vote beyond the allowance is refused VOTE_LIMIT_REACHED; retracting gives the quota back', async () => {
+    const {
+      proposalIds: [a, b, c],
+    } = await inVoting({ votingMethod: 'MULTIPLE', maxVotesPerVoter: 2 });
+    const voter = await registerPerson(h);
+    await voting.castVote(voter.viewer, a);
+    await voting.castVote(voter.viewer, b);
+    await expect(voting.castVote(voter.viewer, c)).rejects.toMatchObject({ reason: 'VOTE_LIMIT_REACHED' });
+    expect(await votesOf(voter.id)).toBe(2);
+
+    expect(await voting.retractVote(voter.viewer, a)).toBe(true);
+    expect(await voting.retractVote(voter.viewer, a)).toBe(false);
+    await voting.castVote(voter.viewer, c);
+    await expect(voting.castVote(voter.viewer, a)).rejects.toMatchObject({ reason: 'VOTE_LIMIT_REACHED' });
+    const { rows } = await h.sql.query(`SELECT proposal_id FROM votes WHERE voter_id = $1 ORDER BY proposal_id`, [
+      voter.id,
+    ]);
+    expect(rows.map((r) => r.proposal_id)).toEqual([b, c].sort());
+  });
+
+  it('refuses a vote at closesAt with ROUND_NOT_OPEN by the dates alone, before any close job ran', async () => {
+    const {
+      proposalIds: [a],
+      rounds,
+    } = await inVoting({ votingMethod: 'SINGLE' });
+    const votingRound = rounds[1];
+    const voter = await registerPerson(h);
+    h.clock.set(votingRound.closesAt); // no drain: the close job has not run
+    await expect(voting.castVote(voter.viewer, a)).rejects.toMatchObject({ reason: 'ROUND_NOT_OPEN' });
+    h.clock.set(votingRound.closesAt.getTime() - 1);
+    await voting.castVote(voter.viewer, a);
+    h.clock.set(votingRound.closesAt);
+    await expect(voting.retractVote(voter.viewer, a)).rejects.toMatchObject({ reason: 'ROUND_NOT_OPEN' });
+    const { rows } = await h.sql.query(`SELECT status FROM rounds WHERE id = $1`, [votingRound.id]);
+    expect(rows[0].status).toBe('OPEN');
+    expect(await votesOf(voter.id)).toBe(1);
+    await h.drainOutbox(); // leave the clock's jobs done for the next test
+  });
+
+  describe('budget ballots', () => {
+    let ids: string[];
+    let challengeId: string;
+    let voter: Person;
+
+    beforeAll(async () => {
+      const challenge = await inVoting(
+        {
+          votingMethod: 'BUDGET',
+          budgetRule: 'GREEDY',
+          voterBudget: '700',
+          minProjectsPerBallot: 2,
+          maxProjectsPerBallot: 3,
+        },
+        { costs: ['100', '100', '100', '200', '600'], budget: '1000' },
+      );
+      ids = challenge.proposalIds;
+      challengeId = challenge.challengeId;
+      voter = await registerPerson(h);
+      await voting.submitBudgetBallot(voter.viewer, challengeId, [ids[0], ids[3]]);
+    });
+
+    async function storedBallot(): Promise<{ totalCost: string; proposalIds: string[] } | null> {
+      const ballot = await voting.myBudgetBallot(voter.viewer, challengeId);
+      return ballot && { totalCost: ballot.totalCost, proposalIds: [...ballot.proposalIds].sort() };
+    }
+
+    it.each([
+      ['BUDGET_EXCEEDED', () => [ids[3], ids[4]]],
+      ['BALLOT_TOO_SHORT', () => [ids[1]]],
+      ['BALLOT_TOO_LONG', () => [ids[0], ids[1], ids[2], ids[3]]],
+    ])('refuses %s and keeps the ballot stored before', async (reason, ballot) => {
+      const before = await storedBallot();
+      expect(before).toEqual({ totalCost: '300.00', proposalIds: [ids[0], ids[3]].sort() });
+      await expect(voting.submitBudgetBallot(voter.viewer, challengeId, ballot())).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason,
+      });
+      expect(await storedBallot()).toEqual(before);
+      const { rows } = await h.sql.query(`SELECT count(*)::int AS n FROM budget_ballot_items WHERE voter_id = $1`, [
+        voter.id,
+      ]);
+      expect(rows[0].n).toBe(2);
+    });
+
+    it('stores nothing for a first ballot that is refused', async () => {
+      const newcomer = await registerPerson(h);
+      await expect(voting.submitBudgetBallot(newcomer.viewer, challengeId, [ids[4], ids[3]])).rejects.toMatchObject({
+        reason: 'BUDGET_EXCEEDED',
+      });
+      expect(await voting.myBudgetBallot(newcomer.viewer, challengeId)).toBeNull();
+    });
+  });
+});
