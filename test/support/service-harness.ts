@@ -16,6 +16,7 @@ import {
   type OutboxJob,
   type PublishedEvent,
 } from '../../src/infrastructure/outbox/outbox-subscriptions.js';
+import { JOB_QUEUES } from '../../src/infrastructure/queue/jobs.js';
 import type { QueueName } from '../../src/infrastructure/queue/queue-names.js';
 import { DeliveryFailures } from '../../src/infrastructure/queue/delivery-failures.js';
 import { NotificationFanout } from '../../src/modules/notifications/notification-fanout.js';
@@ -113,8 +114,9 @@ export async function startServiceHarness(
             // BullMQ ignores a job id it already holds; so do we.
             if (seenJobIds.has(job.jobId!)) continue;
             seenJobIds.add(job.jobId!);
-            if (job.queue === 'mail') mails.push(job.data as unknown as MailMessage);
-            else if (processors[job.queue]) delayed.push(job);
+            const queue = JOB_QUEUES[job.name];
+            if (queue === 'mail') mails.push(job.data as unknown as MailMessage);
+            else if (processors[queue]) delayed.push(job);
           }
         }
         if (events.length)
@@ -139,7 +141,16 @@ export async function startServiceHarness(
     return due;
   }
 
-  async function drainOutbox(): Promise<DrainReport> {
+  // One drain at a time, as one relay: a drain running beside another would skip the rows the other has claimed
+  // but not yet handled (SKIP LOCKED), and return before their jobs or mails exist.
+  let draining: Promise<unknown> = Promise.resolve();
+  function drainOutbox(): Promise<DrainReport> {
+    const run = draining.then(drainOnce);
+    draining = run.catch(() => undefined);
+    return run;
+  }
+
+  async function drainOnce(): Promise<DrainReport> {
     const report: DrainReport = { events: [], ran: [] };
     for (let pass = 0; pass < MAX_DRAIN_PASSES; pass++) {
       const events = await relay();
@@ -147,7 +158,11 @@ export async function startServiceHarness(
       const due = takeDue();
       if (!events.length && !due.length) return report;
       for (const job of due) {
-        const result = await processors[job.queue]!.process({ name: job.name, data: job.data, id: job.jobId } as Job);
+        const result = await processors[JOB_QUEUES[job.name]]!.process({
+          name: job.name,
+          data: job.data,
+          id: job.jobId,
+        } as Job);
         report.ran.push({ job, result });
       }
     }
