@@ -1,6 +1,7 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { CHALLENGES_PAGE, HOME_PAGE_VARIABLES } from '../support/challenges-page-query.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { expectAtMostStatements, statementRecorder, type StatementRecorder } from '../support/statement-recorder.js';
 import { sqlClient } from '../support/test-database.js';
 import { createVotingChallenge } from '../support/voting-fixtures.js';
 
@@ -15,20 +16,16 @@ const MAX_STATEMENTS = 5;
 describe('challenge list statement count', () => {
   let api: TestApp;
   let sql: pg.Client;
-  const sent: string[] = [];
-  const query = Object.getOwnPropertyDescriptor(pg.Client.prototype, 'query')!.value as (...args: unknown[]) => unknown;
+  let statements: StatementRecorder | undefined;
 
   beforeAll(async () => {
     api = await startTestApp();
     sql = await sqlClient(api.env.DATABASE_URL);
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (this !== sql) sent.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text));
-      return query.apply(this, args);
-    } as typeof pg.Client.prototype.query;
+    statements = statementRecorder((client) => client === sql);
   });
 
   afterAll(async () => {
-    pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
+    statements?.restore();
     await sql?.end();
     await api?.close();
   });
@@ -37,10 +34,11 @@ describe('challenge list statement count', () => {
     for (let i = 0; i < 22; i++) await createVotingChallenge(sql, { proposals: 2 });
     expect((await api.gql(CHALLENGES_PAGE, HOME_PAGE_VARIABLES)).errors).toBeUndefined(); // warm-up
 
-    sent.length = 0;
-    const response = await api.gql<{
-      challenges: { totalCount: number; nodes: { proposalCount: number; currentRound: { kind: string } | null }[] };
-    }>(CHALLENGES_PAGE, HOME_PAGE_VARIABLES);
+    const { result: response, sent } = await statements!.during(() =>
+      api.gql<{
+        challenges: { totalCount: number; nodes: { proposalCount: number; currentRound: { kind: string } | null }[] };
+      }>(CHALLENGES_PAGE, HOME_PAGE_VARIABLES),
+    );
 
     expect(response.errors).toBeUndefined();
     expect(response.data!.challenges.nodes).toHaveLength(20);
@@ -48,7 +46,6 @@ describe('challenge list statement count', () => {
     expect(
       response.data!.challenges.nodes.every((c) => c.proposalCount === 2 && c.currentRound?.kind === 'VOTING'),
     ).toBe(true);
-    if (sent.length > MAX_STATEMENTS) process.stdout.write(sent.join('\n---\n') + '\n');
-    expect(sent.length).toBeLessThanOrEqual(MAX_STATEMENTS);
+    expectAtMostStatements(sent, MAX_STATEMENTS);
   });
 });

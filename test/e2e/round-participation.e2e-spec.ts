@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { statementRecorder, type StatementRecorder } from '../support/statement-recorder.js';
 import { sqlClient } from '../support/test-database.js';
 import {
   BALLOT,
@@ -22,22 +23,16 @@ const MIN = 60_000;
 describe('Round.voterCount and Round.voteTotal', () => {
   let api: TestApp;
   let sql: pg.Client;
-  const sent: string[] = [];
-  let counting = false;
-  const query = Object.getOwnPropertyDescriptor(pg.Client.prototype, 'query')!.value as (...args: unknown[]) => unknown;
+  let statements: StatementRecorder | undefined;
 
   beforeAll(async () => {
     api = await startTestApp();
     sql = await sqlClient(api.env.DATABASE_URL);
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (counting && this !== sql)
-        sent.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text));
-      return query.apply(this, args);
-    } as typeof pg.Client.prototype.query;
+    statements = statementRecorder((client) => client === sql);
   });
 
   afterAll(async () => {
-    pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
+    statements?.restore();
     await sql?.end();
     await api?.close();
   });
@@ -151,12 +146,9 @@ describe('Round.voterCount and Round.voteTotal', () => {
       expect((await api.gql(CAST, { id: challenge.proposalIds[0] }, voter.token)).errors).toBeUndefined();
       const admin = await tokenFor(api.config, challenge.adminId);
       await countsFor(challenge, admin); // warm
-      sent.length = 0;
-      counting = true;
-      const counts = await countsFor(challenge, admin);
-      counting = false;
+      const { result: counts, sent } = await statements!.during(() => countsFor(challenge, admin));
       expect(counts.filter((r) => r.kind === 'VOTING')[0]).toEqual({ kind: 'VOTING', voterCount: 1, voteTotal: 1 });
-      return [...sent];
+      return sent;
     };
     const two = await statementsFor(await withVotingRounds(2));
     const six = await statementsFor(await withVotingRounds(6));

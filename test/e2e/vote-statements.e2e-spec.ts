@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { expectAtMostStatements, statementRecorder, type StatementRecorder } from '../support/statement-recorder.js';
 import { sqlClient } from '../support/test-database.js';
 import { RETRACT, createVoters, createVotingChallenge } from '../support/voting-fixtures.js';
 
@@ -24,20 +25,16 @@ const MAX_STATEMENTS_PER_BALLOT = 7;
 describe('statements per vote, retraction and ballot', () => {
   let api: TestApp;
   let sql: pg.Client;
-  const sent: string[] = [];
-  const query = Object.getOwnPropertyDescriptor(pg.Client.prototype, 'query')!.value as (...args: unknown[]) => unknown;
+  let statements: StatementRecorder | undefined;
 
   beforeAll(async () => {
     api = await startTestApp();
     sql = await sqlClient(api.env.DATABASE_URL);
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (this !== sql) sent.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text));
-      return query.apply(this, args);
-    } as typeof pg.Client.prototype.query;
+    statements = statementRecorder((client) => client === sql);
   });
 
   afterAll(async () => {
-    pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
+    statements?.restore();
     await sql?.end();
     await api?.close();
   });
@@ -47,12 +44,12 @@ describe('statements per vote, retraction and ballot', () => {
     const [voter] = await createVoters(sql, api.config, 1);
     expect((await api.gql(CAST, { id: challenge.proposalIds[0] }, voter.token)).errors).toBeUndefined(); // warm-up
 
-    sent.length = 0;
-    const response = await api.gql(CAST, { id: challenge.proposalIds[1] }, voter.token);
+    const { result: response, sent } = await statements!.during(() =>
+      api.gql(CAST, { id: challenge.proposalIds[1] }, voter.token),
+    );
 
     expect(response.errors).toBeUndefined();
-    if (sent.length > MAX_STATEMENTS_PER_VOTE) process.stdout.write(sent.join('\n---\n') + '\n');
-    expect(sent.length).toBeLessThanOrEqual(MAX_STATEMENTS_PER_VOTE);
+    expectAtMostStatements(sent, MAX_STATEMENTS_PER_VOTE);
   });
 
   it(`sends at most ${MAX_STATEMENTS_PER_RETRACT} SQL statements for one retraction, warm`, async () => {
@@ -62,12 +59,12 @@ describe('statements per vote, retraction and ballot', () => {
       expect((await api.gql(CAST, { id }, voter.token)).errors).toBeUndefined();
     expect((await api.gql(RETRACT, { id: challenge.proposalIds[0] }, voter.token)).data.retractVote).toBe(true); // warm-up
 
-    sent.length = 0;
-    const response = await api.gql(RETRACT, { id: challenge.proposalIds[1] }, voter.token);
+    const { result: response, sent } = await statements!.during(() =>
+      api.gql(RETRACT, { id: challenge.proposalIds[1] }, voter.token),
+    );
 
     expect(response.data.retractVote).toBe(true);
-    if (sent.length > MAX_STATEMENTS_PER_RETRACT) process.stdout.write(sent.join('\n---\n') + '\n');
-    expect(sent.length).toBeLessThanOrEqual(MAX_STATEMENTS_PER_RETRACT);
+    expectAtMostStatements(sent, MAX_STATEMENTS_PER_RETRACT);
   });
 
   it(`sends at most ${MAX_STATEMENTS_PER_BALLOT} SQL statements for one budget ballot, warm`, async () => {
@@ -80,11 +77,9 @@ describe('statements per vote, retraction and ballot', () => {
     const ballot = (ids: string[]) => api.gql(BALLOT, { c: challenge.challengeId, ids }, voter.token);
     expect((await ballot(challenge.proposalIds.slice(0, 2))).errors).toBeUndefined(); // warm-up
 
-    sent.length = 0;
-    const response = await ballot(challenge.proposalIds.slice(1));
+    const { result: response, sent } = await statements!.during(() => ballot(challenge.proposalIds.slice(1)));
 
     expect(response.data.submitBudgetBallot.totalCost).toBe('500.00');
-    if (sent.length > MAX_STATEMENTS_PER_BALLOT) process.stdout.write(sent.join('\n---\n') + '\n');
-    expect(sent.length).toBeLessThanOrEqual(MAX_STATEMENTS_PER_BALLOT);
+    expectAtMostStatements(sent, MAX_STATEMENTS_PER_BALLOT);
   });
 });
