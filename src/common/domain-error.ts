@@ -61,8 +61,9 @@ export class DomainError extends Error {
     return new DomainError('UNAUTHENTICATED', 'Inicia sesión para continuar.');
   }
 
-  static conflict(message: string, reason?: ErrorReason): DomainError {
-    return new DomainError('CONFLICT', message, reason);
+  /** A clash with stored state; `field` names the input it concerns, so a form can show it there. */
+  static conflict(message: string, reason?: ErrorReason, field?: string): DomainError {
+    return new DomainError('CONFLICT', message, reason, field ? [{ path: field, message }] : undefined);
   }
 
   static badInput(fields: FieldProblem[], reason?: ErrorReason): DomainError {

@@ -165,16 +165,21 @@ describe('identity: input validation, CURP, residence, roles', () => {
       expect((await sql.query('SELECT curp_hash FROM users WHERE id = $1', [account.id])).rows[0].curp_hash).toBeNull();
     });
 
-    it('CURP_TAKEN for a CURP of another account, also when two accounts race for it', async () => {
+    it('CURP_TAKEN at the curp field for a CURP of another account, also when two accounts race for it', async () => {
+      const elsewhere = { path: 'curp', message: 'Esa CURP ya está registrada en otra cuenta.' };
       const first = await registerAndLogin(api);
       const second = await registerAndLogin(api);
       const curp = 'BEML920313HMCLNS09';
       expect((await api.gql(VERIFY_CURP, { c: curp }, first.accessToken)).errors).toBeUndefined();
       const taken = await api.gql(VERIFY_CURP, { c: curp }, second.accessToken);
-      expect(taken.errors?.[0].extensions).toEqual({ code: 'CONFLICT', reason: 'CURP_TAKEN' });
+      expect(taken.errors?.[0].extensions).toEqual({ code: 'CONFLICT', reason: 'CURP_TAKEN', fields: [elsewhere] });
       // The first account cannot switch to another CURP either.
       const another = await api.gql(VERIFY_CURP, { c: 'HEGG560427MVZRRL04' }, first.accessToken);
-      expect(another.errors?.[0].extensions).toEqual({ code: 'CONFLICT', reason: 'CURP_TAKEN' });
+      expect(another.errors?.[0].extensions).toEqual({
+        code: 'CONFLICT',
+        reason: 'CURP_TAKEN',
+        fields: [{ path: 'curp', message: 'Tu cuenta ya tiene verificada otra CURP; solo se admite una por cuenta.' }],
+      });
 
       const racers = await Promise.all(Array.from({ length: 6 }, () => registerAndLogin(api)));
       const results = await Promise.all(
@@ -182,7 +187,7 @@ describe('identity: input validation, CURP, residence, roles', () => {
       );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       for (const r of results.filter((r) => r.errors))
-        expect(r.errors![0].extensions).toEqual({ code: 'CONFLICT', reason: 'CURP_TAKEN' });
+        expect(r.errors![0].extensions).toEqual({ code: 'CONFLICT', reason: 'CURP_TAKEN', fields: [elsewhere] });
     });
   });
 

@@ -20,8 +20,6 @@ export class UniqueViolations {
     if (code !== '23505') return null;
     const known = constraint && Object.hasOwn(this.table, constraint) ? this.table[constraint] : undefined;
     if (!known) return DomainError.conflict('El registro ya existe.');
-    return known.field
-      ? new DomainError('CONFLICT', known.message, known.reason, [{ path: known.field, message: known.message }])
-      : DomainError.conflict(known.message, known.reason);
+    return DomainError.conflict(known.message, known.reason, known.field);
   }
 }

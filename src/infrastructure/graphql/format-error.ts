@@ -26,6 +26,7 @@ function fromDomainError(formatted: GraphQLFormattedError, error: DomainError): 
   const extensions: Record<string, unknown> = { code: error.code };
   if (error.reason) extensions.reason = error.reason satisfies ErrorReason;
   if (error.code === 'BAD_USER_INPUT') extensions.fields = error.fields ?? [];
+  else if (error.fields?.length) extensions.fields = error.fields; // a conflict about one input, e.g. CURP_TAKEN
   return { message: error.message, locations: formatted.locations, path: formatted.path, extensions };
 }
 

@@ -25,9 +25,13 @@ export const IdentityErrors = {
   invalidEmailToken: () =>
     DomainError.field('token', 'El enlace no es válido, ya se usó o venció. Solicita uno nuevo.', 'INVALID_TOKEN'),
   invalidCurp: (problem: string) => DomainError.field('curp', problem, 'INVALID_CURP'),
-  curpTakenElsewhere: () => DomainError.conflict('Esa CURP ya está registrada en otra cuenta.', 'CURP_TAKEN'),
+  curpTakenElsewhere: () => DomainError.conflict('Esa CURP ya está registrada en otra cuenta.', 'CURP_TAKEN', 'curp'),
   anotherCurpVerified: () =>
-    DomainError.conflict('Tu cuenta ya tiene verificada otra CURP; solo se admite una por cuenta.', 'CURP_TAKEN'),
+    DomainError.conflict(
+      'Tu cuenta ya tiene verificada otra CURP; solo se admite una por cuenta.',
+      'CURP_TAKEN',
+      'curp',
+    ),
   ownRole: () => DomainError.conflict('No puedes cambiar tu propio rol; pídeselo a otra persona administradora.'),
   lastPlatformAdmin: () => DomainError.conflict('La plataforma debe conservar al menos una persona administradora.'),
   emailNotVerified: () => DomainError.forbidden('Confirma tu correo para participar.', 'EMAIL_NOT_VERIFIED'),

@@ -62,7 +62,7 @@ function CurpForm({ onVerified }: { onVerified: () => void }) {
     const local = curpFormatProblem(normalized);
     if (local) return showLocal({ curp: local });
     const result = await verify({ curp: normalized });
-    // CURP_TAKEN is a conflict without a field; this form has only one.
+    // A refusal without a field goes to the only one there is.
     if (!result.data?.verifyCurp.curpVerified) return show(result.error, formMessageAt('curp'));
     onVerified();
   };
