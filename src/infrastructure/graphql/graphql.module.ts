@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -55,6 +56,8 @@ export function graphqlOptions(
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules,
     formatError,
+    // We set no cache hints; Apollo's cache-control plugin would still wrap every field's resolver (issue #17).
+    plugins: [ApolloServerPluginCacheControlDisabled()],
     // Kept for the WebSocket checks below, which validate against the schema the server runs.
     transformSchema: (built) => (schema = built),
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
