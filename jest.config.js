@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /**
  * Jest runs our TypeScript as native ESM (NestJS 12 ships ESM only), transformed by SWC.
  * `unit` needs nothing; `integration` tests get a migrated template database (global setup)
@@ -10,8 +12,16 @@ const common = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 };
 
+/**
+ * Two workers per core: most integration files wait (round timers, PostgreSQL, Redis, Chromium) far more than they
+ * compute, so a core serves two of them; on the 2-core machine that is the 4 workers the suite always ran with
+ * (README, "Start and test"). At least 2, at most 8 (each worker boots whole apps).
+ * `npx jest --maxWorkers=N …` overrides it for one run.
+ */
+const MAX_WORKERS = Math.min(8, Math.max(2, 2 * availableParallelism()));
+
 export default {
-  maxWorkers: 4,
+  maxWorkers: MAX_WORKERS,
   // Integration files boot the whole app (about 2 s alone, more on a busy 2-core machine).
   testTimeout: 60000,
   projects: [

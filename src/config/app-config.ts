@@ -28,6 +28,7 @@ export class AppConfig {
   readonly seedDemo: boolean;
   readonly logLevel: string;
   readonly rounds: { sweepIntervalMs: number };
+  readonly outbox: { pollIntervalMs: number };
 
   constructor(env: Environment) {
     this.production = env.NODE_ENV === 'production';
@@ -59,5 +60,7 @@ export class AppConfig {
     this.seedDemo = env.SEED_DEMO;
     this.logLevel = env.LOG_LEVEL;
     this.rounds = { sweepIntervalMs: env.ROUND_SWEEP_INTERVAL_MS };
+    this.outbox = { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS };
+    this.outbox = { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS };
   }
 }

@@ -27,6 +27,7 @@ describe('environment', () => {
     [{ WORKERS_IN_PROCESS: 'quizá' }, /^WORKERS_IN_PROCESS: /],
     [{ NODE_ENV: 'production' }, /^JWT_SECRET: /],
     [{ ROUND_SWEEP_INTERVAL_MS: '120000' }, /^ROUND_SWEEP_INTERVAL_MS: /],
+    [{ OUTBOX_POLL_INTERVAL_MS: '50' }, /^OUTBOX_POLL_INTERVAL_MS: /],
   ])('names the variable in one line when %j is wrong', (env, message) => {
     expect(() => parseEnvironment(env)).toThrow(ConfigError);
     expect(() => parseEnvironment(env)).toThrow(message);

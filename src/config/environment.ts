@@ -136,6 +136,13 @@ export class Environment {
   @Min(200)
   @Max(60000)
   ROUND_SWEEP_INTERVAL_MS = 30000;
+
+  /** How often the outbox relay looks for unpublished rows without a NOTIFY (the NOTIFY wakes it at once). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  OUTBOX_POLL_INTERVAL_MS = 1000;
 }
 
 export class ConfigError extends Error {}

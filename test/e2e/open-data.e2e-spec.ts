@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync';
-import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { AccessTokens } from '../../src/modules/identity/access-tokens.js';
 import { RoundClock } from '../../src/modules/rounds/round-clock.js';
@@ -570,7 +569,7 @@ describe('open data', () => {
     clock.set(base + 2 * HOUR + MIN);
   });
 
-  it('streams a large export in batches, first bytes well within a second (the bench does 10× more)', async () => {
+  it('streams a large export in batches, complete and in rank order (time to first byte: bench:open-data)', async () => {
     const big = await createVotingChallenge(sql, {
       settings: { votingMethod: 'MULTIPLE', maxVotesPerVoter: 5, showLiveTally: true },
       proposals: 3000,
@@ -590,20 +589,19 @@ describe('open data', () => {
       [round, big.challengeId],
     );
     clock.set(base + 30 * MIN);
-    const started = performance.now();
     const response = await fetch(`${api.url}/open-data/challenges/${big.challengeId}/tallies.csv`);
+    // Streamed, so sent without a length known in advance.
+    expect(response.headers.get('content-length')).toBeNull();
     const reader = response.body!.getReader();
-    let firstChunkMs = 0;
     let body = '';
     let chunks = 0;
     const decoder = new TextDecoder();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!chunks++) firstChunkMs = performance.now() - started;
+      chunks++;
       body += decoder.decode(value, { stream: true });
     }
-    expect(firstChunkMs).toBeLessThan(1000);
     expect(chunks).toBeGreaterThan(1);
     const rows: Row[] = parse(body, { columns: true });
     expect(rows).toHaveLength(3000);

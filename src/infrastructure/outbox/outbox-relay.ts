@@ -11,7 +11,6 @@ import { OutboxRepository } from './outbox.repository.js';
 import { OutboxJob, OutboxSubscriptions } from './outbox-subscriptions.js';
 
 const BATCH = 100;
-const POLL_MS = 1000;
 const LISTEN_RETRY_MS = 1000;
 /** With Redis down BullMQ waits for it; give up sooner so the claimed rows are not locked for long. */
 const ENQUEUE_TIMEOUT_MS = 5000;
@@ -38,7 +37,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Hands committed outbox rows to BullMQ (RULES §8), in worker processes only. Woken by the
- * outbox trigger's NOTIFY and by a poll every second. Rows are claimed with SKIP LOCKED, so any
+ * outbox trigger's NOTIFY and by a poll (OUTBOX_POLL_INTERVAL_MS, 1 s by default). Rows are claimed with SKIP LOCKED, so any
  * number of relays share the work; a row is marked published only after its jobs were added, in
  * the same transaction, so a failure (Redis down, crash) leaves it for the next attempt.
  */
@@ -68,7 +67,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await this.listen();
-    this.poll = setInterval(() => this.wake(), POLL_MS);
+    this.poll = setInterval(() => this.wake(), this.config.outbox.pollIntervalMs);
     this.wake();
   }
 
