@@ -3,7 +3,7 @@ import { createJuryChallenge } from '../support/evaluation-fixtures.js';
 import { CAST, createVoters } from '../support/voting-fixtures.js';
 import { sqlClient } from '../support/test-database.js';
 import { createCitizen, signIn, slugOf, tabTo } from './support/citizen.js';
-import { expectAccessible, startWebApp, type WebApp } from './support/web-app.js';
+import { expectAccessible, focusedElement, startWebApp, type WebApp } from './support/web-app.js';
 
 /**
  * An official of the unit, in "Mi unidad": finds the challenge on the dashboard, declares a proposal ineligible
@@ -120,6 +120,8 @@ describe('Mi unidad: an official manages a challenge', () => {
     const dialog = page.getByRole('dialog', { name: '¿Cerrar la ronda «Votación» ahora?' });
     await dialog.getByText('no se puede reabrir', { exact: false }).waitFor();
     await expectAccessible(page, 'close round confirmation');
+    // The safe choice has focus, so Enter on an opened dialog closes nothing.
+    expect(await focusedElement(page)).toMatchObject({ tag: 'button', text: 'Cancelar' });
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
     await dialog.waitFor({ state: 'detached' });
     const round = challenge.rounds.find((r) => r.kind === 'VOTING')!;

@@ -89,9 +89,12 @@ function CloseRoundDialog({
   error: string | null;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // The safe choice has focus (showModal would pick the first button, the one that closes the round).
+    cancel.current?.focus();
     return () => element?.close();
   }, []);
   const titleId = `cerrar-${round.id}-titulo`;
@@ -112,7 +115,7 @@ function CloseRoundDialog({
         <button type="button" onClick={onConfirm} aria-disabled={busy ? true : undefined}>
           {unitTexts.confirmClose}
         </button>
-        <button type="button" className="button-secondary" onClick={onCancel} autoFocus>
+        <button type="button" className="button-secondary" onClick={onCancel} ref={cancel}>
           {unitTexts.cancel}
         </button>
       </p>
