@@ -46,10 +46,6 @@ export class VotingRepository {
     return this.dataSource.getRepository(User).findOneBy({ id });
   }
 
-  findProposal(id: string, tx?: Tx): Promise<Proposal | null> {
-    return (tx ?? this.dataSource.manager).findOneBy(Proposal, { id });
-  }
-
   /** A proposal with its challenge and the challenge's rounds (by position), in one statement: a vote's reads (issue #17). */
   async proposalInChallenge(
     proposalId: string,
@@ -79,9 +75,9 @@ export class VotingRepository {
     return { challenge: Object.assign(new Challenge(), challenge), rounds: rounds ?? [] };
   }
 
-  proposalsByIds(ids: readonly string[], tx?: Tx): Promise<Proposal[]> {
+  proposalsByIds(ids: readonly string[]): Promise<Proposal[]> {
     if (!ids.length) return Promise.resolve([]);
-    return (tx ?? this.dataSource.manager).findBy(Proposal, { id: In([...ids]) });
+    return this.dataSource.manager.findBy(Proposal, { id: In([...ids]) });
   }
 
   roundsByIds(ids: readonly string[]): Promise<Round[]> {
