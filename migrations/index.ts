@@ -18,6 +18,7 @@ import { JurorPublicLabels1734500000000 } from './1734500000000-JurorPublicLabel
 import { CoAuthorInvitations1734500000100 } from './1734500000100-CoAuthorInvitations.js';
 import { BallotExportKeys1734500000200 } from './1734500000200-BallotExportKeys.js';
 import { AccountPrivacy1734600000000 } from './1734600000000-AccountPrivacy.js';
+import { OutboxNotifyWithoutVotes1734700000000 } from './1734700000000-OutboxNotifyWithoutVotes.js';
 
 /** Every migration, oldest first, written by hand: add new ones here, then run `npm run db:schema`. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   CoAuthorInvitations1734500000100,
   BallotExportKeys1734500000200,
   AccountPrivacy1734600000000,
+  OutboxNotifyWithoutVotes1734700000000,
 ];

@@ -729,7 +729,7 @@ CREATE CONSTRAINT TRIGGER budget_ballots_within_length AFTER INSERT OR UPDATE ON
 
 CREATE TRIGGER evaluations_stamped_within_round BEFORE INSERT OR UPDATE OF round_id, updated_at ON public.evaluations FOR EACH ROW EXECUTE FUNCTION public.stamped_within_round('updated_at', 'evaluations_stamped_within_round');
 
-CREATE TRIGGER outbox_events_notify AFTER INSERT ON public.outbox_events FOR EACH STATEMENT EXECUTE FUNCTION public.outbox_events_notify();
+CREATE TRIGGER outbox_events_notify AFTER INSERT ON public.outbox_events FOR EACH ROW WHEN ((new.type <> 'votes.changed'::text)) EXECUTE FUNCTION public.outbox_events_notify();
 
 CREATE TRIGGER votes_count_into_quota AFTER INSERT OR DELETE ON public.votes FOR EACH ROW EXECUTE FUNCTION public.votes_count_into_quota();
 

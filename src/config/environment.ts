@@ -137,7 +137,7 @@ export class Environment {
   @Max(60000)
   ROUND_SWEEP_INTERVAL_MS = 30000;
 
-  /** How often the outbox relay looks for unpublished rows without a NOTIFY (the NOTIFY wakes it at once). */
+  /** How often the outbox relay looks for unpublished rows without a NOTIFY (the NOTIFY wakes it at once, for every event but votes.changed). */
   @Transform(toInt)
   @IsInt()
   @Min(100)

@@ -37,7 +37,8 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Hands committed outbox rows to BullMQ (RULES §8), in worker processes only. Woken by the
- * outbox trigger's NOTIFY and by a poll (OUTBOX_POLL_INTERVAL_MS, 1 s by default). Rows are claimed with SKIP LOCKED, so any
+ * outbox trigger's NOTIFY (every event but `votes.changed`, migration OutboxNotifyWithoutVotes) and by a poll
+ * (OUTBOX_POLL_INTERVAL_MS, 1 s by default), which also relays the votes' events in batches. Rows are claimed with SKIP LOCKED, so any
  * number of relays share the work; a row is marked published only after its jobs were added, in
  * the same transaction, so a failure (Redis down, crash) leaves it for the next attempt.
  */
