@@ -2,15 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { Tx } from '../../infrastructure/database/transactions.js';
 import type { OutboxEvents } from '../../infrastructure/outbox/outbox-events.js';
-import { Challenge } from '../challenges/challenge.entity.js';
+import type { StoredSettings } from '../challenges/challenge.entity.js';
+import type { GovernmentLevel } from '../government-units/government-unit.entity.js';
 import { User } from '../identity/user.entity.js';
+import type { ChallengeFacts } from '../proposals/participation-eligibility.js';
 import { Proposal } from '../proposals/proposal.entity.js';
+import type { ChallengeStatus } from '../rounds/round-lifecycle.js';
 import { Round } from '../rounds/round.entity.js';
 import { BudgetBallot } from './budget-ballot.entity.js';
 import { ChallengeResult } from './challenge-result.entity.js';
 import { ResultEntry } from './result-entry.entity.js';
 import { RoundTally } from './round-tally.entity.js';
 import { Vote } from './vote.entity.js';
+import type { VotingRoundState } from './voting-rules.js';
 
 export interface RoundProposalKey {
   roundId: string;
@@ -37,6 +41,47 @@ export interface StoredBallot {
   proposalIds: string[];
 }
 
+/** What voting decides with: the challenge's state, settings and territory (the eligibility rules), and its rounds. */
+export interface VotingChallenge extends ChallengeFacts {
+  id: string;
+  status: ChallengeStatus;
+  settings: StoredSettings;
+}
+
+export interface LoadedChallenge {
+  challenge: VotingChallenge | null;
+  rounds: VotingRoundState[];
+}
+
+export interface VotableProposal {
+  id: string;
+  challengeId: string;
+  submittedAt: Date | null;
+}
+
+const CHALLENGE_COLUMNS = `c.id, c.status, c.settings, c.level, c.state_code, c.municipality_code,
+  (SELECT coalesce(json_agg(json_build_object('id', r.id, 'position', r.position, 'kind', r.kind, 'status', r.status,
+            'opensAt', r.opens_at, 'closesAt', r.closes_at) ORDER BY r.position), '[]')
+     FROM rounds r WHERE r.challenge_id = c.id) AS rounds`;
+
+interface ChallengeRow {
+  id: string;
+  status: ChallengeStatus;
+  settings: StoredSettings;
+  level: GovernmentLevel;
+  state_code: string | null;
+  municipality_code: string | null;
+  rounds: (Omit<VotingRoundState, 'opensAt' | 'closesAt'> & { opensAt: string; closesAt: string })[];
+}
+
+function loadedChallenge(row: ChallengeRow): LoadedChallenge {
+  const { id, status, settings, level } = row;
+  return {
+    challenge: { id, status, settings, level, stateCode: row.state_code, municipalityCode: row.municipality_code },
+    rounds: row.rounds.map((r) => ({ ...r, opensAt: new Date(r.opensAt), closesAt: new Date(r.closesAt) })),
+  };
+}
+
 /** Votes, ballots, tallies and results. Counts always come from the stored rows. */
 @Injectable()
 export class VotingRepository {
@@ -47,32 +92,26 @@ export class VotingRepository {
   }
 
   /** A proposal with its challenge and the challenge's rounds (by position), in one statement: a vote's reads (issue #17). */
-  async proposalInChallenge(
-    proposalId: string,
-  ): Promise<{ proposal: Proposal; challenge: Challenge | null; rounds: Round[] } | null> {
-    const found = await this.dataSource.manager
-      .createQueryBuilder(Proposal, 'p')
-      .leftJoinAndMapOne('p.challenge', Challenge, 'c', 'c.id = p.challengeId')
-      .leftJoinAndMapMany('p.rounds', Round, 'r', 'r.challengeId = p.challengeId')
-      .where('p.id = :proposalId', { proposalId })
-      .orderBy('r.position', 'ASC')
-      .getOne();
-    if (!found) return null;
-    const { challenge, rounds, ...proposal } = found as Proposal & { challenge?: Challenge; rounds?: Round[] };
-    return { proposal: Object.assign(new Proposal(), proposal), challenge: challenge ?? null, rounds: rounds ?? [] };
+  /** A proposal's challenge and rounds, as voting reads them: one fixed SQL text, no ORM hydration (issue #17). */
+  async proposalInChallenge(proposalId: string): Promise<({ proposal: VotableProposal } & LoadedChallenge) | null> {
+    const [row]: (ChallengeRow & { submitted_at: Date | null })[] = await this.dataSource.query(
+      `SELECT p.submitted_at, ${CHALLENGE_COLUMNS} FROM proposals p JOIN challenges c ON c.id = p.challenge_id WHERE p.id = $1`,
+      [proposalId],
+    );
+    if (!row) return null;
+    return {
+      proposal: { id: proposalId, challengeId: row.id, submittedAt: row.submitted_at },
+      ...loadedChallenge(row),
+    };
   }
 
   /** A challenge with its rounds (by position), in one statement: a ballot's reads (issue #17). */
-  async challengeWithRounds(challengeId: string): Promise<{ challenge: Challenge | null; rounds: Round[] }> {
-    const found = await this.dataSource.manager
-      .createQueryBuilder(Challenge, 'c')
-      .leftJoinAndMapMany('c.rounds', Round, 'r', 'r.challengeId = c.id')
-      .where('c.id = :challengeId', { challengeId })
-      .orderBy('r.position', 'ASC')
-      .getOne();
-    if (!found) return { challenge: null, rounds: [] };
-    const { rounds, ...challenge } = found as Challenge & { rounds?: Round[] };
-    return { challenge: Object.assign(new Challenge(), challenge), rounds: rounds ?? [] };
+  async challengeWithRounds(challengeId: string): Promise<LoadedChallenge> {
+    const [row]: ChallengeRow[] = await this.dataSource.query(
+      `SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.id = $1`,
+      [challengeId],
+    );
+    return row ? loadedChallenge(row) : { challenge: null, rounds: [] };
   }
 
   proposalsByIds(ids: readonly string[]): Promise<Proposal[]> {

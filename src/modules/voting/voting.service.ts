@@ -5,18 +5,19 @@ import { formatCentavos, parseDecimal } from '../../common/money.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../infrastructure/database/transactions.js';
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
-import type { Challenge } from '../challenges/challenge.entity.js';
-import { ChallengesRepository } from '../challenges/challenges.repository.js';
 import { JurorCheck } from '../proposals/juror-check.js';
 import { participationRefusal, type ParticipantFacts } from '../proposals/participation-eligibility.js';
-import type { Proposal } from '../proposals/proposal.entity.js';
 import { RoundClock } from '../rounds/round-clock.js';
-import type { Round } from '../rounds/round.entity.js';
 import { roundNotOpen } from '../rounds/rounds.errors.js';
 import type { BudgetBallotModel } from './dto/budget-ballot.model.js';
 import type { Vote } from './vote.entity.js';
 import { VotingErrors } from './voting.errors.js';
-import { VotingRepository } from './voting.repository.js';
+import {
+  VotingRepository,
+  type LoadedChallenge,
+  type VotableProposal,
+  type VotingChallenge,
+} from './voting.repository.js';
 import {
   ballotRefusal,
   ballotSettingsOf,
@@ -25,6 +26,7 @@ import {
   openVotingRound,
   voteAllowance,
   type BallotRefusal,
+  type VotingRoundState,
 } from './voting-rules.js';
 import { isUuid } from '../../common/ids.js';
 import { driverError } from '../../infrastructure/database/driver-error.js';
@@ -33,14 +35,9 @@ import { wasEverSubmitted } from '../../common/public-visibility.js';
 /** More approvals than any real ballot needs; bounds the work of one request. */
 export const MAX_BALLOT_PROPOSALS = 500;
 
-interface LoadedChallenge {
-  challenge: Challenge | null;
-  rounds: Round[];
-}
-
 interface VotingContext {
-  challenge: Challenge;
-  round: Round;
+  challenge: VotingChallenge;
+  round: VotingRoundState;
 }
 
 /** Casting, retracting and budget ballots (RULES §5). Every refusal stores nothing: checks run before or inside the one transaction. */
@@ -48,7 +45,6 @@ interface VotingContext {
 export class VotingService {
   constructor(
     private readonly votes: VotingRepository,
-    private readonly challenges: ChallengesRepository,
     private readonly roundClock: RoundClock,
     private readonly transactions: Transactions,
     private readonly jurors: JurorCheck,
@@ -151,9 +147,9 @@ export class VotingService {
 
   /** The viewer's ballot in the challenge's open or last voting round. */
   async myBudgetBallot(viewer: Viewer, challengeId: string): Promise<BudgetBallotModel | null> {
-    const challenge = isUuid(challengeId) ? await this.challenges.findById(challengeId) : null;
+    const { challenge, rounds } = await this.loadChallenge(isUuid(challengeId) ? challengeId : null);
     if (!challenge || challenge.status === 'DRAFT') return null;
-    const round = currentOrLastVotingRound(await this.challenges.roundsOf([challenge.id]), this.clock.now());
+    const round = currentOrLastVotingRound(rounds, this.clock.now());
     if (!round) return null;
     const stored = await this.votes.ballotOf(round.id, viewer.id);
     return stored && this.ballotModel(round.id, stored.proposalIds, stored.ballot.totalCost, stored.ballot.submittedAt);
@@ -164,7 +160,7 @@ export class VotingService {
   }
 
   /** Drafts are their authors' business: for voting they do not exist. Read with its challenge and rounds. */
-  private async visibleProposal(proposalId: string): Promise<{ proposal: Proposal } & LoadedChallenge> {
+  private async visibleProposal(proposalId: string): Promise<{ proposal: VotableProposal } & LoadedChallenge> {
     const found = isUuid(proposalId) ? await this.votes.proposalInChallenge(proposalId) : null;
     if (!found || !wasEverSubmitted(found.proposal)) throw VotingErrors.proposalNotFound();
     return found;
@@ -203,7 +199,7 @@ export class VotingService {
     if (action !== 'BALLOT' && budget) throw VotingErrors.phaseMismatch();
     if (round.status === 'SCHEDULED') {
       await this.roundClock.settle(round.id);
-      round = (await this.challenges.roundsOf([challenge.id])).find((r) => r.id === round!.id) ?? round;
+      round = (await this.loadChallenge(challenge.id)).rounds.find((r) => r.id === round!.id) ?? round;
     }
     return { challenge, round };
   }
