@@ -22,7 +22,7 @@ export function installHttpHooks(app: NestFastifyApplication): void {
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (!request.url.startsWith('/graphql') || request.method === 'OPTIONS') return;
-    if (!(await limiter.hit(`ip:${request.ip}`, rateLimitPerMinute, 60))) {
+    if (!(await limiter.admit(`ip:${request.ip}`, rateLimitPerMinute, 60))) {
       reply.code(429).header('retry-after', '60').send(RATE_LIMITED_BODY);
     }
   });
