@@ -9,6 +9,7 @@ import { Evaluation } from './evaluation.entity.js';
 import { JuryAssignment } from './jury-assignment.entity.js';
 import { JuryConflict } from './jury-conflict.entity.js';
 import { JuryMember } from './jury-member.entity.js';
+import { runPrepared } from '../../infrastructure/database/prepared-statement.js';
 
 /** Jurors, conflicts, assignments and evaluations. Queries only; the rules live in the services. */
 @Injectable()
@@ -92,8 +93,12 @@ export class EvaluationRepository {
 
   /** A fixed SQL text: it runs on every vote and ballot (issue #17). */
   async isJuror(challengeId: string, userId: string, tx?: Tx): Promise<boolean> {
-    const [row]: { juror: boolean }[] = await this.manager(tx).query(
-      'SELECT EXISTS (SELECT 1 FROM jury_members WHERE challenge_id = $1 AND user_id = $2) AS juror',
+    const [row] = await runPrepared<{ juror: boolean }>(
+      this.manager(tx),
+      {
+        name: 'is_juror',
+        text: 'SELECT EXISTS (SELECT 1 FROM jury_members WHERE challenge_id = $1 AND user_id = $2) AS juror',
+      },
       [challengeId, userId],
     );
     return row.juror;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { normalizeEmail } from '../../common/email.js';
+import { runPrepared } from '../../infrastructure/database/prepared-statement.js';
 import { Tx } from '../../infrastructure/database/transactions.js';
 import { User } from './user.entity.js';
 
@@ -49,14 +50,18 @@ export class UsersRepository {
    * was a visible share of a vote's CPU (issue #17).
    */
   async viewerFacts(id: string): Promise<ViewerFacts | null> {
-    const rows: ViewerFacts[] = await this.dataSource.query(
-      `SELECT id, platform_role AS "platformRole", session_version AS "sessionVersion",
+    const [row] = await runPrepared<ViewerFacts>(
+      this.dataSource,
+      {
+        name: 'viewer_facts',
+        text: `SELECT id, platform_role AS "platformRole", session_version AS "sessionVersion",
               email_verified_at IS NOT NULL AS "emailVerified", curp_verified_at IS NOT NULL AS "curpVerified",
               state_code AS "stateCode", municipality_code AS "municipalityCode"
        FROM users WHERE id = $1`,
+      },
       [id],
     );
-    return rows[0] ?? null;
+    return row ?? null;
   }
 
   /** Compared in the normalised form the column holds (src/common/email.ts). */

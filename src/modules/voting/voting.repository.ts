@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { runPrepared } from '../../infrastructure/database/prepared-statement.js';
 import type { Tx } from '../../infrastructure/database/transactions.js';
 import type { OutboxEvents } from '../../infrastructure/outbox/outbox-events.js';
 import type { StoredSettings } from '../challenges/challenge.entity.js';
@@ -94,8 +95,12 @@ export class VotingRepository {
   /** A proposal with its challenge and the challenge's rounds (by position), in one statement: a vote's reads (issue #17). */
   /** A proposal's challenge and rounds, as voting reads them: one fixed SQL text, no ORM hydration (issue #17). */
   async proposalInChallenge(proposalId: string): Promise<({ proposal: VotableProposal } & LoadedChallenge) | null> {
-    const [row]: (ChallengeRow & { submitted_at: Date | null })[] = await this.dataSource.query(
-      `SELECT p.submitted_at, ${CHALLENGE_COLUMNS} FROM proposals p JOIN challenges c ON c.id = p.challenge_id WHERE p.id = $1`,
+    const [row] = await runPrepared<ChallengeRow & { submitted_at: Date | null }>(
+      this.dataSource,
+      {
+        name: 'proposal_in_challenge',
+        text: `SELECT p.submitted_at, ${CHALLENGE_COLUMNS} FROM proposals p JOIN challenges c ON c.id = p.challenge_id WHERE p.id = $1`,
+      },
       [proposalId],
     );
     if (!row) return null;
@@ -107,8 +112,12 @@ export class VotingRepository {
 
   /** A challenge with its rounds (by position), in one statement: a ballot's reads (issue #17). */
   async challengeWithRounds(challengeId: string): Promise<LoadedChallenge> {
-    const [row]: ChallengeRow[] = await this.dataSource.query(
-      `SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.id = $1`,
+    const [row] = await runPrepared<ChallengeRow>(
+      this.dataSource,
+      {
+        name: 'challenge_with_rounds',
+        text: `SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.id = $1`,
+      },
       [challengeId],
     );
     return row ? loadedChallenge(row) : { challenge: null, rounds: [] };
@@ -137,8 +146,11 @@ export class VotingRepository {
     vote: { roundId: string; proposalId: string; voterId: string; allowed: number; createdAt: Date },
     event: OutboxEvents['votes.changed'],
   ): Promise<Vote | 'round-not-open' | 'not-in-running'> {
-    const [row]: { open: boolean; id: string | null }[] = await this.dataSource.query(
-      `WITH round AS (
+    const [row] = await runPrepared<{ open: boolean; id: string | null }>(
+      this.dataSource,
+      {
+        name: 'cast_vote',
+        text: `WITH round AS (
          SELECT id, challenge_id, position FROM rounds
          WHERE id = $1 AND status <> 'CLOSED' AND opens_at <= $4 AND $4 < closes_at FOR KEY SHARE
        ), running AS (
@@ -153,6 +165,7 @@ export class VotingRepository {
          INSERT INTO outbox_events (type, payload) SELECT 'votes.changed', $6::jsonb FROM vote
        )
        SELECT EXISTS (SELECT 1 FROM round) AS open, (SELECT id FROM vote) AS id`,
+      },
       [vote.roundId, vote.proposalId, vote.voterId, vote.createdAt, vote.allowed, JSON.stringify(event)],
     );
     if (!row.open) return 'round-not-open';
@@ -175,8 +188,11 @@ export class VotingRepository {
     key: RoundProposalKey & { voterId: string; now: Date },
     event: OutboxEvents['votes.changed'],
   ): Promise<'round-not-open' | boolean> {
-    const [row]: { open: boolean; deleted: boolean }[] = await this.dataSource.query(
-      `WITH round AS (
+    const [row] = await runPrepared<{ open: boolean; deleted: boolean }>(
+      this.dataSource,
+      {
+        name: 'retract_vote',
+        text: `WITH round AS (
          SELECT id FROM rounds WHERE id = $1 AND status <> 'CLOSED' AND opens_at <= $4 AND $4 < closes_at FOR KEY SHARE
        ), deleted AS (
          DELETE FROM votes v USING round WHERE v.round_id = round.id AND v.proposal_id = $2 AND v.voter_id = $3 RETURNING v.id
@@ -184,6 +200,7 @@ export class VotingRepository {
          INSERT INTO outbox_events (type, payload) SELECT 'votes.changed', $5::jsonb FROM deleted
        )
        SELECT EXISTS (SELECT 1 FROM round) AS open, EXISTS (SELECT 1 FROM deleted) AS deleted`,
+      },
       [key.roundId, key.proposalId, key.voterId, key.now, JSON.stringify(event)],
     );
     return row.open ? row.deleted : 'round-not-open';
@@ -208,8 +225,11 @@ export class VotingRepository {
       proposalIds: string[];
     },
   ): Promise<{ open: boolean; inRunning: number; totalCost: string; stored: boolean }> {
-    const [row]: { open: boolean; in_running: number; total_cost: string; stored: boolean }[] = await tx.query(
-      `WITH round AS (
+    const [row] = await runPrepared<{ open: boolean; in_running: number; total_cost: string; stored: boolean }>(
+      tx,
+      {
+        name: 'upsert_ballot',
+        text: `WITH round AS (
          SELECT id, challenge_id, position FROM rounds
          WHERE id = $1 AND status <> 'CLOSED' AND opens_at <= $3 AND $3 < closes_at FOR KEY SHARE
        ), totals AS (
@@ -229,6 +249,7 @@ export class VotingRepository {
        SELECT EXISTS (SELECT 1 FROM round) AS open, coalesce((SELECT n FROM totals), 0) AS in_running,
               coalesce((SELECT total FROM totals), 0)::numeric(14, 2)::text AS total_cost,
               EXISTS (SELECT 1 FROM ballot) AS stored`,
+      },
       [
         ballot.roundId,
         ballot.voterId,
@@ -252,8 +273,11 @@ export class VotingRepository {
     key: { roundId: string; voterId: string; proposalIds: string[] },
     event: OutboxEvents['votes.changed'],
   ): Promise<string[]> {
-    const [row]: { ids: string[] }[] = await tx.query(
-      `WITH removed AS (
+    const [row] = await runPrepared<{ ids: string[] }>(
+      tx,
+      {
+        name: 'replace_ballot_items',
+        text: `WITH removed AS (
          DELETE FROM budget_ballot_items WHERE round_id = $1 AND voter_id = $2 AND NOT (proposal_id = ANY($3::uuid[]))
        ), added AS (
          INSERT INTO budget_ballot_items (round_id, voter_id, proposal_id) SELECT $1, $2, unnest($3::uuid[])
@@ -262,6 +286,7 @@ export class VotingRepository {
          INSERT INTO outbox_events (type, payload) VALUES ('votes.changed', $4::jsonb)
        )
        SELECT coalesce(array_agg(id::text ORDER BY id), '{}') AS ids FROM unnest($3::uuid[]) AS id`,
+      },
       [key.roundId, key.voterId, key.proposalIds, JSON.stringify(event)],
     );
     return row.ids;
