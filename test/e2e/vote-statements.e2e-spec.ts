@@ -10,17 +10,17 @@ const BALLOT = `mutation($c: ID!, $ids: [ID!]!) { submitBudgetBallot(challengeId
 
 /**
  * Issue #17: the SQL statements one castVote request sends, counted at the pg driver: the account (authentication),
- * the proposal with its challenge and rounds, the jury membership, and the one statement that checks and stores the vote
- * with its outbox row. Raise the bound only with a reason: every statement is a round trip at the deadline rush.
+ * the proposal with its challenge, rounds and the viewer's jury membership, and the one statement that checks and stores
+ * the vote with its outbox row. Raise the bound only with a reason: every statement is a round trip at the deadline rush.
  */
-const MAX_STATEMENTS_PER_VOTE = 4;
+const MAX_STATEMENTS_PER_VOTE = 3;
 /** The account, the proposal with its challenge and rounds, and the one statement that checks and deletes with its outbox row. */
 const MAX_STATEMENTS_PER_RETRACT = 3;
 /**
- * The account, the challenge with its rounds, the jury membership, then BEGIN, the ballot row checked and upserted (its
- * lock orders one voter's submissions), the items replaced with the outbox row, COMMIT.
+ * The account, the challenge with its rounds and the viewer's jury membership, then BEGIN, the ballot row checked and
+ * upserted (its lock orders one voter's submissions), the items replaced with the outbox row, COMMIT.
  */
-const MAX_STATEMENTS_PER_BALLOT = 7;
+const MAX_STATEMENTS_PER_BALLOT = 6;
 
 describe('statements per vote, retraction and ballot', () => {
   let api: TestApp;

@@ -53,6 +53,27 @@ describe('VotingService', () => {
     return rows[0].n;
   }
 
+  it('a juror of the challenge can neither vote nor hand in a ballot (JUROR_CONFLICT), and nothing is stored', async () => {
+    const single = await inVoting({ votingMethod: 'SINGLE' });
+    const budget = await inVoting(
+      { votingMethod: 'BUDGET', budgetRule: 'GREEDY', voterBudget: '700' },
+      { costs: ['100', '100', '100'], budget: '1000' },
+    );
+    const juror = await registerPerson(h);
+    // Seated directly: a challenge gets its jury through an EVALUATION round, which these two do not need.
+    for (const { challengeId } of [single, budget])
+      await h.sql.query('INSERT INTO jury_members (challenge_id, user_id) VALUES ($1, $2)', [challengeId, juror.id]);
+    await expect(voting.castVote(juror.viewer, single.proposalIds[0])).rejects.toMatchObject({
+      reason: 'JUROR_CONFLICT',
+    });
+    await expect(
+      voting.submitBudgetBallot(juror.viewer, budget.challengeId, [budget.proposalIds[0]]),
+    ).rejects.toMatchObject({ reason: 'JUROR_CONFLICT' });
+    expect(await votesOf(juror.id)).toBe(0);
+    const { rows } = await h.sql.query('SELECT 1 FROM budget_ballots WHERE voter_id = $1', [juror.id]);
+    expect(rows).toHaveLength(0);
+  });
+
   it('SINGLE: a second vote in the round is refused ALREADY_VOTED, whichever proposal', async () => {
     const {
       proposalIds: [first, second],

@@ -52,6 +52,8 @@ export interface VotingChallenge extends ChallengeFacts {
 export interface LoadedChallenge {
   challenge: VotingChallenge | null;
   rounds: VotingRoundState[];
+  /** Whether the viewer sits on the challenge's jury (RULES §6: jurors do not vote), read in the same statement. */
+  viewerIsJuror: boolean;
 }
 
 export interface VotableProposal {
@@ -63,7 +65,8 @@ export interface VotableProposal {
 const CHALLENGE_COLUMNS = `c.id, c.status, c.settings, c.level, c.state_code, c.municipality_code,
   (SELECT coalesce(json_agg(json_build_object('id', r.id, 'position', r.position, 'kind', r.kind, 'status', r.status,
             'opensAt', r.opens_at, 'closesAt', r.closes_at) ORDER BY r.position), '[]')
-     FROM rounds r WHERE r.challenge_id = c.id) AS rounds`;
+     FROM rounds r WHERE r.challenge_id = c.id) AS rounds,
+  EXISTS (SELECT 1 FROM jury_members j WHERE j.challenge_id = c.id AND j.user_id = $2) AS viewer_is_juror`;
 
 interface ChallengeRow {
   id: string;
@@ -73,6 +76,7 @@ interface ChallengeRow {
   state_code: string | null;
   municipality_code: string | null;
   rounds: (Omit<VotingRoundState, 'opensAt' | 'closesAt'> & { opensAt: string; closesAt: string })[];
+  viewer_is_juror: boolean;
 }
 
 function loadedChallenge(row: ChallengeRow): LoadedChallenge {
@@ -80,6 +84,7 @@ function loadedChallenge(row: ChallengeRow): LoadedChallenge {
   return {
     challenge: { id, status, settings, level, stateCode: row.state_code, municipalityCode: row.municipality_code },
     rounds: row.rounds.map((r) => ({ ...r, opensAt: new Date(r.opensAt), closesAt: new Date(r.closesAt) })),
+    viewerIsJuror: row.viewer_is_juror,
   };
 }
 
@@ -92,16 +97,21 @@ export class VotingRepository {
     return this.dataSource.getRepository(User).findOneBy({ id });
   }
 
-  /** A proposal with its challenge and the challenge's rounds (by position), in one statement: a vote's reads (issue #17). */
-  /** A proposal's challenge and rounds, as voting reads them: one fixed SQL text, no ORM hydration (issue #17). */
-  async proposalInChallenge(proposalId: string): Promise<({ proposal: VotableProposal } & LoadedChallenge) | null> {
+  /**
+   * A proposal with its challenge, the challenge's rounds (by position) and whether the viewer is one of its jurors:
+   * a vote's reads in one prepared statement, no ORM hydration (issue #17).
+   */
+  async proposalInChallenge(
+    proposalId: string,
+    viewerId: string,
+  ): Promise<({ proposal: VotableProposal } & LoadedChallenge) | null> {
     const [row] = await runPrepared<ChallengeRow & { submitted_at: Date | null }>(
       this.dataSource,
       {
         name: 'proposal_in_challenge',
         text: `SELECT p.submitted_at, ${CHALLENGE_COLUMNS} FROM proposals p JOIN challenges c ON c.id = p.challenge_id WHERE p.id = $1`,
       },
-      [proposalId],
+      [proposalId, viewerId],
     );
     if (!row) return null;
     return {
@@ -110,17 +120,17 @@ export class VotingRepository {
     };
   }
 
-  /** A challenge with its rounds (by position), in one statement: a ballot's reads (issue #17). */
-  async challengeWithRounds(challengeId: string): Promise<LoadedChallenge> {
+  /** The same for a challenge: a ballot's reads (issue #17). */
+  async challengeWithRounds(challengeId: string, viewerId: string): Promise<LoadedChallenge> {
     const [row] = await runPrepared<ChallengeRow>(
       this.dataSource,
       {
         name: 'challenge_with_rounds',
         text: `SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.id = $1`,
       },
-      [challengeId],
+      [challengeId, viewerId],
     );
-    return row ? loadedChallenge(row) : { challenge: null, rounds: [] };
+    return row ? loadedChallenge(row) : { challenge: null, rounds: [], viewerIsJuror: false };
   }
 
   proposalsByIds(ids: readonly string[]): Promise<Proposal[]> {

@@ -5,7 +5,6 @@ import { formatCentavos, parseDecimal } from '../../common/money.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../infrastructure/database/transactions.js';
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
-import { JurorCheck } from '../proposals/juror-check.js';
 import { participationRefusal, type ParticipantFacts } from '../proposals/participation-eligibility.js';
 import { RoundClock } from '../rounds/round-clock.js';
 import { roundNotOpen } from '../rounds/rounds.errors.js';
@@ -47,7 +46,6 @@ export class VotingService {
     private readonly votes: VotingRepository,
     private readonly roundClock: RoundClock,
     private readonly transactions: Transactions,
-    private readonly jurors: JurorCheck,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -58,7 +56,7 @@ export class VotingService {
    */
   async castVote(viewer: Viewer, proposalId: string): Promise<Vote> {
     const now = this.clock.now();
-    const { proposal, ...loaded } = await this.visibleProposal(proposalId);
+    const { proposal, ...loaded } = await this.visibleProposal(proposalId, viewer.id);
     const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'VOTE', now, loaded);
     const allowance = voteAllowance(challenge.settings)!;
     try {
@@ -83,7 +81,7 @@ export class VotingService {
   /** True when a vote was withdrawn, false when the viewer had none for this proposal in the open round. */
   async retractVote(viewer: Viewer, proposalId: string): Promise<boolean> {
     const now = this.clock.now();
-    const { proposal, ...loaded } = await this.visibleProposal(proposalId);
+    const { proposal, ...loaded } = await this.visibleProposal(proposalId, viewer.id);
     const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT', now, loaded);
     const retracted = await this.votes.deleteVote(
       { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, now },
@@ -147,7 +145,7 @@ export class VotingService {
 
   /** The viewer's ballot in the challenge's open or last voting round. */
   async myBudgetBallot(viewer: Viewer, challengeId: string): Promise<BudgetBallotModel | null> {
-    const { challenge, rounds } = await this.loadChallenge(isUuid(challengeId) ? challengeId : null);
+    const { challenge, rounds } = await this.loadChallenge(isUuid(challengeId) ? challengeId : null, viewer.id);
     if (!challenge || challenge.status === 'DRAFT') return null;
     const round = currentOrLastVotingRound(rounds, this.clock.now());
     if (!round) return null;
@@ -160,8 +158,11 @@ export class VotingService {
   }
 
   /** Drafts are their authors' business: for voting they do not exist. Read with its challenge and rounds. */
-  private async visibleProposal(proposalId: string): Promise<{ proposal: VotableProposal } & LoadedChallenge> {
-    const found = isUuid(proposalId) ? await this.votes.proposalInChallenge(proposalId) : null;
+  private async visibleProposal(
+    proposalId: string,
+    viewerId: string,
+  ): Promise<{ proposal: VotableProposal } & LoadedChallenge> {
+    const found = isUuid(proposalId) ? await this.votes.proposalInChallenge(proposalId, viewerId) : null;
     if (!found || !wasEverSubmitted(found.proposal)) throw VotingErrors.proposalNotFound();
     return found;
   }
@@ -178,17 +179,16 @@ export class VotingService {
     now: Date,
     loaded?: LoadedChallenge,
   ): Promise<VotingContext> {
-    const [{ challenge, rounds }, participant, isJuror] = await Promise.all([
-      loaded ?? this.loadChallenge(challengeId),
+    const [{ challenge, rounds, viewerIsJuror }, participant] = await Promise.all([
+      loaded ?? this.loadChallenge(challengeId, viewer.id),
       this.participantFacts(viewer),
-      challengeId && action !== 'RETRACT' ? this.jurors.isJuror(viewer.id, challengeId) : false,
     ]);
     if (!challenge || challenge.status === 'DRAFT') throw VotingErrors.challengeNotFound();
     if (!participant) throw DomainError.unauthenticated();
     if (action !== 'RETRACT') {
       const refusal = participationRefusal(participant, challenge, {
         requireEmailVerification: this.config.auth.requireEmailVerification,
-        isJuror,
+        isJuror: viewerIsJuror,
       });
       if (refusal) throw VotingErrors.notEligible(refusal);
     }
@@ -199,14 +199,14 @@ export class VotingService {
     if (action !== 'BALLOT' && budget) throw VotingErrors.phaseMismatch();
     if (round.status === 'SCHEDULED') {
       await this.roundClock.settle(round.id);
-      round = (await this.loadChallenge(challenge.id)).rounds.find((r) => r.id === round!.id) ?? round;
+      round = (await this.loadChallenge(challenge.id, viewer.id)).rounds.find((r) => r.id === round!.id) ?? round;
     }
     return { challenge, round };
   }
 
-  private async loadChallenge(challengeId: string | null): Promise<LoadedChallenge> {
-    if (!challengeId) return { challenge: null, rounds: [] };
-    return this.votes.challengeWithRounds(challengeId);
+  private async loadChallenge(challengeId: string | null, viewerId: string): Promise<LoadedChallenge> {
+    if (!challengeId) return { challenge: null, rounds: [], viewerIsJuror: false };
+    return this.votes.challengeWithRounds(challengeId, viewerId);
   }
 
   /** What the authenticator read with the account on this request; read here only for viewers built elsewhere. */
