@@ -5,7 +5,7 @@ import type { OutboxEvents } from '../../infrastructure/outbox/outbox-events.js'
 import { Challenge } from '../challenges/challenge.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
-import { Round } from '../rounds/round.entity.js';
+import { Round } from '../challenges/round.entity.js';
 import { BudgetBallot } from './budget-ballot.entity.js';
 import { ChallengeResult } from './challenge-result.entity.js';
 import { ResultEntry } from './result-entry.entity.js';

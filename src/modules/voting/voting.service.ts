@@ -11,7 +11,7 @@ import { JurorCheck } from '../proposals/juror-check.js';
 import { participationRefusal, type ParticipantFacts } from '../proposals/participation-eligibility.js';
 import type { Proposal } from '../proposals/proposal.entity.js';
 import { RoundClock } from '../rounds/round-clock.js';
-import type { Round } from '../rounds/round.entity.js';
+import type { Round } from '../challenges/round.entity.js';
 import { roundNotOpen } from '../rounds/rounds.errors.js';
 import type { BudgetBallotModel } from './dto/budget-ballot.model.js';
 import type { Vote } from './vote.entity.js';
