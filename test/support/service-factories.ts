@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Viewer } from '../../src/infrastructure/graphql/graphql-context.js';
 import type { RoundKind } from '../../src/modules/challenges/challenge-rules.js';
-import { ChallengesRepository } from '../../src/modules/challenges/challenges.repository.js';
 import { ChallengesService } from '../../src/modules/challenges/challenges.service.js';
+import type { Round } from '../../src/modules/challenges/round.entity.js';
 import type {
   ChallengeSettingsInput,
   CreateChallengeInput,
@@ -10,7 +10,6 @@ import type {
 import { GovernmentUnitsService } from '../../src/modules/government-units/government-units.service.js';
 import { AccountsService } from '../../src/modules/identity/accounts.service.js';
 import { ProposalsService } from '../../src/modules/proposals/proposals.service.js';
-import type { Round } from '../../src/modules/rounds/round.entity.js';
 import type { ServiceHarness } from './service-harness.js';
 
 /**
@@ -135,7 +134,7 @@ export async function publishChallenge(
     })),
   });
   await challenges.publish(unit.admin.viewer, draft.id);
-  return { challengeId: draft.id, unit, rounds: await h.get(ChallengesRepository).roundsOf([draft.id]) };
+  return { challengeId: draft.id, unit, rounds: await challenges.roundsOf([draft.id]) };
 }
 
 /** A proposal created and submitted by `author` (the SUBMISSION round must be open by the clock). */

@@ -3,7 +3,7 @@ import { AccountToken } from '../../modules/identity/account-token.entity.js';
 import { RefreshToken } from '../../modules/identity/refresh-token.entity.js';
 import { Challenge } from '../../modules/challenges/challenge.entity.js';
 import { Criterion } from '../../modules/challenges/criterion.entity.js';
-import { Round } from '../../modules/rounds/round.entity.js';
+import { Round } from '../../modules/challenges/round.entity.js';
 import { Proposal } from '../../modules/proposals/proposal.entity.js';
 import { ProposalCoAuthor } from '../../modules/proposals/proposal-co-author.entity.js';
 import { GovernmentUnit } from '../../modules/government-units/government-unit.entity.js';

@@ -2,11 +2,9 @@ import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Clock } from '../../common/clock.js';
 import { PageArgs, offsetAfter, toConnection, ConnectionType } from '../../common/pagination.js';
 import type { GraphqlContext } from '../../infrastructure/graphql/graphql-context.js';
-import { AuditEventsRepository } from '../audit/audit-events.repository.js';
+import { AuditService } from '../audit/audit.service.js';
 import { GovernmentUnitModel } from '../government-units/dto/government-unit.model.js';
 import { GovernmentUnitsLoaders } from '../government-units/government-units.loaders.js';
-import { RoundModel } from '../rounds/dto/round.model.js';
-import { currentRound, derivePhase } from '../rounds/round-lifecycle.js';
 import { MunicipalityModel } from '../territory/dto/municipality.model.js';
 import { StateModel } from '../territory/dto/state.model.js';
 import { TerritoryService } from '../territory/territory.service.js';
@@ -16,6 +14,8 @@ import { ChallengeSettingsModel } from './dto/challenge-settings.model.js';
 import { ChallengeModel } from './dto/challenge.model.js';
 import { ChallengePhaseEnum } from './dto/enums.js';
 import { EvaluationCriterionModel } from './dto/evaluation-criterion.model.js';
+import { RoundModel } from './dto/round.model.js';
+import { currentRound, derivePhase } from './round-lifecycle.js';
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
@@ -38,7 +38,7 @@ export class ChallengeFieldsResolver {
     private readonly loaders: ChallengesLoaders,
     private readonly units: GovernmentUnitsLoaders,
     private readonly territory: TerritoryService,
-    private readonly auditEvents: AuditEventsRepository,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -85,7 +85,7 @@ export class ChallengeFieldsResolver {
   @ResolveField(() => AuditEventConnection, { description: 'Bitácora pública del reto, lo más reciente primero.' })
   async auditLog(@Parent() challenge: ChallengeModel, @Args() args: AuditLogArgs) {
     const offset = offsetAfter(args.after);
-    const [rows, total] = await this.auditEvents.ofChallenge(challenge.id, { offset, limit: args.first + 1 });
+    const [rows, total] = await this.audit.ofChallenge(challenge.id, { offset, limit: args.first + 1 });
     return toConnection(rows, { first: args.first, offset }, total);
   }
 

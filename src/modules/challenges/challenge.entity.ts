@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ChallengeStatus } from '../rounds/round-lifecycle.js';
+import type { ChallengeStatus } from './round-lifecycle.js';
 import type { GovernmentLevel } from '../government-units/government-unit.entity.js';
 import type { SettingsPlan } from './challenge-rules.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { RequestLoaders } from '../../infrastructure/graphql/request-loaders.js';
-import { Round } from '../rounds/round.entity.js';
+import { Round } from './round.entity.js';
 import { Challenge } from './challenge.entity.js';
 import { ChallengesRepository } from './challenges.repository.js';
 import { Criterion } from './criterion.entity.js';

@@ -21,6 +21,6 @@ import { UnitChallengesResolver } from './unit-challenges.resolver.js';
     AuditEventFieldsResolver,
     UnitChallengesResolver,
   ],
-  exports: [ChallengesService, ChallengesRepository, ChallengesLoaders],
+  exports: [ChallengesService, ChallengesLoaders],
 })
 export class ChallengesModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Tx } from '../../infrastructure/database/transactions.js';
-import { Round } from '../rounds/round.entity.js';
-import type { ChallengePhase } from '../rounds/round-lifecycle.js';
+import { Round } from './round.entity.js';
+import type { ChallengePhase } from './round-lifecycle.js';
 import { Challenge } from './challenge.entity.js';
 import { Criterion } from './criterion.entity.js';
 import type { ChallengeFilter, ChallengeOrder } from './dto/challenge-filter.inputs.js';
@@ -127,6 +127,14 @@ export class ChallengesRepository {
 
   async update(tx: Tx, id: string, changes: Partial<ChallengeDraft>): Promise<void> {
     await tx.update(Challenge, { id }, changes);
+  }
+
+  async updateRound(
+    tx: Tx,
+    roundId: string,
+    changes: Partial<Pick<Round, 'status' | 'openedAt' | 'closedAt' | 'opensAt' | 'closesAt'>>,
+  ): Promise<void> {
+    await tx.update(Round, { id: roundId }, changes);
   }
 
   async replaceRounds(tx: Tx, challengeId: string, rounds: RoundDraft[]): Promise<void> {

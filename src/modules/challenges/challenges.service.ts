@@ -8,7 +8,8 @@ import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { GovernmentUnitsService } from '../government-units/government-units.service.js';
-import { canPublish } from '../rounds/round-lifecycle.js';
+import { canPublish } from './round-lifecycle.js';
+import type { Round } from './round.entity.js';
 import { Challenge } from './challenge.entity.js';
 import { PlanSource, settingsInput, storedSettings, toPlan } from './challenge-plan.js';
 import { challengePlanViolations } from './challenge-rules.js';
@@ -45,6 +46,40 @@ export class ChallengesService {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
+
+  findById(id: string): Promise<Challenge | null> {
+    return this.challenges.findById(id);
+  }
+
+  findByIds(ids: readonly string[]): Promise<Challenge[]> {
+    return this.challenges.findByIds(ids);
+  }
+
+  /** The rounds of these challenges, in position order. */
+  roundsOf(challengeIds: readonly string[]): Promise<Round[]> {
+    return this.challenges.roundsOf(challengeIds);
+  }
+
+  /**
+   * The round clock's writes to the schedule (rounds and challenges are written here only), inside its
+   * transaction, which holds the challenge's row lock.
+   */
+  async markRoundOpened(tx: Tx, roundId: string, at: Date): Promise<void> {
+    await this.challenges.updateRound(tx, roundId, { status: 'OPEN', openedAt: at });
+  }
+
+  async markRoundClosed(tx: Tx, roundId: string, at: Date): Promise<void> {
+    await this.challenges.updateRound(tx, roundId, { status: 'CLOSED', closedAt: at });
+  }
+
+  async moveRound(tx: Tx, roundId: string, { opensAt, closesAt }: { opensAt: Date; closesAt: Date }): Promise<void> {
+    await this.challenges.updateRound(tx, roundId, { opensAt, closesAt });
+  }
+
+  /** After its final round closed. */
+  async finish(tx: Tx, challengeId: string, at: Date): Promise<void> {
+    await this.challenges.update(tx, challengeId, { status: 'FINISHED', finishedAt: at });
+  }
 
   /** Drafts are seen only by their unit's members and platform admins. */
   async draftVisibility(viewer: Viewer | null): Promise<DraftVisibility> {

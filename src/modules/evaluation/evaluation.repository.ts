@@ -4,7 +4,7 @@ import type { Tx } from '../../infrastructure/database/transactions.js';
 import { Challenge } from '../challenges/challenge.entity.js';
 import { Criterion } from '../challenges/criterion.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
-import { Round } from '../rounds/round.entity.js';
+import { Round } from '../challenges/round.entity.js';
 import { Evaluation } from './evaluation.entity.js';
 import { JuryAssignment } from './jury-assignment.entity.js';
 import { JuryConflict } from './jury-conflict.entity.js';

@@ -3,7 +3,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { Transactions } from '../../infrastructure/database/transactions.js';
 import { RoundClock } from '../rounds/round-clock.js';
-import { isAcceptingActions } from '../rounds/round-lifecycle.js';
+import { isAcceptingActions } from '../challenges/round-lifecycle.js';
 import { roundNotOpen } from '../rounds/rounds.errors.js';
 import type { SubmitEvaluationInput } from './dto/evaluation.inputs.js';
 import type { Evaluation } from './evaluation.entity.js';

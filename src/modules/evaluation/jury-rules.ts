@@ -1,4 +1,4 @@
-import type { Round } from '../rounds/round.entity.js';
+import type { Round } from '../challenges/round.entity.js';
 
 /**
  * When the jury may still change (RULES §6): the challenge is a DRAFT or PUBLISHED one with an EVALUATION

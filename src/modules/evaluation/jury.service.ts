@@ -3,8 +3,8 @@ import { Transactions, type Tx } from '../../infrastructure/database/transaction
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
-import { UsersRepository } from '../identity/users.repository.js';
-import type { Round } from '../rounds/round.entity.js';
+import { UsersService } from '../identity/users.service.js';
+import type { Round } from '../challenges/round.entity.js';
 import { EvaluationErrors } from './evaluation.errors.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import {
@@ -30,14 +30,14 @@ import { wasEverSubmitted } from '../../common/public-visibility.js';
 export class JuryService {
   constructor(
     private readonly repo: EvaluationRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
   ) {}
 
   async addJuror(actorId: string, challengeId: string, email: string, isChair: boolean): Promise<JuryMember> {
-    const user = await this.users.findByEmail(email);
+    const user = await this.users.findByEmail(email, null);
     if (!user) throw EvaluationErrors.unknownEmail();
     return this.transactions.run(async (tx) => {
       const { challenge, rounds } = await this.lockForJuryChange(tx, challengeId);

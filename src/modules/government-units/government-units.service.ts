@@ -3,7 +3,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { Connection, toConnection } from '../../common/pagination.js';
 import { Transactions } from '../../infrastructure/database/transactions.js';
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
-import { UsersRepository } from '../identity/users.repository.js';
+import { UsersService } from '../identity/users.service.js';
 import { TerritoryService } from '../territory/territory.service.js';
 import { CreateGovernmentUnitInput } from './dto/government-unit.inputs.js';
 import { GovernmentUnit } from './government-unit.entity.js';
@@ -15,7 +15,7 @@ import { territoryProblems } from './unit-territory.js';
 export class GovernmentUnitsService {
   constructor(
     private readonly units: GovernmentUnitsRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly territory: TerritoryService,
     private readonly transactions: Transactions,
   ) {}
@@ -59,7 +59,7 @@ export class GovernmentUnitsService {
 
   /** Adds an existing account to the unit, or changes its role. The unit always keeps at least one ADMIN. */
   async addMember(unitId: string, email: string, role: UnitRole): Promise<UnitMembership> {
-    const user = await this.users.findByEmail(email);
+    const user = await this.users.findByEmail(email, null);
     if (!user) throw DomainError.field('email', 'No existe una cuenta con ese correo.');
     return this.transactions.run(async (tx) => {
       if (!(await this.units.lock(tx, unitId))) throw DomainError.notFound('La unidad de gobierno');

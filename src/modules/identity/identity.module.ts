@@ -17,12 +17,14 @@ import { ResidenceChecker } from './residence.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersLoaders } from './users.loaders.js';
 import { UsersRepository } from './users.repository.js';
+import { UsersService } from './users.service.js';
 import { ViewerResolver } from './viewer.resolver.js';
 
 @Module({
   imports: [TerritoryModule],
   providers: [
     UsersRepository,
+    UsersService,
     UsersLoaders,
     RefreshTokensRepository,
     AccountTokensRepository,
@@ -44,6 +46,6 @@ import { ViewerResolver } from './viewer.resolver.js';
     AccountsResolver,
     ViewerResolver,
   ],
-  exports: [UsersRepository, UsersLoaders, ParticipationPolicy, PasswordHasher],
+  exports: [UsersService, UsersLoaders, ParticipationPolicy, PasswordHasher],
 })
 export class IdentityModule {}

@@ -5,7 +5,7 @@ import { isUuid } from '../../common/ids.js';
 import { wasEverSubmitted } from '../../common/public-visibility.js';
 import { Transactions, Tx } from '../../infrastructure/database/transactions.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
-import type { Round } from '../rounds/round.entity.js';
+import type { Round } from '../challenges/round.entity.js';
 import { CoAuthorInvitationsRepository, type PendingInvitationRow } from './co-author-invitations.repository.js';
 import type { ProposalModel } from './dto/proposal.model.js';
 import { JurorCheck } from './juror-check.js';

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../../common/domain-error.js';
 import { formatCentavos } from '../../common/money.js';
-import type { ChallengeStatus, RoundState } from '../rounds/round-lifecycle.js';
-import { isAcceptingActions, roundStatusAt } from '../rounds/round-lifecycle.js';
+import type { ChallengeStatus, RoundState } from '../challenges/round-lifecycle.js';
+import { isAcceptingActions, roundStatusAt } from '../challenges/round-lifecycle.js';
 import type { ProposalStatus } from './proposal.entity.js';
 import { wasEverSubmitted } from '../../common/public-visibility.js';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import type { Tx } from '../../infrastructure/database/transactions.js';
 import { Challenge } from '../challenges/challenge.entity.js';
-import { Round } from '../rounds/round.entity.js';
+import { Round } from '../challenges/round.entity.js';
 import { ProposalCoAuthor } from './proposal-co-author.entity.js';
 import type { ProposalOrdering } from './proposal-list-extensions.js';
 import { MODERATED_STATUSES } from './proposal-rules.js';

@@ -7,8 +7,8 @@ import { AppConfig } from '../../config/app-config.js';
 import { Transactions, Tx } from '../../infrastructure/database/transactions.js';
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
-import type { Round } from '../rounds/round.entity.js';
-import { UsersRepository } from '../identity/users.repository.js';
+import type { Round } from '../challenges/round.entity.js';
+import { UsersService } from '../identity/users.service.js';
 import type { CreateProposalInput, UpdateProposalInput } from './dto/proposal.inputs.js';
 import type { ProposalFilter, ProposalOrder } from './dto/proposal-list.args.js';
 import type { ProposalModel } from './dto/proposal.model.js';
@@ -70,7 +70,7 @@ export class ProposalsService {
   constructor(
     private readonly proposals: ProposalsRepository,
     private readonly invitations: CoAuthorInvitationsRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly jurors: JurorCheck,
     private readonly extensions: ProposalListExtensions,
     private readonly transactions: Transactions,

@@ -3,12 +3,13 @@ import { Clock } from '../../common/clock.js';
 import { Transactions, type Tx } from '../../infrastructure/database/transactions.js';
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { ChallengesService } from '../challenges/challenges.service.js';
+import type { ReminderType } from '../challenges/round-lifecycle.js';
+import { isAcceptingActions, REMINDER_LEAD_MS, reminderAt, roundsDue } from '../challenges/round-lifecycle.js';
+import type { Round } from '../challenges/round.entity.js';
 import { closedSummary, openedSummary, resultsSummary } from './round-audit.js';
 import { RoundClosers } from './round-closers.js';
 import type { RoundCloseContext } from './round-hooks.js';
-import type { ReminderType } from './round-lifecycle.js';
-import { isAcceptingActions, REMINDER_LEAD_MS, reminderAt, roundsDue } from './round-lifecycle.js';
-import type { Round } from './round.entity.js';
 import { RoundsRepository, type LockedChallenge } from './rounds.repository.js';
 
 /** What a clock transition did; everything but `done` means "nothing changed". */
@@ -29,6 +30,7 @@ export class RoundClock {
 
   constructor(
     private readonly rounds: RoundsRepository,
+    private readonly challenges: ChallengesService,
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
@@ -145,7 +147,7 @@ export class RoundClock {
   }
 
   private async open(tx: Tx, state: LockedChallenge, round: Round, now: Date): Promise<void> {
-    await this.rounds.markOpened(tx, round.id, now);
+    await this.challenges.markRoundOpened(tx, round.id, now);
     Object.assign(round, { status: 'OPEN', openedAt: now });
     await this.audit.record(tx, {
       action: 'round.opened',
@@ -170,7 +172,7 @@ export class RoundClock {
   }
 
   private async close(tx: Tx, state: LockedChallenge, round: Round, now: Date, actorId: string | null): Promise<void> {
-    await this.rounds.markClosed(tx, round.id, now);
+    await this.challenges.markRoundClosed(tx, round.id, now);
     Object.assign(round, { status: 'CLOSED', closedAt: now });
     const last = state.rounds[state.rounds.length - 1];
     const context: RoundCloseContext = {
@@ -210,7 +212,7 @@ export class RoundClock {
     });
 
     if (context.isFinal) {
-      await this.rounds.finishChallenge(tx, state.challenge.id, now);
+      await this.challenges.finish(tx, state.challenge.id, now);
       state.challenge.status = 'FINISHED';
       await this.audit.record(tx, {
         action: 'results.published',

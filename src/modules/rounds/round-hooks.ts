@@ -1,6 +1,6 @@
 import type { Tx } from '../../infrastructure/database/transactions.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
-import type { Round } from './round.entity.js';
+import type { Round } from '../challenges/round.entity.js';
 
 /** What a closer sees and may fill in, inside the closing transaction (round row locked, already CLOSED). */
 export interface RoundCloseContext {

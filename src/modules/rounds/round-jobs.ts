@@ -1,7 +1,7 @@
 import type { OutboxJob } from '../../infrastructure/outbox/outbox-subscriptions.js';
 import type { JobPayloads } from '../../infrastructure/queue/jobs.js';
 import type { RoundKind } from '../challenges/challenge-rules.js';
-import { reminderAt } from './round-lifecycle.js';
+import { reminderAt } from '../challenges/round-lifecycle.js';
 
 /** A job carries the instant it was scheduled for; if the round's date moved since, the job does nothing. */
 export type RoundClockJob = JobPayloads['round.open'];

@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
-import type { RuleViolation } from './round-lifecycle.js';
+import type { RuleViolation } from '../challenges/round-lifecycle.js';
 
 export const roundNotFound = () => DomainError.notFound('La ronda');
 

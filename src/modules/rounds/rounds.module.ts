@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ChallengesModule } from '../challenges/challenges.module.js';
 import { RoundClock } from './round-clock.js';
 import { RoundClosers } from './round-closers.js';
 import { RoundJobsSubscriber } from './round-jobs.subscriber.js';
@@ -13,7 +14,7 @@ import { RoundsService } from './rounds.service.js';
  * Its processor and sweep scheduler run in worker processes (WorkersModule).
  */
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, ChallengesModule],
   providers: [RoundsRepository, RoundClosers, RoundClock, RoundsService, RoundsResolver, RoundJobsSubscriber],
   exports: [RoundsService, RoundClock],
 })

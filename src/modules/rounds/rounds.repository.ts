@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import type { Tx } from '../../infrastructure/database/transactions.js';
 import { Challenge } from '../challenges/challenge.entity.js';
 import type { RoundKind } from '../challenges/challenge-rules.js';
-import { Round } from './round.entity.js';
+import { Round } from '../challenges/round.entity.js';
 
 export interface LockedChallenge {
   challenge: Challenge;
@@ -47,22 +47,6 @@ export class RoundsRepository {
       .setLock('pessimistic_write')
       .getMany();
     return { challenge, rounds };
-  }
-
-  async markOpened(tx: Tx, roundId: string, at: Date): Promise<void> {
-    await tx.update(Round, { id: roundId }, { status: 'OPEN', openedAt: at });
-  }
-
-  async markClosed(tx: Tx, roundId: string, at: Date): Promise<void> {
-    await tx.update(Round, { id: roundId }, { status: 'CLOSED', closedAt: at });
-  }
-
-  async setDates(tx: Tx, roundId: string, opensAt: Date, closesAt: Date): Promise<void> {
-    await tx.update(Round, { id: roundId }, { opensAt, closesAt });
-  }
-
-  async finishChallenge(tx: Tx, challengeId: string, at: Date): Promise<void> {
-    await tx.update(Challenge, { id: challengeId }, { status: 'FINISHED', finishedAt: at });
   }
 
   /** Published challenges with a round whose opening or closing time has passed. */

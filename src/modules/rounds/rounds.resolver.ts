@@ -1,8 +1,8 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, UnitRoles } from '../../infrastructure/auth/access.js';
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
+import { RoundModel } from '../challenges/dto/round.model.js';
 import { CloseRoundNowArgs, RescheduleRoundArgs } from './dto/reschedule-round.args.js';
-import { RoundModel } from './dto/round.model.js';
 import { RoundsService } from './rounds.service.js';
 
 @Resolver(() => RoundModel)

@@ -3,10 +3,11 @@ import { Clock } from '../../common/clock.js';
 import { Transactions } from '../../infrastructure/database/transactions.js';
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { ChallengesService } from '../challenges/challenges.service.js';
+import { isAcceptingActions, rescheduleViolations, type RoundState } from '../challenges/round-lifecycle.js';
+import type { Round } from '../challenges/round.entity.js';
 import { rescheduledSummary } from './round-audit.js';
 import { RoundClock } from './round-clock.js';
-import { isAcceptingActions, rescheduleViolations, type RoundState } from './round-lifecycle.js';
-import type { Round } from './round.entity.js';
 import {
   challengeNotPublished,
   rescheduleError,
@@ -21,6 +22,7 @@ import { isUuid } from '../../common/ids.js';
 export class RoundsService {
   constructor(
     private readonly rounds: RoundsRepository,
+    private readonly challenges: ChallengesService,
     private readonly transactions: Transactions,
     private readonly roundClock: RoundClock,
     private readonly audit: AuditLog,
@@ -51,7 +53,7 @@ export class RoundsService {
 
       const from = { opensAt: round.opensAt, closesAt: round.closesAt };
       const to = { opensAt: change.opensAt ?? round.opensAt, closesAt: change.closesAt };
-      await this.rounds.setDates(tx, round.id, to.opensAt, to.closesAt);
+      await this.challenges.moveRound(tx, round.id, to);
       await this.audit.record(tx, {
         action: 'round.rescheduled',
         challengeId,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { parseDecimal } from '../../common/money.js';
-import { ChallengesRepository } from '../challenges/challenges.repository.js';
+import { ChallengesService } from '../challenges/challenges.service.js';
 import { formatCentavos } from './decimal-amount.js';
 import { pabulibHead, pabulibLimitRows, pabulibVoteRow } from './pabulib.js';
 import { ballotSettingsOf } from './voting-rules.js';
@@ -21,7 +21,7 @@ export const EXPORT_PAGE = 1000;
 export class BallotsExportService {
   constructor(
     private readonly votes: VotingRepository,
-    private readonly challenges: ChallengesRepository,
+    private readonly challenges: ChallengesService,
   ) {}
 
   /** Null when there is nothing to publish: unknown challenge, not FINISHED, or not participatory budgeting. */

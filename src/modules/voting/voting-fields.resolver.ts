@@ -5,7 +5,7 @@ import { ChallengesLoaders } from '../challenges/challenges.loaders.js';
 import { ChallengeModel } from '../challenges/dto/challenge.model.js';
 import { EvaluationCriterionModel } from '../challenges/dto/evaluation-criterion.model.js';
 import { ProposalModel } from '../proposals/dto/proposal.model.js';
-import { RoundModel } from '../rounds/dto/round.model.js';
+import { RoundModel } from '../challenges/dto/round.model.js';
 import { ChallengeResultsModel, CriterionAverageModel, ResultEntryModel } from './dto/challenge-results.model.js';
 import { TallyEntryModel } from './dto/tally-entry.model.js';
 import { VoteModel } from './dto/vote.model.js';

@@ -1,7 +1,7 @@
 import { parseDecimal } from '../../common/money.js';
 import type { VotingMethod } from '../challenges/challenge-rules.js';
 import type { ProposalStatus } from '../proposals/proposal.entity.js';
-import { isAcceptingActions, roundStatusAt, type RoundState } from '../rounds/round-lifecycle.js';
+import { isAcceptingActions, roundStatusAt, type RoundState } from '../challenges/round-lifecycle.js';
 
 /** Which round a vote goes to, what a voter may cast and who sees a tally (RULES §5). Pure: `now` is always given. */
 

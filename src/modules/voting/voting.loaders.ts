@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { GraphqlContext } from '../../infrastructure/graphql/graphql-context.js';
 import { RequestLoaders } from '../../infrastructure/graphql/request-loaders.js';
-import type { Round } from '../rounds/round.entity.js';
+import type { Round } from '../challenges/round.entity.js';
 import { ChallengesLoaders } from '../challenges/challenges.loaders.js';
 import type { ProposalModel } from '../proposals/dto/proposal.model.js';
 import { canSeeContent, canSeeProposal } from '../proposals/proposal-rules.js';

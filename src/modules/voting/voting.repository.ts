@@ -8,8 +8,8 @@ import type { GovernmentLevel } from '../government-units/government-unit.entity
 import { User } from '../identity/user.entity.js';
 import type { ChallengeFacts } from '../proposals/participation-eligibility.js';
 import { Proposal } from '../proposals/proposal.entity.js';
-import type { ChallengeStatus } from '../rounds/round-lifecycle.js';
-import { Round } from '../rounds/round.entity.js';
+import type { ChallengeStatus } from '../challenges/round-lifecycle.js';
+import { Round } from '../challenges/round.entity.js';
 import { BudgetBallot } from './budget-ballot.entity.js';
 import { ChallengeResult } from './challenge-result.entity.js';
 import { ResultEntry } from './result-entry.entity.js';

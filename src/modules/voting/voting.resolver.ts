@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { CurrentViewer, SignedIn } from '../../infrastructure/auth/access.js';
 import type { GraphqlContext, Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import { ProposalModel } from '../proposals/dto/proposal.model.js';
-import { RoundModel } from '../rounds/dto/round.model.js';
+import { RoundModel } from '../challenges/dto/round.model.js';
 import { BudgetBallotModel } from './dto/budget-ballot.model.js';
 import { TallyEntryModel } from './dto/tally-entry.model.js';
 import { VoteModel } from './dto/vote.model.js';

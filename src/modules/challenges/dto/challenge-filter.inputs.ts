@@ -5,7 +5,7 @@ import { PageArgs } from '../../../common/pagination.js';
 import { NoControlChars, Trim } from '../../../common/text-validators.js';
 import type { GovernmentLevel } from '../../government-units/government-unit.entity.js';
 import { GovernmentLevelEnum } from '../../government-units/dto/enums.js';
-import type { ChallengePhase } from '../../rounds/round-lifecycle.js';
+import type { ChallengePhase } from '../round-lifecycle.js';
 import type { ChallengeCategory } from '../challenge.entity.js';
 import { ChallengeCategoryEnum, ChallengePhaseEnum } from './enums.js';
 

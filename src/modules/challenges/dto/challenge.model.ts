@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../../infrastructure/graphql/decimal.scalar.js';
 import type { GovernmentLevel } from '../../government-units/government-unit.entity.js';
 import { GovernmentLevelEnum } from '../../government-units/dto/enums.js';
-import type { ChallengeStatus } from '../../rounds/round-lifecycle.js';
+import type { ChallengeStatus } from '../round-lifecycle.js';
 import type { ChallengeCategory, StoredSettings } from '../challenge.entity.js';
 import { ChallengeCategoryEnum, ChallengeStatusEnum } from './enums.js';
 

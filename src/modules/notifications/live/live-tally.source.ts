@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../common/clock.js';
-import { ChallengesRepository } from '../../challenges/challenges.repository.js';
+import { ChallengesService } from '../../challenges/challenges.service.js';
 import { rankTally, type TallyRow } from '../../voting/tally.js';
 import { VotingRepository } from '../../voting/voting.repository.js';
 import { isTallyHidden } from '../../voting/voting-rules.js';
@@ -19,7 +19,7 @@ export abstract class LiveTallySource {
 export class VotingLiveTallySource extends LiveTallySource {
   constructor(
     private readonly votes: VotingRepository,
-    private readonly challenges: ChallengesRepository,
+    private readonly challenges: ChallengesService,
     private readonly clock: Clock,
   ) {
     super();

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { RoundKind } from '../../challenges/challenge-rules.js';
-import { RoundKindEnum, RoundStatusEnum } from '../../challenges/dto/enums.js';
+import type { RoundKind } from '../challenge-rules.js';
+import { RoundKindEnum, RoundStatusEnum } from './enums.js';
 import type { RoundStatus } from '../round-lifecycle.js';
 
 @ObjectType('Round', { description: 'Una etapa del reto con fechas de apertura y cierre.' })

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { RoundKind } from '../challenges/challenge-rules.js';
+import type { RoundKind } from './challenge-rules.js';
 import type { RoundStatus } from './round-lifecycle.js';
 
 @Entity('rounds')

@@ -1,8 +1,8 @@
-import type { RoundKind, RuleViolation } from '../challenges/challenge-rules.js';
+import type { RoundKind, RuleViolation } from './challenge-rules.js';
 
 /** The round state machine and the challenge phase derived from it (RULES §3). Pure: `now` is always given. */
 
-export type { RuleViolation } from '../challenges/challenge-rules.js';
+export type { RuleViolation } from './challenge-rules.js';
 
 export type RoundStatus = 'SCHEDULED' | 'OPEN' | 'CLOSED';
 export type ChallengeStatus = 'DRAFT' | 'PUBLISHED' | 'FINISHED' | 'CANCELLED';

@@ -1,4 +1,4 @@
-import type { RoundKind } from '../challenges/challenge-rules.js';
+import type { RoundKind } from './challenge-rules.js';
 import {
   canPublish,
   currentRound,
