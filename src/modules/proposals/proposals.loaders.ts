@@ -35,8 +35,8 @@ export class ProposalsLoaders extends RequestLoaders<Loaders> {
 
   protected create(ctx: GraphqlContext): Loaders {
     let audience: Promise<Audience> | null = null;
-    const loaders: Loaders = {
-      proposal: new DataLoader((ids) => this.viewProposals(ctx, loaders, ids)),
+    return {
+      proposal: new DataLoader((ids) => this.viewProposals(ctx, ids)),
       coAuthors: new DataLoader(async (ids) => {
         const byProposal = new Map<string, PublicUserModel[]>(ids.map((id) => [id, []]));
         for (const row of await this.proposals.coAuthorsOf(ids))
@@ -56,17 +56,12 @@ export class ProposalsLoaders extends RequestLoaders<Loaders> {
       /** The viewer's reading rights, computed once per request (their unit memberships come from the units' loader). */
       audience: () => (audience ??= this.audienceOf(ctx)),
     };
-    return loaders;
   }
 
-  private async viewProposals(
-    ctx: GraphqlContext,
-    loaders: Loaders,
-    ids: readonly string[],
-  ): Promise<(ProposalModel | null)[]> {
+  private async viewProposals(ctx: GraphqlContext, ids: readonly string[]): Promise<(ProposalModel | null)[]> {
     const found = await this.proposals.findByIds(ids);
     const [audience, owners] = await Promise.all([
-      loaders.audience(),
+      this.for(ctx).audience(),
       this.challenges.for(ctx).challenge.loadMany([...new Set(found.map((p) => p.challengeId))]),
     ]);
     const unitOf = new Map(owners.flatMap((c) => (c && !(c instanceof Error) ? [[c.id, c.unitId] as const] : [])));
