@@ -5,6 +5,7 @@ import { OpenDataModule } from './modules/open-data/open-data.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { ProposalsModule } from './modules/proposals/proposals.module.js';
+import { ResultsModule } from './modules/results/results.module.js';
 import { RoundsModule } from './modules/rounds/rounds.module.js';
 import { TerritoryModule } from './modules/territory/territory.module.js';
 import { VotingModule } from './modules/voting/voting.module.js';
@@ -19,6 +20,7 @@ export const featureModules = [
   ChallengesModule,
   RoundsModule,
   ProposalsModule,
+  ResultsModule,
   VotingModule,
   EvaluationModule,
   NotificationsModule,

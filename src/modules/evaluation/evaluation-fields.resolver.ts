@@ -1,4 +1,4 @@
-import { Context, Float, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../../infrastructure/graphql/graphql-context.js';
 import { ChallengesLoaders } from '../challenges/challenges.loaders.js';
 import { ChallengeModel } from '../challenges/dto/challenge.model.js';
@@ -9,7 +9,6 @@ import { UsersLoaders } from '../identity/users.loaders.js';
 import { ProposalModel } from '../proposals/dto/proposal.model.js';
 import type { Proposal } from '../proposals/proposal.entity.js';
 import { proposalView } from '../proposals/proposal-view.js';
-import { VotingLoadersProvider } from '../voting/voting.loaders.js';
 import { CriterionScoreModel, EvaluationAssignmentModel, EvaluationModel } from './dto/evaluation.model.js';
 import { JurorProgressModel } from './dto/juror-progress.model.js';
 import { JuryMemberModel } from './dto/jury-member.model.js';
@@ -126,22 +125,13 @@ export class EvaluationAssignmentFieldsResolver {
   }
 }
 
-/** Proposal.juryScore (published results) and Proposal.evaluations (jurors: their own; unit staff: all, once the round closed). */
+/** Proposal.evaluations (jurors: their own; unit staff: all, once the round closed). The published juryScore is the results feature's. */
 @Resolver(() => ProposalModel)
 export class ProposalJuryFieldsResolver {
   constructor(
     private readonly loaders: EvaluationLoadersProvider,
-    private readonly voting: VotingLoadersProvider,
     private readonly challenges: ChallengesLoaders,
   ) {}
-
-  @ResolveField(() => Float, {
-    nullable: true,
-    description: '0..100; null until results are published (or when the proposal had no jury score).',
-  })
-  async juryScore(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<number | null> {
-    return (await this.voting.for(ctx).entryOfProposal.load(proposal.id))?.juryScore ?? null;
-  }
 
   @ResolveField(() => [EvaluationModel], {
     description:

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../infrastructure/database/transactions.js';
 import { ClosesRounds } from '../rounds/round-closers.js';
 import type { RoundCloseContext, RoundCloser } from '../rounds/round-hooks.js';
-import { ChallengeResult } from '../voting/challenge-result.entity.js';
-import { ResultEntry } from '../voting/result-entry.entity.js';
-import { VotingRepository } from '../voting/voting.repository.js';
+import { advancingProposalIds } from '../results/ranking.js';
+import { ResultsService } from '../results/results.service.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import {
   evaluationMethodText,
@@ -12,7 +11,6 @@ import {
   rankEvaluationRound,
   type EvaluationRoundLine,
 } from './evaluation-rules.js';
-import { advancingProposalIds } from './ranking.js';
 
 interface Frozen {
   lines: EvaluationRoundLine[];
@@ -33,7 +31,7 @@ interface Frozen {
 export class EvaluationRoundCloser implements RoundCloser {
   constructor(
     private readonly repo: EvaluationRepository,
-    private readonly votes: VotingRepository,
+    private readonly results: ResultsService,
   ) {}
 
   async close(tx: Tx, ctx: RoundCloseContext): Promise<void> {
@@ -87,8 +85,8 @@ export class EvaluationRoundCloser implements RoundCloser {
     const advanced = ctx.round.advanceCount === null ? all : advancingProposalIds(frozen.lines, ctx.round.advanceCount);
     const moving = new Set(advanced);
     const eliminated = all.filter((id) => !moving.has(id));
-    await this.votes.moveOn(tx, advanced, ctx.round.position + 1);
-    await this.votes.eliminate(tx, eliminated, ctx.round.position);
+    await this.repo.moveOn(tx, advanced, ctx.round.position + 1);
+    await this.repo.eliminate(tx, eliminated, ctx.round.position);
     ctx.outcome.advanced.push(...advanced);
     ctx.outcome.eliminated.push(...eliminated);
   }
@@ -103,42 +101,36 @@ export class EvaluationRoundCloser implements RoundCloser {
     const winners = frozen.lines.slice(0, settings.winnerCount).map((line) => line.proposalId);
     const winning = new Set(winners);
     const totals = await this.votingTotals(tx, frozen.votingRoundId, settings.votingMethod === 'BUDGET');
-    await this.votes.insertResults(
-      tx,
-      Object.assign(new ChallengeResult(), {
-        challengeId: ctx.challenge.id,
-        method: evaluationMethodText({
-          criteria,
-          normalize: settings.normalizeJurorScores,
-          minEvaluations: settings.minEvaluationsPerProposal,
-          publicVoteWeight: settings.publicVoteWeight,
-          hasVoting: frozen.votingRoundId !== null,
-          winnerCount: settings.winnerCount,
-        }),
-        totalVoters: totals.voters,
-        totalVotes: totals.votes,
-        budgetUsed: null,
-        publishedAt: ctx.now,
+    await this.results.publish(tx, {
+      challengeId: ctx.challenge.id,
+      method: evaluationMethodText({
+        criteria,
+        normalize: settings.normalizeJurorScores,
+        minEvaluations: settings.minEvaluationsPerProposal,
+        publicVoteWeight: settings.publicVoteWeight,
+        hasVoting: frozen.votingRoundId !== null,
+        winnerCount: settings.winnerCount,
       }),
-      frozen.lines.map((line) =>
-        Object.assign(new ResultEntry(), {
-          challengeId: ctx.challenge.id,
-          proposalId: line.proposalId,
-          rank: line.rank,
-          votes: line.votes,
-          voteScore: line.voteScore,
-          juryScore: line.juryScore,
-          finalScore: line.finalScore,
-          isWinner: winning.has(line.proposalId),
-          allocated: null,
-          evaluationCount: line.evaluationCount,
-          criterionAverages: line.criterionAverages,
-          jurorScores: line.jurorTotals
-            .map((t) => ({ jurorLabel: labels.get(t.jurorId) ?? 'Jurado', total: t.total, normalized: t.normalized }))
-            .sort((a, b) => labelNumber(a.jurorLabel) - labelNumber(b.jurorLabel)),
-        }),
-      ),
-    );
+      totalVoters: totals.voters,
+      totalVotes: totals.votes,
+      budgetUsed: null,
+      publishedAt: ctx.now,
+      entries: frozen.lines.map((line) => ({
+        proposalId: line.proposalId,
+        rank: line.rank,
+        votes: line.votes,
+        voteScore: line.voteScore,
+        juryScore: line.juryScore,
+        finalScore: line.finalScore,
+        isWinner: winning.has(line.proposalId),
+        allocated: null,
+        evaluationCount: line.evaluationCount,
+        criterionAverages: line.criterionAverages,
+        jurorScores: line.jurorTotals
+          .map((t) => ({ jurorLabel: labels.get(t.jurorId) ?? 'Jurado', total: t.total, normalized: t.normalized }))
+          .sort((a, b) => labelNumber(a.jurorLabel) - labelNumber(b.jurorLabel)),
+      })),
+    });
     ctx.outcome.winners.push(...winners);
   }
 
@@ -151,8 +143,8 @@ export class EvaluationRoundCloser implements RoundCloser {
     const tally = await this.repo.frozenVotes(tx, [roundId]);
     const votes = tally.reduce((sum, row) => sum + row.votes, 0);
     const voters = budget
-      ? (await this.votes.ballotsOfRound(tx, roundId)).length
-      : await this.votes.distinctVoters(
+      ? await this.repo.ballotCount(tx, roundId)
+      : await this.repo.distinctVoters(
           tx,
           roundId,
           tally.map((row) => row.proposalId),

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../common/domain-error.js';
 import { evaluationKey, evaluationTotal, juryScores, type CriterionWeight } from './jury-scores.js';
-import { rankProposals, type RankedProposal, type RankScoring } from './ranking.js';
+import { rankProposals, type RankedProposal, type RankScoring } from '../results/ranking.js';
 
 /**
  * Pure rules of the jury feature (RULES §6, §7): validating a scoresheet, the public juror labels,

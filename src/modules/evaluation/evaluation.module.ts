@@ -3,8 +3,8 @@ import { ChallengesModule } from '../challenges/challenges.module.js';
 import { GovernmentUnitsModule } from '../government-units/government-units.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
+import { ResultsModule } from '../results/results.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
-import { VotingModule } from '../voting/voting.module.js';
 import { BlindEvaluation } from './blind-evaluation.js';
 import { EvaluationJurorCheck } from './evaluation-juror-check.js';
 import { EvaluationRoundCloser } from './evaluation-round.closer.js';
@@ -26,11 +26,11 @@ import { JuryService } from './jury.service.js';
 
 /**
  * Jury evaluation (RULES §6, §7): jurors, conflicts, assignments (EvaluationRoundOpener),
- * evaluations, closing EVALUATION rounds (EvaluationRoundCloser) and results. Implements the proposals feature's ports
+ * evaluations, closing EVALUATION rounds (EvaluationRoundCloser, which hands the final results to the results feature). Implements the proposals feature's ports
  * JurorCheck (jurors neither propose nor vote) and AuthorVisibility (BlindEvaluation), bound in src/ports.module.ts.
  */
 @Module({
-  imports: [IdentityModule, GovernmentUnitsModule, ChallengesModule, RoundsModule, ProposalsModule, VotingModule],
+  imports: [IdentityModule, GovernmentUnitsModule, ChallengesModule, RoundsModule, ProposalsModule, ResultsModule],
   providers: [
     EvaluationRepository,
     JuryService,

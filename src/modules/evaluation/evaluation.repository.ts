@@ -68,6 +68,14 @@ export class EvaluationRepository {
       .getMany();
   }
 
+  async moveOn(tx: Tx, proposalIds: string[], toStage: number): Promise<void> {
+    if (proposalIds.length) await tx.update(Proposal, { id: In(proposalIds) }, { stage: toStage });
+  }
+
+  async eliminate(tx: Tx, proposalIds: string[], inRound: number): Promise<void> {
+    if (proposalIds.length) await tx.update(Proposal, { id: In(proposalIds) }, { eliminatedInRound: inRound });
+  }
+
   // ── jurors ──
 
   jurorsOf(challengeIds: readonly string[], tx?: Tx): Promise<JuryMember[]> {
@@ -266,5 +274,22 @@ export class EvaluationRepository {
       [roundIds],
     );
     return rows.map((r) => ({ roundId: r.round_id, proposalId: r.proposal_id, votes: r.votes }));
+  }
+
+  /** Distinct voters of a SINGLE/MULTIPLE round, counting only votes for the given proposals. */
+  async distinctVoters(tx: Tx, roundId: string, proposalIds: string[]): Promise<number> {
+    const rows: { n: number }[] = await tx.query(
+      'SELECT count(DISTINCT voter_id)::int AS n FROM votes WHERE round_id = $1 AND proposal_id = ANY($2::uuid[])',
+      [roundId, proposalIds],
+    );
+    return rows[0].n;
+  }
+
+  /** Ballots of a BUDGET round, empty ones included. */
+  async ballotCount(tx: Tx, roundId: string): Promise<number> {
+    const rows: { n: number }[] = await tx.query('SELECT count(*)::int AS n FROM budget_ballots WHERE round_id = $1', [
+      roundId,
+    ]);
+    return rows[0].n;
   }
 }

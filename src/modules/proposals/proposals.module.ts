@@ -16,7 +16,7 @@ import { ProposalsService } from './proposals.service.js';
 import { SubmissionRoundCloser } from './submission-round.closer.js';
 
 /**
- * Proposals (RULES §4). Exports what voting and evaluation build on: the repository and loaders,
+ * Proposals (RULES §4). Exports what results, voting and evaluation build on: the repository and loaders,
  * and, as plain files, participation-eligibility.ts and its ports JurorCheck, AuthorVisibility (evaluation
  * implements them) and ProposalListExtensions (voting does), bound in src/ports.module.ts.
  */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { parseDecimal } from '../../common/money.js';
 import { ChallengesService } from '../challenges/challenges.service.js';
+import { ResultsService } from '../results/results.service.js';
 import { formatCentavos } from './decimal-amount.js';
 import { pabulibHead, pabulibLimitRows, pabulibVoteRow } from './pabulib.js';
 import { ballotSettingsOf } from './voting-rules.js';
@@ -22,6 +23,7 @@ export class BallotsExportService {
   constructor(
     private readonly votes: VotingRepository,
     private readonly challenges: ChallengesService,
+    private readonly results: ResultsService,
   ) {}
 
   /** Null when there is nothing to publish: unknown challenge, not FINISHED, or not participatory budgeting. */
@@ -33,7 +35,7 @@ export class BallotsExportService {
     if (!final || final.kind !== 'VOTING') return null;
 
     const [projects, ballots, unit] = await Promise.all([
-      this.votes.exportProjects(challenge.id),
+      this.results.exportProjects(challenge.id),
       this.votes.countBallots(final.id),
       this.votes.unitName(challenge.unitId),
     ]);

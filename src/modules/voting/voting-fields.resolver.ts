@@ -3,10 +3,8 @@ import { Clock } from '../../common/clock.js';
 import type { GraphqlContext } from '../../infrastructure/graphql/graphql-context.js';
 import { ChallengesLoaders } from '../challenges/challenges.loaders.js';
 import { ChallengeModel } from '../challenges/dto/challenge.model.js';
-import { EvaluationCriterionModel } from '../challenges/dto/evaluation-criterion.model.js';
 import { ProposalModel } from '../proposals/dto/proposal.model.js';
 import { RoundModel } from '../challenges/dto/round.model.js';
-import { ChallengeResultsModel, CriterionAverageModel, ResultEntryModel } from './dto/challenge-results.model.js';
 import { TallyEntryModel } from './dto/tally-entry.model.js';
 import { VoteModel } from './dto/vote.model.js';
 import { rankTally } from './tally.js';
@@ -87,7 +85,7 @@ export class RoundTallyResolver {
   }
 }
 
-/** The voting fields of Proposal: public counts (unless hidden), the viewer's own vote, and the published rank. */
+/** The voting fields of Proposal: public counts (unless hidden) and the viewer's own vote. */
 @Resolver(() => ProposalModel)
 export class ProposalVotingFieldsResolver {
   constructor(
@@ -135,24 +133,9 @@ export class ProposalVotingFieldsResolver {
     if (!found?.round) return false;
     return this.loaders.for(ctx).viewerVoted.load(`${found.round.id}:${proposal.id}`);
   }
-
-  @ResolveField(() => Int, {
-    nullable: true,
-    description: 'Lugar en los resultados publicados; null hasta entonces o si no llegó a la ronda final.',
-  })
-  async rank(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<number | null> {
-    return (await this.loaders.for(ctx).entryOfProposal.load(proposal.id))?.rank ?? null;
-  }
-
-  @ResolveField(() => Boolean, {
-    description: 'Si ganó (presupuesto participativo: si se financia), según los resultados publicados.',
-  })
-  async isWinner(@Parent() proposal: ProposalModel, @Context() ctx: GraphqlContext): Promise<boolean> {
-    return (await this.loaders.for(ctx).entryOfProposal.load(proposal.id))?.isWinner ?? false;
-  }
 }
 
-/** The voting fields of Challenge: the viewer's own votes and the published results. */
+/** The voting fields of Challenge: the viewer's own votes. */
 @Resolver(() => ChallengeModel)
 export class ChallengeVotingFieldsResolver {
   constructor(
@@ -185,67 +168,5 @@ export class ChallengeVotingFieldsResolver {
     const round = openVotingRound(await this.challenges.for(ctx).rounds.load(challenge.id), this.clock.now());
     if (!round) return null;
     return Math.max(0, allowance - (await this.loaders.for(ctx).viewerVotes.load(round.id)).length);
-  }
-
-  @ResolveField(() => ChallengeResultsModel, { nullable: true, description: 'Null until the challenge is FINISHED.' })
-  async results(
-    @Parent() challenge: ChallengeModel,
-    @Context() ctx: GraphqlContext,
-  ): Promise<ChallengeResultsModel | null> {
-    if (challenge.status !== 'FINISHED') return null;
-    return this.loaders.for(ctx).results.load(challenge.id);
-  }
-}
-
-@Resolver(() => ChallengeResultsModel)
-export class ChallengeResultsFieldsResolver {
-  constructor(private readonly loaders: VotingLoadersProvider) {}
-
-  @ResolveField(() => [ResultEntryModel], { description: 'Clasificación final, del primer lugar al último.' })
-  entries(@Parent() results: ChallengeResultsModel, @Context() ctx: GraphqlContext) {
-    return this.loaders.for(ctx).entries.load(results.challengeId);
-  }
-
-  @ResolveField(() => [ProposalModel], {
-    description: 'Las propuestas ganadoras (presupuesto participativo: las financiadas), en orden.',
-  })
-  async winners(@Parent() results: ChallengeResultsModel, @Context() ctx: GraphqlContext) {
-    const loaders = this.loaders.for(ctx);
-    const winners = (await loaders.entries.load(results.challengeId)).filter((e) => e.isWinner);
-    return (await loaders.proposal.loadMany(winners.map((e) => e.proposalId))).filter(
-      (p) => p && !(p instanceof Error),
-    );
-  }
-}
-
-@Resolver(() => ResultEntryModel)
-export class ResultEntryFieldsResolver {
-  constructor(
-    private readonly loaders: VotingLoadersProvider,
-    private readonly challenges: ChallengesLoaders,
-  ) {}
-
-  @ResolveField(() => ProposalModel, { description: 'La propuesta.' })
-  proposal(@Parent() entry: ResultEntryModel, @Context() ctx: GraphqlContext) {
-    return this.loaders.for(ctx).proposal.load(entry.proposalId);
-  }
-
-  @ResolveField(() => [CriterionAverageModel], {
-    description: 'Promedio por criterio de evaluación; vacío si no hubo jurado.',
-  })
-  async criterionAverages(@Parent() entry: ResultEntryModel, @Context() ctx: GraphqlContext) {
-    if (!entry.criterionAverages.length) return [];
-    const criteria = new Map((await this.challenges.for(ctx).criteria.load(entry.challengeId)).map((c) => [c.id, c]));
-    return entry.criterionAverages
-      .filter((a) => criteria.has(a.criterionId))
-      .map((a) => ({ ...a, criterion: criteria.get(a.criterionId) }));
-  }
-}
-
-@Resolver(() => CriterionAverageModel)
-export class CriterionAverageFieldsResolver {
-  @ResolveField(() => EvaluationCriterionModel, { description: 'El criterio.' })
-  criterion(@Parent() average: CriterionAverageModel & { criterion: EvaluationCriterionModel }) {
-    return average.criterion;
   }
 }

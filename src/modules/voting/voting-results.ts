@@ -1,5 +1,5 @@
 import type { BudgetRule } from '../challenges/challenge-rules.js';
-import { advancingProposalIds, rankProposals, type RankedProposal } from '../evaluation/ranking.js';
+import { advancingProposalIds, rankProposals, type RankedProposal } from '../results/ranking.js';
 import { equalSharesOutcome, greedyOutcome, type BudgetProject } from './budget-rules.js';
 import type { ExactCentavos } from './budget-types.js';
 import { NO_BALLOT_LIMITS, type BallotSettings } from './voting-rules.js';

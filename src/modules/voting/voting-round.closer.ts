@@ -4,8 +4,7 @@ import type { Tx } from '../../infrastructure/database/transactions.js';
 import type { Proposal } from '../proposals/proposal.entity.js';
 import { ClosesRounds } from '../rounds/round-closers.js';
 import type { RoundCloseContext, RoundCloser } from '../rounds/round-hooks.js';
-import { ChallengeResult } from './challenge-result.entity.js';
-import { ResultEntry } from './result-entry.entity.js';
+import { ResultsService } from '../results/results.service.js';
 import { RoundTally } from './round-tally.entity.js';
 import { VotingRepository } from './voting.repository.js';
 import {
@@ -32,7 +31,10 @@ interface Frozen {
 @Injectable()
 @ClosesRounds('VOTING')
 export class VotingRoundCloser implements RoundCloser {
-  constructor(private readonly votes: VotingRepository) {}
+  constructor(
+    private readonly votes: VotingRepository,
+    private readonly results: ResultsService,
+  ) {}
 
   async close(tx: Tx, ctx: RoundCloseContext): Promise<void> {
     const frozen = await this.freezeTally(tx, ctx);
@@ -63,35 +65,29 @@ export class VotingRoundCloser implements RoundCloser {
   }
 
   private async publishResults(tx: Tx, ctx: RoundCloseContext, frozen: Frozen): Promise<void> {
-    const results = await this.computeResults(tx, ctx, frozen.inRunning, frozen.decision);
-    await this.votes.insertResults(
-      tx,
-      Object.assign(new ChallengeResult(), {
-        challengeId: ctx.challenge.id,
-        method: results.method,
-        totalVoters: results.totalVoters,
-        totalVotes: results.totalVotes,
-        budgetUsed: results.budgetUsed === null ? null : formatCentavos(results.budgetUsed),
-        publishedAt: ctx.now,
-      }),
-      results.lines.map((line) =>
-        Object.assign(new ResultEntry(), {
-          challengeId: ctx.challenge.id,
-          proposalId: line.proposalId,
-          rank: line.rank,
-          votes: line.votes,
-          voteScore: line.voteScore,
-          juryScore: null,
-          finalScore: line.finalScore,
-          isWinner: line.isWinner,
-          allocated: line.allocated === null ? null : formatCentavos(line.allocated),
-          evaluationCount: 0,
-          criterionAverages: [],
-          jurorScores: [],
-        }),
-      ),
-    );
-    ctx.outcome.winners.push(...results.winners);
+    const computed = await this.computeResults(tx, ctx, frozen.inRunning, frozen.decision);
+    await this.results.publish(tx, {
+      challengeId: ctx.challenge.id,
+      method: computed.method,
+      totalVoters: computed.totalVoters,
+      totalVotes: computed.totalVotes,
+      budgetUsed: computed.budgetUsed === null ? null : formatCentavos(computed.budgetUsed),
+      publishedAt: ctx.now,
+      entries: computed.lines.map((line) => ({
+        proposalId: line.proposalId,
+        rank: line.rank,
+        votes: line.votes,
+        voteScore: line.voteScore,
+        juryScore: null,
+        finalScore: line.finalScore,
+        isWinner: line.isWinner,
+        allocated: line.allocated === null ? null : formatCentavos(line.allocated),
+        evaluationCount: 0,
+        criterionAverages: [],
+        jurorScores: [],
+      })),
+    });
+    ctx.outcome.winners.push(...computed.winners);
   }
 
   private async computeResults(

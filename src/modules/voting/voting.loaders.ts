@@ -5,12 +5,7 @@ import { RequestLoaders } from '../../infrastructure/graphql/request-loaders.js'
 import type { Round } from '../challenges/round.entity.js';
 import { ChallengesLoaders } from '../challenges/challenges.loaders.js';
 import type { ProposalModel } from '../proposals/dto/proposal.model.js';
-import { canSeeContent, canSeeProposal } from '../proposals/proposal-rules.js';
-import { proposalView } from '../proposals/proposal-view.js';
 import { ProposalsLoaders } from '../proposals/proposals.loaders.js';
-import { seesModeratedContent } from '../proposals/proposals.service.js';
-import type { ChallengeResult } from './challenge-result.entity.js';
-import type { ResultEntry } from './result-entry.entity.js';
 import type { RoundTally } from './round-tally.entity.js';
 import type { Vote } from './vote.entity.js';
 import {
@@ -23,7 +18,7 @@ import { GovernmentUnitsLoaders } from '../government-units/government-units.loa
 import { groupBy } from '../../infrastructure/graphql/group-by.js';
 
 export interface VotingLoaders {
-  /** Proposals as the viewer may see them (moderated content blanked as the proposals feature does). */
+  /** Proposals as the viewer may see them: the proposals feature's loader. */
   proposal: DataLoader<string, ProposalModel | null>;
   round: DataLoader<string, Round | null>;
   /** Stored votes (or approvals) per `${roundId}:${proposalId}`. */
@@ -38,9 +33,6 @@ export interface VotingLoaders {
   /** Whether the viewer is ADMIN or EDITOR of the challenge's unit, or a platform ADMIN. */
   viewerIsStaff: (challengeId: string) => Promise<boolean>;
   frozenTally: DataLoader<string, RoundTally[]>;
-  results: DataLoader<string, ChallengeResult | null>;
-  entries: DataLoader<string, ResultEntry[]>;
-  entryOfProposal: DataLoader<string, ResultEntry | null>;
 }
 
 const key = (k: string): RoundProposalKey => {
@@ -60,29 +52,10 @@ export class VotingLoadersProvider extends RequestLoaders<VotingLoaders> {
     super();
   }
 
-  private async viewProposals(ctx: GraphqlContext, ids: readonly string[]): Promise<(ProposalModel | null)[]> {
-    const found = await this.votes.proposalsByIds(ids);
-    const [audience, owners] = await Promise.all([
-      this.proposals.for(ctx).audience(),
-      this.challenges.for(ctx).challenge.loadMany([...new Set(found.map((p) => p.challengeId))]),
-    ]);
-    const unitOf = new Map(owners.flatMap((c) => (c && !(c instanceof Error) ? [[c.id, c.unitId] as const] : [])));
-    const byId = new Map(
-      found.map((p) => {
-        const reader = {
-          isAuthor: p.authorId === audience.viewerId,
-          isModeratorOrStaff: seesModeratedContent(audience, unitOf.get(p.challengeId) ?? ''),
-        };
-        return [p.id, canSeeProposal(p, reader) ? proposalView(p, canSeeContent(p, reader)) : null];
-      }),
-    );
-    return ids.map((id) => byId.get(id) ?? null);
-  }
-
   protected create(ctx: GraphqlContext): VotingLoaders {
     const viewerId = ctx.viewer?.id ?? null;
     return {
-      proposal: new DataLoader((ids) => this.viewProposals(ctx, ids)),
+      proposal: this.proposals.for(ctx).proposal,
       round: new DataLoader(async (ids) => {
         const byId = new Map((await this.votes.roundsByIds(ids)).map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? null);
@@ -119,15 +92,6 @@ export class VotingLoadersProvider extends RequestLoaders<VotingLoaders> {
       frozenTally: new DataLoader(async (roundIds) =>
         groupBy(roundIds, await this.votes.frozenTallies(roundIds), (r) => r.roundId),
       ),
-      results: new DataLoader(async (ids) => {
-        const byId = new Map((await this.votes.resultsOf(ids)).map((r) => [r.challengeId, r]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
-      entries: new DataLoader(async (ids) => groupBy(ids, await this.votes.entriesOf(ids), (e) => e.challengeId)),
-      entryOfProposal: new DataLoader(async (ids) => {
-        const byId = new Map((await this.votes.entriesOfProposals(ids)).map((e) => [e.proposalId, e]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
     };
   }
 }

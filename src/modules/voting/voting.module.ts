@@ -4,15 +4,13 @@ import { BallotsExportService } from './ballots-export.service.js';
 import { ChallengesModule } from '../challenges/challenges.module.js';
 import { GovernmentUnitsModule } from '../government-units/government-units.module.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
+import { ResultsModule } from '../results/results.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
 import { VotingProposalExtensions } from './voting-proposal-extensions.js';
 import { VotingRoundCloser } from './voting-round.closer.js';
 import {
-  ChallengeResultsFieldsResolver,
   ChallengeVotingFieldsResolver,
-  CriterionAverageFieldsResolver,
   ProposalVotingFieldsResolver,
-  ResultEntryFieldsResolver,
   RoundTallyResolver,
 } from './voting-fields.resolver.js';
 import { VotingLoadersProvider } from './voting.loaders.js';
@@ -20,9 +18,12 @@ import { VotingRepository } from './voting.repository.js';
 import { BudgetBallotFieldsResolver, TallyEntryFieldsResolver, VotingResolver } from './voting.resolver.js';
 import { VotingService } from './voting.service.js';
 
-/** Votes, budget ballots, tallies and results (RULES §5, §7). Its VotingRoundCloser closes VOTING rounds. */
+/**
+ * Votes, budget ballots and tallies (RULES §5, §7). Its VotingRoundCloser closes VOTING rounds and, after the final
+ * one, hands the results to the results feature.
+ */
 @Module({
-  imports: [GovernmentUnitsModule, ChallengesModule, RoundsModule, ProposalsModule],
+  imports: [GovernmentUnitsModule, ChallengesModule, RoundsModule, ProposalsModule, ResultsModule],
   controllers: [BallotsExportController],
   providers: [
     VotingRepository,
@@ -37,9 +38,6 @@ import { VotingService } from './voting.service.js';
     RoundTallyResolver,
     ProposalVotingFieldsResolver,
     ChallengeVotingFieldsResolver,
-    ChallengeResultsFieldsResolver,
-    ResultEntryFieldsResolver,
-    CriterionAverageFieldsResolver,
   ],
   exports: [VotingService, VotingRepository, VotingLoadersProvider, VotingProposalExtensions],
 })

@@ -11,8 +11,6 @@ import { Proposal } from '../proposals/proposal.entity.js';
 import type { ChallengeStatus } from '../challenges/round-lifecycle.js';
 import { Round } from '../challenges/round.entity.js';
 import { BudgetBallot } from './budget-ballot.entity.js';
-import { ChallengeResult } from './challenge-result.entity.js';
-import { ResultEntry } from './result-entry.entity.js';
 import { RoundTally } from './round-tally.entity.js';
 import { Vote } from './vote.entity.js';
 import type { VotingRoundState } from './voting-rules.js';
@@ -88,7 +86,7 @@ function loadedChallenge(row: ChallengeRow): LoadedChallenge {
   };
 }
 
-/** Votes, ballots, tallies and results. Counts always come from the stored rows. */
+/** Votes, ballots and tallies. Counts always come from the stored rows. */
 @Injectable()
 export class VotingRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -131,11 +129,6 @@ export class VotingRepository {
       [challengeId, viewerId],
     );
     return row ? loadedChallenge(row) : { challenge: null, rounds: [], viewerIsJuror: false };
-  }
-
-  proposalsByIds(ids: readonly string[]): Promise<Proposal[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return this.dataSource.manager.findBy(Proposal, { id: In([...ids]) });
   }
 
   roundsByIds(ids: readonly string[]): Promise<Round[]> {
@@ -468,39 +461,6 @@ export class VotingRepository {
 
   async eliminate(tx: Tx, proposalIds: string[], inRound: number): Promise<void> {
     if (proposalIds.length) await tx.update(Proposal, { id: In(proposalIds) }, { eliminatedInRound: inRound });
-  }
-
-  async insertResults(tx: Tx, result: ChallengeResult, entries: ResultEntry[]): Promise<void> {
-    await tx.insert(ChallengeResult, result);
-    if (entries.length) await tx.insert(ResultEntry, entries);
-  }
-
-  resultsOf(challengeIds: readonly string[]): Promise<ChallengeResult[]> {
-    if (!challengeIds.length) return Promise.resolve([]);
-    return this.dataSource.getRepository(ChallengeResult).findBy({ challengeId: In([...challengeIds]) });
-  }
-
-  entriesOf(challengeIds: readonly string[]): Promise<ResultEntry[]> {
-    if (!challengeIds.length) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(ResultEntry)
-      .find({ where: { challengeId: In([...challengeIds]) }, order: { rank: 'ASC' } });
-  }
-
-  entriesOfProposals(proposalIds: readonly string[]): Promise<ResultEntry[]> {
-    if (!proposalIds.length) return Promise.resolve([]);
-    return this.dataSource.getRepository(ResultEntry).findBy({ proposalId: In([...proposalIds]) });
-  }
-
-  /** What the open-data export lists as projects: the final round's proposals in results order, with title, cost and approvals. */
-  async exportProjects(
-    challengeId: string,
-  ): Promise<{ id: string; title: string; cost: string; votes: number; isWinner: boolean }[]> {
-    return this.dataSource.query(
-      `SELECT p.id, p.title, p.estimated_cost::text AS cost, coalesce(e.votes, 0)::int AS votes, e.is_winner AS "isWinner"
-         FROM result_entries e JOIN proposals p ON p.id = e.proposal_id WHERE e.challenge_id = $1 ORDER BY e.rank`,
-      [challengeId],
-    );
   }
 
   async unitName(unitId: string): Promise<string | null> {
