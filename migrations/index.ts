@@ -19,6 +19,7 @@ import { CoAuthorInvitations1734500000100 } from './1734500000100-CoAuthorInvita
 import { BallotExportKeys1734500000200 } from './1734500000200-BallotExportKeys.js';
 import { AccountPrivacy1734600000000 } from './1734600000000-AccountPrivacy.js';
 import { OutboxNotifyWithoutVotes1734700000000 } from './1734700000000-OutboxNotifyWithoutVotes.js';
+import { SubmitBudgetBallotFunction1734700000100 } from './1734700000100-SubmitBudgetBallotFunction.js';
 
 /** Every migration, oldest first, written by hand: add new ones here, then run `npm run db:schema`. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   BallotExportKeys1734500000200,
   AccountPrivacy1734600000000,
   OutboxNotifyWithoutVotes1734700000000,
+  SubmitBudgetBallotFunction1734700000100,
 ];

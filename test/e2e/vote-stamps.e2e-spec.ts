@@ -16,7 +16,7 @@ describe('votes are stamped within their round', () => {
   const clock = new ManualClock();
 
   /** Sets the clock to `first`, and moves it to `later` as soon as the write begins (after every check). */
-  function clockPassesTheCloseBeforeTheWrite(first: Date, later: Date, write: 'insertVote' | 'upsertBallot') {
+  function clockPassesTheCloseBeforeTheWrite(first: Date, later: Date, write: 'insertVote' | 'submitBallot') {
     clock.set(first);
     const repository = api.app.get(VotingRepository);
     const original = repository[write].bind(repository) as (...args: unknown[]) => Promise<unknown>;
@@ -72,7 +72,7 @@ describe('votes are stamped within their round', () => {
     clockPassesTheCloseBeforeTheWrite(
       new Date(closesAt.getTime() - 1),
       new Date(closesAt.getTime() + 8),
-      'upsertBallot',
+      'submitBallot',
     );
 
     const response = await api.gql(BALLOT, { c: challenge.challengeId, ids: challenge.proposalIds }, voter.token);

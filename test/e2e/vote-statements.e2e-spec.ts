@@ -17,10 +17,10 @@ const MAX_STATEMENTS_PER_VOTE = 3;
 /** The account, the proposal with its challenge and rounds, and the one statement that checks and deletes with its outbox row. */
 const MAX_STATEMENTS_PER_RETRACT = 3;
 /**
- * The account, the challenge with its rounds and the viewer's jury membership, then BEGIN, the ballot row checked and
- * upserted (its lock orders one voter's submissions), the items replaced with the outbox row, COMMIT.
+ * The account, the challenge with its rounds and the viewer's jury membership, then one call of submit_budget_ballot:
+ * the ballot row checked and upserted (its lock orders one voter's submissions), the items replaced with the outbox row.
  */
-const MAX_STATEMENTS_PER_BALLOT = 6;
+const MAX_STATEMENTS_PER_BALLOT = 3;
 
 describe('statements per vote, retraction and ballot', () => {
   let api: TestApp;

@@ -210,14 +210,11 @@ export class VotingRepository {
   }
 
   /**
-   * Stores the voter's ballot row in one statement, or tells why not, checking in SQL what the ballot must be:
-   * the round accepting actions at `submittedAt` (FOR KEY SHARE: a close waits), every proposal in its running,
-   * the total within the voter budget and the length within the limits. The upsert takes the ballot row's lock,
-   * so parallel submissions of one voter apply one after another. The CHECK on totalCost and the constraint
-   * trigger on the number of items hold it again at commit.
+   * Stores the voter's whole ballot in one statement (the `submit_budget_ballot` function, migration
+   * SubmitBudgetBallotFunction: what it checks and why its two steps keep one voter's submissions in order), or
+   * tells why not. `items` is null when nothing was stored.
    */
-  async upsertBallot(
-    tx: Tx,
+  async submitBallot(
     ballot: {
       roundId: string;
       voterId: string;
@@ -227,32 +224,16 @@ export class VotingRepository {
       submittedAt: Date;
       proposalIds: string[];
     },
-  ): Promise<{ open: boolean; inRunning: number; totalCost: string; stored: boolean }> {
-    const [row] = await runPrepared<{ open: boolean; in_running: number; total_cost: string; stored: boolean }>(
-      tx,
-      {
-        name: 'upsert_ballot',
-        text: `WITH round AS (
-         SELECT id, challenge_id, position FROM rounds
-         WHERE id = $1 AND status <> 'CLOSED' AND opens_at <= $3 AND $3 < closes_at FOR KEY SHARE
-       ), totals AS (
-         SELECT count(p.id)::int AS n, coalesce(sum(coalesce(p.estimated_cost, 0)), 0)::numeric(14, 2) AS total
-         FROM round JOIN proposals p ON p.id = ANY($4::uuid[]) AND p.challenge_id = round.challenge_id
-           AND p.status = 'SUBMITTED' AND p.stage = round.position AND p.eliminated_in_round IS NULL
-       ), ballot AS (
-         INSERT INTO budget_ballots (round_id, voter_id, voter_budget, min_length, max_length, total_cost, submitted_at)
-         SELECT round.id, $2, $5, $6, $7, totals.total, $3 FROM round, totals
-         WHERE totals.n = cardinality($4::uuid[]) AND ($5::numeric IS NULL OR totals.total <= $5::numeric)
-           AND (totals.n = 0 OR (($6::int IS NULL OR totals.n >= $6) AND ($7::int IS NULL OR totals.n <= $7)))
-         ON CONFLICT (round_id, voter_id) DO UPDATE SET voter_budget = EXCLUDED.voter_budget,
-           min_length = EXCLUDED.min_length, max_length = EXCLUDED.max_length, total_cost = EXCLUDED.total_cost,
-           submitted_at = EXCLUDED.submitted_at
-         RETURNING round_id
-       )
-       SELECT EXISTS (SELECT 1 FROM round) AS open, coalesce((SELECT n FROM totals), 0) AS in_running,
-              coalesce((SELECT total FROM totals), 0)::numeric(14, 2)::text AS total_cost,
-              EXISTS (SELECT 1 FROM ballot) AS stored`,
-      },
+    event: OutboxEvents['votes.changed'],
+  ): Promise<{ open: boolean; inRunning: number; totalCost: string; items: string[] | null }> {
+    const [row] = await runPrepared<{
+      round_open: boolean;
+      running_count: number;
+      ballot_total: string;
+      ballot_items: string[] | null;
+    }>(
+      this.dataSource,
+      { name: 'submit_budget_ballot', text: 'SELECT * FROM submit_budget_ballot($1, $2, $3, $4, $5, $6, $7, $8)' },
       [
         ballot.roundId,
         ballot.voterId,
@@ -261,38 +242,10 @@ export class VotingRepository {
         ballot.voterBudget,
         ballot.minLength,
         ballot.maxLength,
+        JSON.stringify(event),
       ],
     );
-    return { open: row.open, inRunning: row.in_running, totalCost: row.total_cost, stored: row.stored };
-  }
-
-  /**
-   * Makes the ballot's items the given proposals, with the `votes.changed` outbox row. Run after upsertBallot in
-   * the same transaction: this statement starts once the ballot row's lock is held, so it sees the items of any
-   * submission that committed before. Returns the stored ids in their stored order.
-   */
-  async replaceBallotItems(
-    tx: Tx,
-    key: { roundId: string; voterId: string; proposalIds: string[] },
-    event: OutboxEvents['votes.changed'],
-  ): Promise<string[]> {
-    const [row] = await runPrepared<{ ids: string[] }>(
-      tx,
-      {
-        name: 'replace_ballot_items',
-        text: `WITH removed AS (
-         DELETE FROM budget_ballot_items WHERE round_id = $1 AND voter_id = $2 AND NOT (proposal_id = ANY($3::uuid[]))
-       ), added AS (
-         INSERT INTO budget_ballot_items (round_id, voter_id, proposal_id) SELECT $1, $2, unnest($3::uuid[])
-         ON CONFLICT DO NOTHING
-       ), event AS (
-         INSERT INTO outbox_events (type, payload) VALUES ('votes.changed', $4::jsonb)
-       )
-       SELECT coalesce(array_agg(id::text ORDER BY id), '{}') AS ids FROM unnest($3::uuid[]) AS id`,
-      },
-      [key.roundId, key.voterId, key.proposalIds, JSON.stringify(event)],
-    );
-    return row.ids;
+    return { open: row.round_open, inRunning: row.running_count, totalCost: row.ballot_total, items: row.ballot_items };
   }
 
   async ballotOf(roundId: string, voterId: string, tx?: Tx): Promise<StoredBallot | null> {

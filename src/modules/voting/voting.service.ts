@@ -3,7 +3,6 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { formatCentavos, parseDecimal } from '../../common/money.js';
 import { AppConfig } from '../../config/app-config.js';
-import { Transactions } from '../../infrastructure/database/transactions.js';
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import { participationRefusal, type ParticipantFacts } from '../proposals/participation-eligibility.js';
 import { RoundClock } from '../rounds/round-clock.js';
@@ -45,7 +44,6 @@ export class VotingService {
   constructor(
     private readonly votes: VotingRepository,
     private readonly roundClock: RoundClock,
-    private readonly transactions: Transactions,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -108,8 +106,8 @@ export class VotingService {
     const limits = ballotSettingsOf(challenge.settings);
     const event = { challengeId: challenge.id, roundId: round.id, voterId: viewer.id };
     try {
-      return await this.transactions.run(async (tx) => {
-        const ballot = await this.votes.upsertBallot(tx, {
+      const ballot = await this.votes.submitBallot(
+        {
           roundId: round.id,
           voterId: viewer.id,
           voterBudget: limits.voterBudget === null ? null : formatCentavos(limits.voterBudget),
@@ -117,19 +115,15 @@ export class VotingService {
           maxLength: limits.maxProjects,
           submittedAt,
           proposalIds: ids,
-        });
-        if (!ballot.open) throw roundNotOpen();
-        if (ballot.inRunning !== ids.length) throw VotingErrors.notInRunning();
-        const refusal = ballotRefusal(ids.length, parseDecimal(ballot.totalCost) ?? 0n, limits);
-        if (refusal) throw ballotRefusalError(refusal);
-        if (!ballot.stored) throw new Error('The ballot passed every check but was not stored.');
-        const stored = await this.votes.replaceBallotItems(
-          tx,
-          { roundId: round.id, voterId: viewer.id, proposalIds: ids },
-          event,
-        );
-        return this.ballotModel(round.id, stored, ballot.totalCost, submittedAt);
-      });
+        },
+        event,
+      );
+      if (!ballot.open) throw roundNotOpen();
+      if (ballot.inRunning !== ids.length) throw VotingErrors.notInRunning();
+      const refusal = ballotRefusal(ids.length, parseDecimal(ballot.totalCost) ?? 0n, limits);
+      if (refusal) throw ballotRefusalError(refusal);
+      if (!ballot.items) throw new Error('The ballot passed every check but was not stored.');
+      return this.ballotModel(round.id, ballot.items, ballot.totalCost, submittedAt);
     } catch (error) {
       // The database is the authority (RULES §5): these only fire if the checks above were bypassed.
       const { code, constraint } = driverError(error);
