@@ -8,6 +8,7 @@ import { registerAndLogin } from '../support/identity.js';
 import { linkToken, readMail } from '../support/mail.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/test-database.js';
+import { waitFor } from '../support/wait.js';
 
 describe('mail: the API records, a separate worker process relays and delivers', () => {
   let api: TestApp;
@@ -45,7 +46,8 @@ describe('mail: the API records, a separate worker process relays and delivers',
     await worker.init();
     const mail = await readMail(api.env.MAIL_DIR, account.email);
     expect(linkToken(mail, 'verificar-correo')).toHaveLength(43);
-    const [job] = await queue.getJobs(['completed']);
+    // The file is written before BullMQ marks the job completed.
+    const job = await waitFor('the mail job completed', async () => (await queue.getJobs(['completed']))[0]);
     expect(job.name).toBe('mail.send');
     expect(job.opts).toMatchObject({ attempts: 5, backoff: { type: 'exponential' } });
   });
