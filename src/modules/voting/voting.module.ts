@@ -6,6 +6,7 @@ import { GovernmentUnitsModule } from '../government-units/government-units.modu
 import { ProposalsModule } from '../proposals/proposals.module.js';
 import { ResultsModule } from '../results/results.module.js';
 import { RoundsModule } from '../rounds/rounds.module.js';
+import { RoundTalliesService } from './round-tallies.service.js';
 import { VotingProposalExtensions } from './voting-proposal-extensions.js';
 import { VotingRoundCloser } from './voting-round.closer.js';
 import {
@@ -28,6 +29,7 @@ import { VotingService } from './voting.service.js';
   providers: [
     VotingRepository,
     VotingService,
+    RoundTalliesService,
     VotingLoadersProvider,
     VotingRoundCloser,
     BallotsExportService,
@@ -39,6 +41,6 @@ import { VotingService } from './voting.service.js';
     ProposalVotingFieldsResolver,
     ChallengeVotingFieldsResolver,
   ],
-  exports: [VotingService, VotingRepository, VotingLoadersProvider, VotingProposalExtensions],
+  exports: [VotingService, RoundTalliesService, VotingLoadersProvider, VotingProposalExtensions],
 })
 export class VotingModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../common/clock.js';
 import { ChallengesService } from '../../challenges/challenges.service.js';
+import { RoundTalliesService } from '../../voting/round-tallies.service.js';
 import { rankTally, type TallyRow } from '../../voting/tally.js';
-import { VotingRepository } from '../../voting/voting.repository.js';
 import { isTallyHidden } from '../../voting/voting-rules.js';
 
 /**
@@ -18,7 +18,7 @@ export abstract class LiveTallySource {
 @Injectable()
 export class VotingLiveTallySource extends LiveTallySource {
   constructor(
-    private readonly votes: VotingRepository,
+    private readonly tallies: RoundTalliesService,
     private readonly challenges: ChallengesService,
     private readonly clock: Clock,
   ) {
@@ -26,16 +26,16 @@ export class VotingLiveTallySource extends LiveTallySource {
   }
 
   async publicTally(roundId: string): Promise<TallyRow[] | null> {
-    const [round] = await this.votes.roundsByIds([roundId]);
+    const round = await this.tallies.round(roundId);
     if (!round || round.kind !== 'VOTING') return null;
     const [challenge] = await this.challenges.findByIds([round.challengeId]);
     if (!challenge || isTallyHidden(round, challenge.settings.showLiveTally, this.clock.now())) return null;
     if (round.status === 'CLOSED') {
-      const frozen = await this.votes.frozenTallies([roundId]);
+      const frozen = await this.tallies.frozen(roundId);
       if (frozen.length)
         return frozen.map(({ proposalId, votes, rank, share }) => ({ proposalId, votes, rank, share }));
     }
-    const live = await this.votes.liveTallies([roundId]);
+    const live = await this.tallies.live(roundId);
     return rankTally(
       live.map((row) => ({ proposalId: row.proposalId, votes: row.votes, submittedAt: row.submittedAt.getTime() })),
     );
