@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Tx } from '../../infrastructure/database/transactions.js';
 import { Challenge } from '../challenges/challenge.entity.js';
 import { Round } from '../challenges/round.entity.js';
 import { ProposalCoAuthor } from './proposal-co-author.entity.js';
-import type { ProposalOrdering } from './proposal-list-extensions.js';
+import type { ParticipantSource, ProposalFilter, ProposalOrdering } from './proposal-list-extensions.js';
 import { MODERATED_STATUSES } from './proposal-rules.js';
 import { Proposal, ProposalStatus } from './proposal.entity.js';
 import { everSubmittedSql } from '../../common/public-visibility.js';
@@ -37,8 +37,8 @@ export interface ProposalQuery {
   search: string | null;
   /** Only proposals that reached this round position. */
   minStage: number | null;
-  /** SQL selecting winning `proposal_id`s; `false` when nothing can have won yet. */
-  winners: string | false | null;
+  /** Keeps only the winners (the voting feature's filter). */
+  winners: ProposalFilter | null;
   /** The signed-in viewer: also sees their own unsubmitted proposals. */
   viewerId: string | null;
   /** Moderators and the unit's staff may match moderated content by search; others only its title. */
@@ -150,8 +150,7 @@ export class ProposalsRepository {
     this.applyVisibility(qb, query);
     if (query.search) this.applySearch(qb, query);
     if (query.minStage !== null) qb.andWhere('p.stage >= :minStage', { minStage: query.minStage });
-    if (query.winners === false) qb.andWhere('false');
-    else if (query.winners) qb.andWhere(`p.id IN (${query.winners})`);
+    query.winners?.(qb);
     this.applyOrder(qb, query);
     return qb.offset(query.offset).limit(query.limit).getManyAndCount();
   }
@@ -197,11 +196,16 @@ export class ProposalsRepository {
    * Distinct people per challenge among the authors and co-authors of every proposal ever submitted,
    * plus `extraSql` sources of `(challenge_id, user_id)` rows (voters, commenters).
    */
-  async countParticipants(challengeIds: readonly string[], extraSql: readonly string[]): Promise<Map<string, number>> {
+  async countParticipants(
+    challengeIds: readonly string[],
+    others: readonly ParticipantSource[],
+  ): Promise<Map<string, number>> {
     const sources = [
       `SELECT p.challenge_id, p.author_id AS user_id FROM proposals p WHERE ${everSubmittedSql('p')}`,
       `SELECT p.challenge_id, ca.user_id FROM proposal_co_authors ca JOIN proposals p ON p.id = ca.proposal_id WHERE ${everSubmittedSql('p')}`,
-      ...extraSql,
+      ...others.map((source) =>
+        source(this.dataSource.createQueryBuilder() as SelectQueryBuilder<ObjectLiteral>).getQuery(),
+      ),
     ];
     const rows: { challenge_id: string; n: number }[] = await this.dataSource.query(
       `SELECT challenge_id, count(DISTINCT user_id)::int AS n

@@ -3,6 +3,8 @@ import { Clock } from '../../common/clock.js';
 import {
   ProposalListExtensions,
   type ExtendedProposalOrder,
+  type ParticipantSource,
+  type ProposalFilter,
   type ProposalOrdering,
 } from '../proposals/proposal-list-extensions.js';
 
@@ -19,10 +21,21 @@ const VOTE_COUNT_SQL = `coalesce((
    WHERE r.challenge_id = p.challenge_id AND r.kind = 'VOTING' AND r.position <= p.stage AND r.opens_at <= :votingNow
    ORDER BY r.position DESC LIMIT 1), 0)`;
 
-const PARTICIPANTS_SQL = [
-  'SELECT r.challenge_id, v.voter_id AS user_id FROM votes v JOIN rounds r ON r.id = v.round_id',
-  'SELECT r.challenge_id, b.voter_id AS user_id FROM budget_ballots b JOIN rounds r ON r.id = b.round_id',
-] as const;
+/** Voters, and people who handed in a budget ballot (even an empty one). */
+const PARTICIPANTS: readonly ParticipantSource[] = [
+  (qb) =>
+    qb
+      .select('r.challenge_id', 'challenge_id')
+      .addSelect('v.voter_id', 'user_id')
+      .from('votes', 'v')
+      .innerJoin('rounds', 'r', 'r.id = v.round_id'),
+  (qb) =>
+    qb
+      .select('r.challenge_id', 'challenge_id')
+      .addSelect('b.voter_id', 'user_id')
+      .from('budget_ballots', 'b')
+      .innerJoin('rounds', 'r', 'r.id = b.round_id'),
+];
 
 const RANK_SQL = `(SELECT e.rank FROM result_entries e WHERE e.challenge_id = p.challenge_id AND e.proposal_id = p.id)`;
 
@@ -57,11 +70,13 @@ export class VotingProposalExtensions extends ProposalListExtensions {
     };
   }
 
-  winners(): string {
-    return 'SELECT e.proposal_id FROM result_entries e WHERE e.is_winner';
+  winners(): ProposalFilter {
+    return (qb) => {
+      qb.andWhere('p.id IN (SELECT e.proposal_id FROM result_entries e WHERE e.is_winner)');
+    };
   }
 
-  participants(): readonly string[] {
-    return PARTICIPANTS_SQL;
+  participants(): readonly ParticipantSource[] {
+    return PARTICIPANTS;
   }
 }
