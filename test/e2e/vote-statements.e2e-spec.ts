@@ -10,12 +10,14 @@ const BALLOT = `mutation($c: ID!, $ids: [ID!]!) { submitBudgetBallot(challengeId
 
 /**
  * Issue #17: the SQL statements one castVote request sends, counted at the pg driver: the account (authentication),
- * the proposal with its challenge, rounds and the viewer's jury membership, and the one statement that checks and stores
- * the vote with its outbox row. Raise the bound only with a reason: every statement is a round trip at the deadline rush.
+ * the proposal with its challenge, rounds and the viewer's jury membership (only the first time this process votes on
+ * that proposal: then voting keeps it, see ProposalContexts), and the one statement that checks and stores the vote
+ * with its outbox row. Raise the bounds only with a reason: every statement is a round trip at the deadline rush.
  */
 const MAX_STATEMENTS_PER_VOTE = 3;
-/** The account, the proposal with its challenge and rounds, and the one statement that checks and deletes with its outbox row. */
-const MAX_STATEMENTS_PER_RETRACT = 3;
+const MAX_STATEMENTS_PER_KNOWN_PROPOSAL_VOTE = 2;
+/** The account and the one statement that checks and deletes with its outbox row (the proposal was voted on). */
+const MAX_STATEMENTS_PER_RETRACT = 2;
 /**
  * The account, the challenge with its rounds and the viewer's jury membership, then one call of submit_budget_ballot:
  * the ballot row checked and upserted (its lock orders one voter's submissions), the items replaced with the outbox row.
@@ -50,6 +52,11 @@ describe('statements per vote, retraction and ballot', () => {
 
     expect(response.errors).toBeUndefined();
     expectAtMostStatements(sent, MAX_STATEMENTS_PER_VOTE);
+
+    const [another] = await createVoters(sql, api.config, 1);
+    const known = await statements!.during(() => api.gql(CAST, { id: challenge.proposalIds[1] }, another.token));
+    expect(known.result.errors).toBeUndefined();
+    expectAtMostStatements(known.sent, MAX_STATEMENTS_PER_KNOWN_PROPOSAL_VOTE);
   });
 
   it(`sends at most ${MAX_STATEMENTS_PER_RETRACT} SQL statements for one retraction, warm`, async () => {

@@ -12,6 +12,12 @@ export interface ParticipationRefusal {
   message: string;
 }
 
+/** A juror of the challenge (RULES §6: jurors neither propose nor vote). */
+export const JUROR_REFUSAL: ParticipationRefusal = {
+  reason: 'JUROR_CONFLICT',
+  message: 'Formas parte del jurado de este reto, así que no puedes proponer ni votar en él.',
+};
+
 export interface ParticipantFacts {
   emailVerified: boolean;
   curpVerified: boolean;
@@ -75,11 +81,6 @@ export function participationRefusal(
       message: `Este reto es solo para residentes ${where}; revisa la residencia de tu perfil.`,
     };
   }
-  if (options.isJuror) {
-    return {
-      reason: 'JUROR_CONFLICT',
-      message: 'Formas parte del jurado de este reto, así que no puedes proponer ni votar en él.',
-    };
-  }
+  if (options.isJuror) return JUROR_REFUSAL;
   return null;
 }

@@ -74,6 +74,37 @@ describe('VotingService', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('a proposal voted on before (its context kept by this process) still sees what changed since', async () => {
+    const {
+      challengeId,
+      rounds,
+      proposalIds: [p],
+    } = await inVoting({ votingMethod: 'MULTIPLE', maxVotesPerVoter: 2 });
+    await voting.castVote((await registerPerson(h)).viewer, p); // reads and keeps the proposal's context
+    const votingRound = rounds.find((r) => r.kind === 'VOTING')!;
+
+    const juror = await registerPerson(h);
+    await h.sql.query('INSERT INTO jury_members (challenge_id, user_id) VALUES ($1, $2)', [challengeId, juror.id]);
+    await expect(voting.castVote(juror.viewer, p)).rejects.toMatchObject({ reason: 'JUROR_CONFLICT' });
+
+    // Extended past the kept closing time: a vote after it is accepted.
+    await h.sql.query(`UPDATE rounds SET closes_at = closes_at + interval '1 hour' WHERE id = $1`, [votingRound.id]);
+    await h.advanceTo(votingRound.closesAt.getTime() + 60_000);
+    const late = await registerPerson(h);
+    await voting.castVote(late.viewer, p);
+    expect(await votesOf(late.id)).toBe(1);
+
+    // Closed early and then cancelled behind the kept copy's back: refused, nothing stored.
+    await h.sql.query(`UPDATE rounds SET closes_at = $2 WHERE id = $1`, [votingRound.id, h.clock.now()]);
+    const refused = await registerPerson(h);
+    await expect(voting.castVote(refused.viewer, p)).rejects.toMatchObject({ reason: 'ROUND_NOT_OPEN' });
+    await h.sql.query(`UPDATE rounds SET closes_at = closes_at + interval '1 hour' WHERE id = $1`, [votingRound.id]);
+    await h.sql.query(`UPDATE challenges SET status = 'CANCELLED' WHERE id = $1`, [challengeId]);
+    await expect(voting.castVote(refused.viewer, p)).rejects.toMatchObject({ reason: 'ROUND_NOT_OPEN' });
+    await expect(voting.retractVote(late.viewer, p)).rejects.toMatchObject({ reason: 'ROUND_NOT_OPEN' });
+    expect([await votesOf(juror.id), await votesOf(refused.id), await votesOf(late.id)]).toEqual([0, 0, 1]);
+  });
+
   it('SINGLE: a second vote in the round is refused ALREADY_VOTED, whichever proposal', async () => {
     const {
       proposalIds: [first, second],

@@ -143,22 +143,27 @@ export class VotingRepository {
    * second vote for the same proposal (unique key, 23505), one beyond the allowance (CHECK on the quota,
    * 23514) and a stamp outside the round's window (trigger, 23514). The `votes.changed` outbox row is
    * written by the same statement, only when the vote is stored. One statement is its own transaction, so this
-   * write needs no BEGIN/COMMIT round trips (issue #17): it all happens or none of it does.
+   * write needs no BEGIN/COMMIT round trips (issue #17): it all happens or none of it does. It also checks what a
+   * cached read of the challenge may have missed (issue #17): the challenge still published, the voter not on its jury.
    */
   async insertVote(
     vote: { roundId: string; proposalId: string; voterId: string; allowed: number; createdAt: Date },
     event: OutboxEvents['votes.changed'],
-  ): Promise<Vote | 'round-not-open' | 'not-in-running'> {
-    const [row] = await runPrepared<{ open: boolean; id: string | null }>(
+  ): Promise<Vote | 'round-not-open' | 'juror' | 'not-in-running'> {
+    const [row] = await runPrepared<{ open: boolean; juror: boolean; id: string | null }>(
       this.dataSource,
       {
         name: 'cast_vote',
         text: `WITH round AS (
-         SELECT id, challenge_id, position FROM rounds
-         WHERE id = $1 AND status <> 'CLOSED' AND opens_at <= $4 AND $4 < closes_at FOR KEY SHARE
+         SELECT r.id, r.challenge_id, r.position FROM rounds r JOIN challenges c ON c.id = r.challenge_id
+         WHERE r.id = $1 AND c.status = 'PUBLISHED' AND r.status <> 'CLOSED' AND r.opens_at <= $4 AND $4 < r.closes_at
+         FOR KEY SHARE OF r
+       ), juror AS (
+         SELECT 1 FROM round JOIN jury_members j ON j.challenge_id = round.challenge_id AND j.user_id = $3
        ), running AS (
          SELECT round.id AS round_id FROM round JOIN proposals p ON p.id = $2 AND p.challenge_id = round.challenge_id
            AND p.status = 'SUBMITTED' AND p.stage = round.position AND p.eliminated_in_round IS NULL
+         WHERE NOT EXISTS (SELECT 1 FROM juror)
        ), quota AS (
          INSERT INTO vote_quotas (round_id, voter_id, allowed) SELECT round_id, $3, $5 FROM running
          ON CONFLICT (round_id, voter_id) DO NOTHING
@@ -167,11 +172,12 @@ export class VotingRepository {
        ), event AS (
          INSERT INTO outbox_events (type, payload) SELECT 'votes.changed', $6::jsonb FROM vote
        )
-       SELECT EXISTS (SELECT 1 FROM round) AS open, (SELECT id FROM vote) AS id`,
+       SELECT EXISTS (SELECT 1 FROM round) AS open, EXISTS (SELECT 1 FROM juror) AS juror, (SELECT id FROM vote) AS id`,
       },
       [vote.roundId, vote.proposalId, vote.voterId, vote.createdAt, vote.allowed, JSON.stringify(event)],
     );
     if (!row.open) return 'round-not-open';
+    if (row.juror) return 'juror';
     if (!row.id) return 'not-in-running';
     return Object.assign(new Vote(), {
       id: row.id,
@@ -196,7 +202,9 @@ export class VotingRepository {
       {
         name: 'retract_vote',
         text: `WITH round AS (
-         SELECT id FROM rounds WHERE id = $1 AND status <> 'CLOSED' AND opens_at <= $4 AND $4 < closes_at FOR KEY SHARE
+         SELECT r.id FROM rounds r JOIN challenges c ON c.id = r.challenge_id
+         WHERE r.id = $1 AND c.status = 'PUBLISHED' AND r.status <> 'CLOSED' AND r.opens_at <= $4 AND $4 < r.closes_at
+         FOR KEY SHARE OF r
        ), deleted AS (
          DELETE FROM votes v USING round WHERE v.round_id = round.id AND v.proposal_id = $2 AND v.voter_id = $3 RETURNING v.id
        ), event AS (

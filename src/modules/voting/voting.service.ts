@@ -4,11 +4,12 @@ import { DomainError } from '../../common/domain-error.js';
 import { formatCentavos, parseDecimal } from '../../common/money.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
-import { participationRefusal, type ParticipantFacts } from '../proposals/participation-eligibility.js';
+import { JUROR_REFUSAL, participationRefusal, type ParticipantFacts } from '../proposals/participation-eligibility.js';
 import { RoundClock } from '../rounds/round-clock.js';
 import { roundNotOpen } from '../rounds/rounds.errors.js';
 import type { BudgetBallotModel } from './dto/budget-ballot.model.js';
 import type { Vote } from './vote.entity.js';
+import { ProposalContexts } from './proposal-contexts.js';
 import { VotingErrors } from './voting.errors.js';
 import {
   VotingRepository,
@@ -41,6 +42,8 @@ interface VotingContext {
 /** Casting, retracting and budget ballots (RULES §5). Every refusal stores nothing: checks run before or inside the one transaction. */
 @Injectable()
 export class VotingService {
+  private readonly contexts = new ProposalContexts();
+
   constructor(
     private readonly votes: VotingRepository,
     private readonly roundClock: RoundClock,
@@ -54,7 +57,41 @@ export class VotingService {
    */
   async castVote(viewer: Viewer, proposalId: string): Promise<Vote> {
     const now = this.clock.now();
-    const { proposal, ...loaded } = await this.visibleProposal(proposalId, viewer.id);
+    return this.onProposal(proposalId, viewer, now, (context) => this.cast(viewer, context, now));
+  }
+
+  /** True when a vote was withdrawn, false when the viewer had none for this proposal in the open round. */
+  async retractVote(viewer: Viewer, proposalId: string): Promise<boolean> {
+    const now = this.clock.now();
+    return this.onProposal(proposalId, viewer, now, (context) => this.retract(viewer, context, now));
+  }
+
+  /**
+   * Runs `act` on the proposal's context as last read in this process when there is one (ProposalContexts), and
+   * on a fresh read otherwise or when that attempt was refused: every refusal is decided on fresh data.
+   */
+  private async onProposal<T>(
+    proposalId: string,
+    viewer: Viewer,
+    now: Date,
+    act: (context: { proposal: VotableProposal } & LoadedChallenge) => Promise<T>,
+  ): Promise<T> {
+    const cached = this.contexts.get(proposalId);
+    if (cached && openVotingRound(cached.rounds, now)?.status === 'OPEN') {
+      try {
+        return await act({ ...cached, viewerIsJuror: false }); // the vote's statement checks the jury
+      } catch {
+        // decided again below
+      }
+    }
+    const { viewerIsJuror, ...context } = await this.visibleProposal(proposalId, viewer.id);
+    const result = await act({ ...context, viewerIsJuror });
+    if (openVotingRound(context.rounds, now)?.status === 'OPEN') this.contexts.remember(context);
+    return result;
+  }
+
+  private async cast(viewer: Viewer, loaded: { proposal: VotableProposal } & LoadedChallenge, now: Date) {
+    const { proposal } = loaded;
     const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'VOTE', now, loaded);
     const allowance = voteAllowance(challenge.settings)!;
     try {
@@ -63,6 +100,7 @@ export class VotingService {
         { challengeId: challenge.id, roundId: round.id, voterId: viewer.id },
       );
       if (vote === 'round-not-open') throw roundNotOpen();
+      if (vote === 'juror') throw VotingErrors.notEligible(JUROR_REFUSAL);
       if (vote === 'not-in-running') throw VotingErrors.notInRunning();
       return vote;
     } catch (error) {
@@ -76,10 +114,8 @@ export class VotingService {
     }
   }
 
-  /** True when a vote was withdrawn, false when the viewer had none for this proposal in the open round. */
-  async retractVote(viewer: Viewer, proposalId: string): Promise<boolean> {
-    const now = this.clock.now();
-    const { proposal, ...loaded } = await this.visibleProposal(proposalId, viewer.id);
+  private async retract(viewer: Viewer, loaded: { proposal: VotableProposal } & LoadedChallenge, now: Date) {
+    const { proposal } = loaded;
     const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT', now, loaded);
     const retracted = await this.votes.deleteVote(
       { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, now },
