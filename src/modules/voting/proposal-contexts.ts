@@ -1,6 +1,7 @@
-import type { LoadedChallenge, VotableProposal } from './voting.repository.js';
+import type { ProposalInChallenge } from './voting.repository.js';
 
-export type ProposalContext = { proposal: VotableProposal } & Omit<LoadedChallenge, 'viewerIsJuror'>;
+/** Without the viewer's jury membership: that is the viewer's, and the vote's statement checks it. */
+export type ProposalContext = Omit<ProposalInChallenge, 'viewerIsJuror'>;
 
 /** Entries older than this are read again; it bounds memory, not correctness. */
 const TTL_MS = 60_000;

@@ -54,6 +54,9 @@ export interface LoadedChallenge {
   viewerIsJuror: boolean;
 }
 
+/** A proposal with what a vote reads of its challenge. */
+export type ProposalInChallenge = { proposal: VotableProposal } & LoadedChallenge;
+
 export interface VotableProposal {
   id: string;
   challengeId: string;
@@ -99,10 +102,7 @@ export class VotingRepository {
    * A proposal with its challenge, the challenge's rounds (by position) and whether the viewer is one of its jurors:
    * a vote's reads in one prepared statement, no ORM hydration (issue #17).
    */
-  async proposalInChallenge(
-    proposalId: string,
-    viewerId: string,
-  ): Promise<({ proposal: VotableProposal } & LoadedChallenge) | null> {
+  async proposalInChallenge(proposalId: string, viewerId: string): Promise<ProposalInChallenge | null> {
     const [row] = await runPrepared<ChallengeRow & { submitted_at: Date | null }>(
       this.dataSource,
       {

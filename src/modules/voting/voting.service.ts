@@ -14,7 +14,7 @@ import { VotingErrors } from './voting.errors.js';
 import {
   VotingRepository,
   type LoadedChallenge,
-  type VotableProposal,
+  type ProposalInChallenge,
   type VotingChallenge,
 } from './voting.repository.js';
 import {
@@ -74,7 +74,7 @@ export class VotingService {
     proposalId: string,
     viewer: Viewer,
     now: Date,
-    act: (context: { proposal: VotableProposal } & LoadedChallenge) => Promise<T>,
+    act: (context: ProposalInChallenge) => Promise<T>,
   ): Promise<T> {
     const cached = this.contexts.get(proposalId);
     if (cached && openVotingRound(cached.rounds, now)?.status === 'OPEN') {
@@ -90,7 +90,7 @@ export class VotingService {
     return result;
   }
 
-  private async cast(viewer: Viewer, loaded: { proposal: VotableProposal } & LoadedChallenge, now: Date) {
+  private async cast(viewer: Viewer, loaded: ProposalInChallenge, now: Date) {
     const { proposal } = loaded;
     const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'VOTE', now, loaded);
     const allowance = voteAllowance(challenge.settings)!;
@@ -114,7 +114,7 @@ export class VotingService {
     }
   }
 
-  private async retract(viewer: Viewer, loaded: { proposal: VotableProposal } & LoadedChallenge, now: Date) {
+  private async retract(viewer: Viewer, loaded: ProposalInChallenge, now: Date) {
     const { proposal } = loaded;
     const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT', now, loaded);
     const retracted = await this.votes.deleteVote(
@@ -188,10 +188,7 @@ export class VotingService {
   }
 
   /** Drafts are their authors' business: for voting they do not exist. Read with its challenge and rounds. */
-  private async visibleProposal(
-    proposalId: string,
-    viewerId: string,
-  ): Promise<{ proposal: VotableProposal } & LoadedChallenge> {
+  private async visibleProposal(proposalId: string, viewerId: string): Promise<ProposalInChallenge> {
     const found = isUuid(proposalId) ? await this.votes.proposalInChallenge(proposalId, viewerId) : null;
     if (!found || !wasEverSubmitted(found.proposal)) throw VotingErrors.proposalNotFound();
     return found;
