@@ -11,6 +11,7 @@ import {
   rankEvaluationRound,
   type EvaluationRoundLine,
 } from './evaluation-rules.js';
+import { ProposalStages } from '../proposals/proposal-stages.js';
 
 interface Frozen {
   lines: EvaluationRoundLine[];
@@ -32,6 +33,7 @@ export class EvaluationRoundCloser implements RoundCloser {
   constructor(
     private readonly repo: EvaluationRepository,
     private readonly results: ResultsService,
+    private readonly stages: ProposalStages,
   ) {}
 
   async close(tx: Tx, ctx: RoundCloseContext): Promise<void> {
@@ -85,8 +87,8 @@ export class EvaluationRoundCloser implements RoundCloser {
     const advanced = ctx.round.advanceCount === null ? all : advancingProposalIds(frozen.lines, ctx.round.advanceCount);
     const moving = new Set(advanced);
     const eliminated = all.filter((id) => !moving.has(id));
-    await this.repo.moveOn(tx, advanced, ctx.round.position + 1);
-    await this.repo.eliminate(tx, eliminated, ctx.round.position);
+    await this.stages.moveOn(tx, advanced, ctx.round.position + 1);
+    await this.stages.eliminate(tx, eliminated, ctx.round.position);
     ctx.outcome.advanced.push(...advanced);
     ctx.outcome.eliminated.push(...eliminated);
   }

@@ -68,14 +68,6 @@ export class EvaluationRepository {
       .getMany();
   }
 
-  async moveOn(tx: Tx, proposalIds: string[], toStage: number): Promise<void> {
-    if (proposalIds.length) await tx.update(Proposal, { id: In(proposalIds) }, { stage: toStage });
-  }
-
-  async eliminate(tx: Tx, proposalIds: string[], inRound: number): Promise<void> {
-    if (proposalIds.length) await tx.update(Proposal, { id: In(proposalIds) }, { eliminatedInRound: inRound });
-  }
-
   // ── jurors ──
 
   jurorsOf(challengeIds: readonly string[], tx?: Tx): Promise<JuryMember[]> {

@@ -14,6 +14,7 @@ import { ProposalsRepository } from './proposals.repository.js';
 import { ProposalsResolver } from './proposals.resolver.js';
 import { ProposalsService } from './proposals.service.js';
 import { SubmissionRoundCloser } from './submission-round.closer.js';
+import { ProposalStages } from './proposal-stages.js';
 
 /**
  * Proposals (RULES §4). Exports what results, voting and evaluation build on: the repository and loaders,
@@ -23,6 +24,7 @@ import { SubmissionRoundCloser } from './submission-round.closer.js';
 @Module({
   imports: [IdentityModule, GovernmentUnitsModule, ChallengesModule, RoundsModule],
   providers: [
+    ProposalStages,
     ProposalsRepository,
     ProposalsService,
     ProposalModerationService,
@@ -35,6 +37,6 @@ import { SubmissionRoundCloser } from './submission-round.closer.js';
     CoAuthorsService,
     CoAuthorsResolver,
   ],
-  exports: [ProposalsRepository, ProposalsService, ProposalsLoaders],
+  exports: [ProposalsService, ProposalsLoaders, ProposalStages],
 })
 export class ProposalsModule {}

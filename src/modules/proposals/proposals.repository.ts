@@ -216,6 +216,14 @@ export class ProposalsRepository {
     return new Map(rows.map((row) => [row.challenge_id, row.n]));
   }
 
+  async setStage(tx: Tx, proposalIds: string[], stage: number): Promise<void> {
+    if (proposalIds.length) await tx.update(Proposal, { id: In(proposalIds) }, { stage });
+  }
+
+  async setEliminated(tx: Tx, proposalIds: string[], inRound: number): Promise<void> {
+    if (proposalIds.length) await tx.update(Proposal, { id: In(proposalIds) }, { eliminatedInRound: inRound });
+  }
+
   /** Moves every SUBMITTED proposal at `fromStage` on to `toStage`; returns their ids. */
   async advanceSubmitted(tx: Tx, challengeId: string, fromStage: number, toStage: number): Promise<string[]> {
     const rows: { id: string }[] = await tx.query(

@@ -15,6 +15,7 @@ import {
   type RoundDecision,
 } from './voting-results.js';
 import { ballotSettingsOf } from './voting-rules.js';
+import { ProposalStages } from '../proposals/proposal-stages.js';
 
 /** What freezing the tally decided for the round being closed. */
 interface Frozen {
@@ -34,6 +35,7 @@ export class VotingRoundCloser implements RoundCloser {
   constructor(
     private readonly votes: VotingRepository,
     private readonly results: ResultsService,
+    private readonly stages: ProposalStages,
   ) {}
 
   async close(tx: Tx, ctx: RoundCloseContext): Promise<void> {
@@ -58,8 +60,8 @@ export class VotingRoundCloser implements RoundCloser {
 
   private async advance(tx: Tx, ctx: RoundCloseContext, frozen: Frozen): Promise<void> {
     const next = ctx.round.position + 1;
-    await this.votes.moveOn(tx, frozen.decision.advanced, next);
-    await this.votes.eliminate(tx, frozen.decision.eliminated, ctx.round.position);
+    await this.stages.moveOn(tx, frozen.decision.advanced, next);
+    await this.stages.eliminate(tx, frozen.decision.eliminated, ctx.round.position);
     ctx.outcome.advanced.push(...frozen.decision.advanced);
     ctx.outcome.eliminated.push(...frozen.decision.eliminated);
   }

@@ -416,14 +416,6 @@ export class VotingRepository {
       .getMany();
   }
 
-  async moveOn(tx: Tx, proposalIds: string[], toStage: number): Promise<void> {
-    if (proposalIds.length) await tx.update(Proposal, { id: In(proposalIds) }, { stage: toStage });
-  }
-
-  async eliminate(tx: Tx, proposalIds: string[], inRound: number): Promise<void> {
-    if (proposalIds.length) await tx.update(Proposal, { id: In(proposalIds) }, { eliminatedInRound: inRound });
-  }
-
   async unitName(unitId: string): Promise<string | null> {
     const rows: { name: string }[] = await this.dataSource.query('SELECT name FROM government_units WHERE id = $1', [
       unitId,
