@@ -83,6 +83,10 @@ export class GovernmentUnitsRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  async deleteMembershipsOfUser(tx: Tx, userId: string): Promise<void> {
+    await tx.query(`DELETE FROM unit_memberships WHERE user_id = $1`, [userId]);
+  }
+
   /** The role `userId` holds in the unit owning a resource; undefined when the resource does not exist. */
   async roleInOwningUnit(userId: string, ownerSql: string, resourceId: string): Promise<UnitRole | null | undefined> {
     const rows: { unit_id: string | null; role: UnitRole | null }[] = await this.dataSource.query(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/domain-error.js';
 import { Connection, toConnection } from '../../common/pagination.js';
-import { Transactions } from '../../infrastructure/database/transactions.js';
+import { Transactions, type Tx } from '../../infrastructure/database/transactions.js';
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import { UsersService } from '../identity/users.service.js';
 import { TerritoryService } from '../territory/territory.service.js';
@@ -81,5 +81,10 @@ export class GovernmentUnitsService {
       }
       return this.units.deleteMembership(tx, unitId, userId);
     });
+  }
+
+  /** Account deletion: the person leaves every unit (privacy has checked no unit loses its last ADMIN). */
+  leaveAllUnits(tx: Tx, userId: string): Promise<void> {
+    return this.units.deleteMembershipsOfUser(tx, userId);
   }
 }

@@ -52,4 +52,8 @@ export class AccountTokensRepository {
       now,
     ]);
   }
+
+  async deleteAllOfUser(tx: Tx, userId: string): Promise<void> {
+    await tx.query('DELETE FROM account_tokens WHERE user_id = $1', [userId]);
+  }
 }

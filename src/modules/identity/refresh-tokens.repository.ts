@@ -45,4 +45,8 @@ export class RefreshTokensRepository {
       now,
     ]);
   }
+
+  async deleteAllOfUser(tx: Tx, userId: string): Promise<void> {
+    await tx.query('DELETE FROM refresh_tokens WHERE user_id = $1', [userId]);
+  }
 }

@@ -23,6 +23,9 @@ export type UserPatch = Partial<
   >
 >;
 
+/** The name every public path shows for a deleted account (docs/privacy.md, ARCO). */
+export const DELETED_ACCOUNT_NAME = 'Cuenta eliminada';
+
 // Any constant works: it only has to be the same in every process of a deployment.
 const ADMIN_BOOTSTRAP_LOCK = 731_000_101;
 
@@ -101,6 +104,21 @@ export class UsersRepository {
 
   async bumpSessionVersion(tx: Tx, id: string): Promise<void> {
     await tx.increment(User, { id }, 'sessionVersion', 1);
+  }
+
+  /**
+   * Blanks the account's personal fields and marks it deleted: the row stays as a tombstone for what others
+   * point to. Its sessions end (session version bumped).
+   */
+  async tombstone(tx: Tx, id: string, now: Date): Promise<void> {
+    await tx.query(
+      `UPDATE users SET email = 'cuenta-eliminada-' || id || '@eliminada.invalid', password_hash = '',
+         display_name = $2, platform_role = 'CITIZEN', email_verified_at = NULL, curp_hash = NULL,
+         curp_verified_at = NULL, state_code = NULL, municipality_code = NULL, anonymous_in_public = false,
+         session_version = session_version + 1, deleted_at = $3, updated_at = $3
+       WHERE id = $1`,
+      [id, DELETED_ACCOUNT_NAME, now],
+    );
   }
 
   /** Serialises the admin bootstrap of processes starting at once; released when `tx` ends. */

@@ -73,4 +73,8 @@ export class FollowsRepository {
     if (targetType === 'CATEGORY') return false;
     return (await this.dataSource.query<unknown[]>(sql[targetType], [targetId])).length > 0;
   }
+
+  async deleteAllOfUser(tx: Tx, userId: string): Promise<void> {
+    await tx.query(`DELETE FROM follows WHERE user_id = $1`, [userId]);
+  }
 }

@@ -62,4 +62,9 @@ export class FollowsService {
     if (!exists) throw DomainError.field('targetId', 'No existe nada que seguir con ese identificador.');
     return targetId;
   }
+
+  /** Account deletion: the person follows nothing any more. */
+  forgetFollower(tx: Tx, userId: string): Promise<void> {
+    return this.follows.deleteAllOfUser(tx, userId);
+  }
 }

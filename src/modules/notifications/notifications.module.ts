@@ -40,6 +40,13 @@ import { UnsubscribeController } from './unsubscribe.controller.js';
     VotesChangedHandler,
     { provide: LiveTallySource, useClass: VotingLiveTallySource },
   ],
-  exports: [FollowsService, NotificationFanout, TallyPublisher, LiveTallySource, VotesChangedHandler],
+  exports: [
+    FollowsService,
+    NotificationsService,
+    NotificationFanout,
+    TallyPublisher,
+    LiveTallySource,
+    VotesChangedHandler,
+  ],
 })
 export class NotificationsModule {}

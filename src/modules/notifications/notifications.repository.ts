@@ -217,6 +217,13 @@ export class NotificationsRepository {
     );
   }
 
+  /** Preferences, in-app notifications and e-mail deliveries of the recipient, in that order. */
+  async deleteAllOfRecipient(tx: Tx, userId: string): Promise<void> {
+    await tx.query(`DELETE FROM notification_preferences WHERE user_id = $1`, [userId]);
+    await tx.query(`DELETE FROM notifications WHERE recipient_id = $1`, [userId]);
+    await tx.query(`DELETE FROM email_deliveries WHERE recipient_id = $1`, [userId]);
+  }
+
   async userExists(userId: string): Promise<boolean> {
     return (await this.dataSource.query<unknown[]>(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0;
   }

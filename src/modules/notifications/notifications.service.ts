@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { Connection } from '../../common/pagination.js';
-import { Transactions } from '../../infrastructure/database/transactions.js';
+import { Transactions, type Tx } from '../../infrastructure/database/transactions.js';
 import {
   effectivePreferences,
   type NotificationChannel,
@@ -79,5 +79,10 @@ export class NotificationsService {
     if (!(await this.repository.userExists(userId))) return false;
     await this.setPreference(userId, type, 'EMAIL', false);
     return true;
+  }
+
+  /** Account deletion: forgets the person's preferences, notifications and e-mail deliveries. */
+  forgetRecipient(tx: Tx, userId: string): Promise<void> {
+    return this.repository.deleteAllOfRecipient(tx, userId);
   }
 }

@@ -17,12 +17,10 @@ export interface StoredExport {
   content: unknown;
 }
 
-/** The name every public path shows for a deleted account (docs/privacy.md, ARCO). */
-export const DELETED_ACCOUNT_NAME = 'Cuenta eliminada';
-
 /**
  * Every table that holds personal data (docs/privacy.md, "Personal fields"), in one place: what an export
- * reads and what a deletion erases. A table added there must be added here too.
+ * reads. A deletion erases them through the owning modules' services (PrivacyService.deleteAccount); only
+ * `data_exports` is privacy's own. A table added there must be added here and there too.
  */
 @Injectable()
 export class PersonalDataRepository {
@@ -77,35 +75,9 @@ export class PersonalDataRepository {
     return rows.map((r) => r.name);
   }
 
-  /**
-   * Erases the account's personal data and keeps a tombstone row, so what others rely on (votes, ballots,
-   * evaluations, submitted proposals, co-signatures, the jury list, audit events) keeps pointing somewhere
-   * and no count changes. Never-submitted drafts are private work and go.
-   */
-  async erase(tx: Tx, userId: string, now: Date): Promise<void> {
-    const deletions = [
-      `DELETE FROM data_exports WHERE user_id = $1`,
-      `DELETE FROM account_tokens WHERE user_id = $1`,
-      `DELETE FROM refresh_tokens WHERE user_id = $1`,
-      `DELETE FROM follows WHERE user_id = $1`,
-      `DELETE FROM notification_preferences WHERE user_id = $1`,
-      `DELETE FROM notifications WHERE recipient_id = $1`,
-      `DELETE FROM email_deliveries WHERE recipient_id = $1`,
-      `DELETE FROM co_author_invitations WHERE invitee_id = $1 OR inviter_id = $1`,
-      `DELETE FROM unit_memberships WHERE user_id = $1`,
-      `DELETE FROM proposal_co_authors WHERE user_id = $1
-         AND proposal_id IN (SELECT id FROM proposals WHERE submitted_at IS NULL)`,
-      `DELETE FROM proposals WHERE author_id = $1 AND submitted_at IS NULL`,
-    ];
-    for (const sql of deletions) await tx.query(sql, [userId]);
-    await tx.query(
-      `UPDATE users SET email = 'cuenta-eliminada-' || id || '@eliminada.invalid', password_hash = '',
-         display_name = $2, platform_role = 'CITIZEN', email_verified_at = NULL, curp_hash = NULL,
-         curp_verified_at = NULL, state_code = NULL, municipality_code = NULL, anonymous_in_public = false,
-         session_version = session_version + 1, deleted_at = $3, updated_at = $3
-       WHERE id = $1`,
-      [userId, DELETED_ACCOUNT_NAME, now],
-    );
+  /** The account's export requests (the erasure's first step; the other tables go through their modules). */
+  async deleteExports(tx: Tx, userId: string): Promise<void> {
+    await tx.query(`DELETE FROM data_exports WHERE user_id = $1`, [userId]);
   }
 
   async insertExport(tx: Tx, row: { id: string; userId: string; tokenHash: string; requestedAt: Date }) {

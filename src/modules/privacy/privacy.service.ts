@@ -3,13 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
-import { Transactions } from '../../infrastructure/database/transactions.js';
+import { Transactions, type Tx } from '../../infrastructure/database/transactions.js';
 import { RateLimiter } from '../../infrastructure/http/rate-limiter.js';
 import { Outbox } from '../../infrastructure/outbox/outbox.js';
 import { OutboxSubscriptions } from '../../infrastructure/outbox/outbox-subscriptions.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { GovernmentUnitsService } from '../government-units/government-units.service.js';
 import { PasswordHasher } from '../identity/password-hasher.js';
 import { deriveKey, derivedOpaqueToken, hashToken } from '../identity/secret-tokens.js';
+import { UsersService } from '../identity/users.service.js';
+import { FollowsService } from '../notifications/follows.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { CoAuthorsService } from '../proposals/co-authors.service.js';
+import { ProposalsService } from '../proposals/proposals.service.js';
 import { downloadState, exportExpiry } from './data-export-link.js';
 import { dataExportEmail } from './data-export-email.js';
 import { PersonalDataRepository } from './personal-data.repository.js';
@@ -37,6 +43,12 @@ export class PrivacyService implements OnModuleInit {
     private readonly subscriptions: OutboxSubscriptions,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly follows: FollowsService,
+    private readonly notifications: NotificationsService,
+    private readonly coAuthors: CoAuthorsService,
+    private readonly units: GovernmentUnitsService,
+    private readonly proposals: ProposalsService,
   ) {
     this.key = deriveKey(config.auth.jwtSecret, 'data-export-token-v1');
   }
@@ -128,7 +140,7 @@ export class PrivacyService implements OnModuleInit {
       const units = await this.personalData.unitsWhereOnlyAdmin(tx, userId);
       if (units.length) throw PrivacyErrors.lastUnitAdmin(units);
       const now = this.clock.now();
-      await this.personalData.erase(tx, userId, now);
+      await this.erase(tx, userId, now);
       await this.audit.record(tx, {
         action: 'account.deleted',
         challengeId: null,
@@ -139,5 +151,23 @@ export class PrivacyService implements OnModuleInit {
     });
     this.logger.log(`Cuenta ${userId} eliminada por su titular`);
     return true;
+  }
+
+  /**
+   * Erases the account's personal data and keeps a tombstone row, so what others rely on (votes, ballots,
+   * evaluations, submitted proposals, co-signatures, the jury list, audit events) keeps pointing somewhere
+   * and no count changes. Never-submitted drafts are private work and go. Each table is erased by the module
+   * that owns it, in `tx`.
+   */
+  private async erase(tx: Tx, userId: string, now: Date): Promise<void> {
+    await this.personalData.deleteExports(tx, userId);
+    await this.users.forgetSessions(tx, userId);
+    await this.follows.forgetFollower(tx, userId);
+    await this.notifications.forgetRecipient(tx, userId);
+    await this.coAuthors.forgetInvitations(tx, userId);
+    await this.units.leaveAllUnits(tx, userId);
+    await this.coAuthors.leaveDrafts(tx, userId);
+    await this.proposals.dropDrafts(tx, userId);
+    await this.users.leaveTombstone(tx, userId, now);
   }
 }

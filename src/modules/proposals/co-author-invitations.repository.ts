@@ -118,4 +118,18 @@ export class CoAuthorInvitationsRepository {
     const deleted = Array.isArray(rows) && Array.isArray(rows[0]) ? (rows[0] as unknown[]) : (rows as unknown[]);
     return deleted.length > 0;
   }
+
+  /** Invitations the person sent or received. */
+  async deleteAllOfUser(tx: Tx, userId: string): Promise<void> {
+    await tx.query(`DELETE FROM co_author_invitations WHERE invitee_id = $1 OR inviter_id = $1`, [userId]);
+  }
+
+  /** The person's co-authorships of never-submitted proposals (submitted ones keep their co-authors). */
+  async removeCoAuthorFromDrafts(tx: Tx, userId: string): Promise<void> {
+    await tx.query(
+      `DELETE FROM proposal_co_authors WHERE user_id = $1
+         AND proposal_id IN (SELECT id FROM proposals WHERE submitted_at IS NULL)`,
+      [userId],
+    );
+  }
 }

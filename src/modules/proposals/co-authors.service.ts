@@ -105,4 +105,14 @@ export class CoAuthorsService {
       return work(tx, state, proposal);
     });
   }
+
+  /** Account deletion: forgets the co-author invitations the person sent or received. */
+  forgetInvitations(tx: Tx, userId: string): Promise<void> {
+    return this.invitations.deleteAllOfUser(tx, userId);
+  }
+
+  /** Account deletion: the person stops co-authoring never-submitted proposals; submitted ones keep them. */
+  leaveDrafts(tx: Tx, userId: string): Promise<void> {
+    return this.invitations.removeCoAuthorFromDrafts(tx, userId);
+  }
 }

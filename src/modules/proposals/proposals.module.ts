@@ -37,6 +37,6 @@ import { ProposalStages } from './proposal-stages.js';
     CoAuthorsService,
     CoAuthorsResolver,
   ],
-  exports: [ProposalsService, ProposalsLoaders, ProposalStages],
+  exports: [ProposalsService, CoAuthorsService, ProposalsLoaders, ProposalStages],
 })
 export class ProposalsModule {}

@@ -113,6 +113,11 @@ export class ProposalsRepository {
     await tx.update(Proposal, { id }, patch);
   }
 
+  /** The author's never-submitted proposals. */
+  async deleteDraftsOf(tx: Tx, authorId: string): Promise<void> {
+    await tx.query(`DELETE FROM proposals WHERE author_id = $1 AND submitted_at IS NULL`, [authorId]);
+  }
+
   async coAuthorIds(tx: Tx, proposalId: string): Promise<string[]> {
     const rows = await tx.find(ProposalCoAuthor, { where: { proposalId }, order: { createdAt: 'ASC' } });
     return rows.map((row) => row.userId);

@@ -323,4 +323,9 @@ export class ProposalsService {
       return work(tx, state, proposal);
     });
   }
+
+  /** Account deletion: the person's never-submitted drafts are private work and go; submitted proposals stay. */
+  dropDrafts(tx: Tx, userId: string): Promise<void> {
+    return this.proposals.deleteDraftsOf(tx, userId);
+  }
 }
