@@ -17,7 +17,7 @@ import { SubmissionRoundCloser } from './submission-round.closer.js';
 import { ProposalStages } from './proposal-stages.js';
 
 /**
- * Proposals (RULES §4). Exports what results, voting and evaluation build on: the repository and loaders,
+ * Proposals (RULES §4). Exports what results, voting, evaluation and privacy build on: its services and loaders,
  * and, as plain files, participation-eligibility.ts and its ports JurorCheck, AuthorVisibility (evaluation
  * implements them) and ProposalListExtensions (voting does), bound in src/ports.module.ts.
  */
