@@ -20,6 +20,7 @@ import { BallotExportKeys1734500000200 } from './1734500000200-BallotExportKeys.
 import { AccountPrivacy1734600000000 } from './1734600000000-AccountPrivacy.js';
 import { OutboxNotifyWithoutVotes1734700000000 } from './1734700000000-OutboxNotifyWithoutVotes.js';
 import { SubmitBudgetBallotFunction1734700000100 } from './1734700000100-SubmitBudgetBallotFunction.js';
+import { DropRedundantVoteIndex1734700000200 } from './1734700000200-DropRedundantVoteIndex.js';
 
 /** Every migration, oldest first, written by hand: add new ones here, then run `npm run db:schema`. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   AccountPrivacy1734600000000,
   OutboxNotifyWithoutVotes1734700000000,
   SubmitBudgetBallotFunction1734700000100,
+  DropRedundantVoteIndex1734700000200,
 ];

@@ -756,8 +756,6 @@ CREATE UNIQUE INDEX users_curp_unique ON public.users USING btree (curp_hash) WH
 
 CREATE UNIQUE INDEX users_email_unique ON public.users USING btree (email);
 
-CREATE INDEX votes_round_proposal ON public.votes USING btree (round_id, proposal_id);
-
 CREATE INDEX votes_voter ON public.votes USING btree (voter_id, round_id);
 
 CREATE TRIGGER audit_events_append_only BEFORE DELETE OR UPDATE ON public.audit_events FOR EACH ROW EXECUTE FUNCTION public.audit_events_append_only();
