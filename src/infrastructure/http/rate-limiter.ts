@@ -32,19 +32,8 @@ export class RateLimiter {
 
   /** Counts one hit; true when `key` is still within `limit` hits per `windowSeconds`. */
   async hit(key: string, limit: number, windowSeconds: number): Promise<boolean> {
-    const window = Math.floor(Date.now() / 1000 / windowSeconds);
-    const redisKey = `${this.config.redis.prefix}:rl:${key}:${window}`;
-    try {
-      const [[, count]] = (await this.redis
-        .multi()
-        .incr(redisKey)
-        .expire(redisKey, windowSeconds + 1)
-        .exec()) as [[null, number]];
-      return count <= limit;
-    } catch (error) {
-      this.failOpen(error);
-      return true;
-    }
+    const count = await this.add(this.windowKey(key, windowSeconds), 1, windowSeconds);
+    return count === null || count <= limit;
   }
 
   /**
@@ -54,8 +43,7 @@ export class RateLimiter {
    * processes; the unused rest of a block only makes the limit stricter, by less than a block per process.
    */
   async admit(key: string, limit: number, windowSeconds: number): Promise<boolean> {
-    const window = Math.floor(Date.now() / 1000 / windowSeconds);
-    const redisKey = `${this.config.redis.prefix}:rl:${key}:${window}`;
+    const redisKey = this.windowKey(key, windowSeconds);
     const minute = Math.floor(Date.now() / 60_000);
     if (minute !== this.blocksMinute) {
       this.blocks.clear(); // forgetting unused hits only makes the limit stricter
@@ -67,19 +55,30 @@ export class RateLimiter {
       return true;
     }
     const block = Math.min(MAX_BLOCK, Math.max(1, Math.floor(limit / 10)));
+    const count = await this.add(redisKey, block, windowSeconds);
+    if (count === null) return true;
+    const granted = Math.min(block, limit - (count - block));
+    if (granted <= 0) return false;
+    this.blocks.set(redisKey, granted - 1);
+    return true;
+  }
+
+  private windowKey(key: string, windowSeconds: number): string {
+    return `${this.config.redis.prefix}:rl:${key}:${Math.floor(Date.now() / 1000 / windowSeconds)}`;
+  }
+
+  /** Adds `hits` to the window's counter and returns it; null when Redis cannot answer (the caller lets it through). */
+  private async add(redisKey: string, hits: number, windowSeconds: number): Promise<number | null> {
     try {
       const [[, count]] = (await this.redis
         .multi()
-        .incrby(redisKey, block)
+        .incrby(redisKey, hits)
         .expire(redisKey, windowSeconds + 1)
         .exec()) as [[null, number]];
-      const granted = Math.min(block, limit - (count - block));
-      if (granted <= 0) return false;
-      this.blocks.set(redisKey, granted - 1);
-      return true;
+      return count;
     } catch (error) {
       this.failOpen(error);
-      return true;
+      return null;
     }
   }
 
@@ -88,9 +87,8 @@ export class RateLimiter {
    * (failed logins): reserve with `hit` first, so parallel requests cannot all slip under the limit.
    */
   async release(key: string, windowSeconds: number): Promise<void> {
-    const window = Math.floor(Date.now() / 1000 / windowSeconds);
     try {
-      await this.redis.eval(RELEASE_SCRIPT, 1, `${this.config.redis.prefix}:rl:${key}:${window}`);
+      await this.redis.eval(RELEASE_SCRIPT, 1, this.windowKey(key, windowSeconds));
     } catch (error) {
       this.failOpen(error); // same stance as `hit`: a Redis outage must not fail the request
     }
@@ -98,9 +96,8 @@ export class RateLimiter {
 
   /** Hits already counted in the current window, without adding one. */
   async count(key: string, windowSeconds: number): Promise<number> {
-    const window = Math.floor(Date.now() / 1000 / windowSeconds);
     try {
-      return Number(await this.redis.get(`${this.config.redis.prefix}:rl:${key}:${window}`)) || 0;
+      return Number(await this.redis.get(this.windowKey(key, windowSeconds))) || 0;
     } catch (error) {
       this.failOpen(error);
       return 0;
