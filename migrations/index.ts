@@ -21,6 +21,7 @@ import { AccountPrivacy1734600000000 } from './1734600000000-AccountPrivacy.js';
 import { OutboxNotifyWithoutVotes1734700000000 } from './1734700000000-OutboxNotifyWithoutVotes.js';
 import { SubmitBudgetBallotFunction1734700000100 } from './1734700000100-SubmitBudgetBallotFunction.js';
 import { DropRedundantVoteIndex1734700000200 } from './1734700000200-DropRedundantVoteIndex.js';
+import { WritesCheckAccountFacts1734800000000 } from './1734800000000-WritesCheckAccountFacts.js';
 
 /** Every migration, oldest first, written by hand: add new ones here, then run `npm run db:schema`. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   OutboxNotifyWithoutVotes1734700000000,
   SubmitBudgetBallotFunction1734700000100,
   DropRedundantVoteIndex1734700000200,
+  WritesCheckAccountFacts1734800000000,
 ];

@@ -13,6 +13,15 @@ CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA public;
 
 COMMENT ON EXTENSION "uuid-ossp" IS 'generate universally unique identifiers (UUIDs)';
 
+CREATE FUNCTION public.account_facts(p_user uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+        SELECT jsonb_build_object('platformRole', platform_role, 'sessionVersion', session_version,
+          'emailVerified', email_verified_at IS NOT NULL, 'curpVerified', curp_verified_at IS NOT NULL,
+          'stateCode', state_code, 'municipalityCode', municipality_code)
+        FROM users WHERE id = p_user
+      $$;
+
 CREATE FUNCTION public.audit_events_append_only() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
@@ -72,14 +81,20 @@ CREATE FUNCTION public.stamped_within_round() RETURNS trigger
         RETURN NEW;
       END $$;
 
-CREATE FUNCTION public.submit_budget_ballot(p_round uuid, p_voter uuid, p_submitted_at timestamp with time zone, p_proposals uuid[], p_voter_budget numeric, p_min_length integer, p_max_length integer, p_event jsonb, OUT round_open boolean, OUT running_count integer, OUT ballot_total text, OUT ballot_stored boolean, OUT ballot_items text[]) RETURNS record
+CREATE FUNCTION public.submit_budget_ballot(p_round uuid, p_voter uuid, p_submitted_at timestamp with time zone, p_proposals uuid[], p_voter_budget numeric, p_min_length integer, p_max_length integer, p_event jsonb, p_account jsonb, OUT account_current boolean, OUT round_open boolean, OUT voter_is_juror boolean, OUT running_count integer, OUT ballot_total text, OUT ballot_stored boolean, OUT ballot_items text[]) RETURNS record
     LANGUAGE plpgsql
     AS $$
       BEGIN
+        account_current := coalesce(account_facts(p_voter) = p_account, false);
+        IF NOT account_current THEN RETURN; END IF;
+
         WITH round AS (
-          SELECT r.id, r.challenge_id, r.position FROM rounds r
-          WHERE r.id = p_round AND r.status <> 'CLOSED' AND r.opens_at <= p_submitted_at AND p_submitted_at < r.closes_at
-          FOR KEY SHARE
+          SELECT r.id, r.challenge_id, r.position FROM rounds r JOIN challenges c ON c.id = r.challenge_id
+          WHERE r.id = p_round AND c.status = 'PUBLISHED' AND r.status <> 'CLOSED'
+            AND r.opens_at <= p_submitted_at AND p_submitted_at < r.closes_at
+          FOR KEY SHARE OF r
+        ), juror AS (
+          SELECT 1 FROM round JOIN jury_members j ON j.challenge_id = round.challenge_id AND j.user_id = p_voter
         ), totals AS (
           SELECT count(p.id)::int AS n, coalesce(sum(coalesce(p.estimated_cost, 0)), 0)::numeric(14, 2) AS total
           FROM round JOIN proposals p ON p.id = ANY(p_proposals) AND p.challenge_id = round.challenge_id
@@ -88,7 +103,8 @@ CREATE FUNCTION public.submit_budget_ballot(p_round uuid, p_voter uuid, p_submit
           INSERT INTO budget_ballots (round_id, voter_id, voter_budget, min_length, max_length, total_cost, submitted_at)
           SELECT round.id, p_voter, p_voter_budget, p_min_length, p_max_length, totals.total, p_submitted_at
           FROM round, totals
-          WHERE totals.n = cardinality(p_proposals) AND (p_voter_budget IS NULL OR totals.total <= p_voter_budget)
+          WHERE NOT EXISTS (SELECT 1 FROM juror)
+            AND totals.n = cardinality(p_proposals) AND (p_voter_budget IS NULL OR totals.total <= p_voter_budget)
             AND (totals.n = 0 OR ((p_min_length IS NULL OR totals.n >= p_min_length)
                              AND (p_max_length IS NULL OR totals.n <= p_max_length)))
           ON CONFLICT (round_id, voter_id) DO UPDATE SET voter_budget = EXCLUDED.voter_budget,
@@ -96,9 +112,9 @@ CREATE FUNCTION public.submit_budget_ballot(p_round uuid, p_voter uuid, p_submit
             submitted_at = EXCLUDED.submitted_at
           RETURNING budget_ballots.round_id
         )
-        SELECT EXISTS (SELECT 1 FROM round), coalesce((SELECT n FROM totals), 0),
+        SELECT EXISTS (SELECT 1 FROM round), EXISTS (SELECT 1 FROM juror), coalesce((SELECT n FROM totals), 0),
                coalesce((SELECT total FROM totals), 0)::numeric(14, 2)::text, EXISTS (SELECT 1 FROM ballot)
-        INTO round_open, running_count, ballot_total, ballot_stored;
+        INTO round_open, voter_is_juror, running_count, ballot_total, ballot_stored;
         IF NOT ballot_stored THEN RETURN; END IF;
 
         WITH removed AS (

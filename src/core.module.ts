@@ -12,7 +12,6 @@ import { MailModule } from './infrastructure/mail/mail.module.js';
 import { DataSource } from 'typeorm';
 import { AccessTokens } from './modules/identity/access-tokens.js';
 import { TokenViewerAuthenticator } from './modules/identity/token-viewer-authenticator.js';
-import { UsersRepository } from './modules/identity/users.repository.js';
 import { UniqueViolations } from './infrastructure/database/unique-violations.js';
 import { uniqueViolations } from './unique-violations.js';
 
@@ -44,7 +43,7 @@ export class CoreModule {
           provide: ViewerAuthenticator,
           inject: [AppConfig, Clock, DataSource],
           useFactory: (config: AppConfig, clock: Clock, dataSource: DataSource) =>
-            new TokenViewerAuthenticator(new AccessTokens(config, clock), new UsersRepository(dataSource)),
+            new TokenViewerAuthenticator(new AccessTokens(config, clock), dataSource),
         },
       ],
       exports: [Clock, ViewerAuthenticator, UniqueViolations],

@@ -1,4 +1,5 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -6,6 +7,7 @@ import { type GraphQLSchema, NoSchemaIntrospectionCustomRule, type ValidationRul
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config.js';
 import { UniqueViolations } from '../database/unique-violations.js';
+import { checksAccountInWrite } from './account-checked-in-write.js';
 import { createErrorFormatter } from './format-error.js';
 import type { IncomingMessage } from 'node:http';
 import type { GraphqlContext, Viewer } from './graphql-context.js';
@@ -57,7 +59,7 @@ export function graphqlOptions(
     validationRules,
     formatError,
     // We set no cache hints; Apollo's cache-control plugin would still wrap every field's resolver (issue #17).
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), authenticateOnceResolved()],
     // Kept for the WebSocket checks below, which validate against the schema the server runs.
     transformSchema: (built) => (schema = built),
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
@@ -99,8 +101,31 @@ export function graphqlOptions(
           loaders: new Map(),
         };
       }
-      return { req, reply, viewer: await authenticator.authenticate(req.headers.authorization), loaders: new Map() };
+      // The viewer is known once the operation is (authenticateOnceResolved), before anything executes.
+      return {
+        req,
+        reply,
+        viewer: null,
+        authenticate: (options) => authenticator.authenticate(req.headers.authorization, options),
+        loaders: new Map(),
+      };
     },
+  };
+}
+
+/**
+ * Authenticates an HTTP request once its operation is resolved, before it executes: an operation made only of
+ * mutations that check the account as they write may use the account's facts this process last read (issue #17).
+ */
+function authenticateOnceResolved(): ApolloServerPlugin<GraphqlContext> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: async ({ operation, contextValue }) => {
+          if (!contextValue.authenticate) return;
+          contextValue.viewer = await contextValue.authenticate({ keptAccount: checksAccountInWrite(operation) });
+        },
+      }),
   };
 }
 

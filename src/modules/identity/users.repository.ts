@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { normalizeEmail } from '../../common/email.js';
-import { runPrepared } from '../../infrastructure/database/prepared-statement.js';
 import { Tx } from '../../infrastructure/database/transactions.js';
 import { User } from './user.entity.js';
 
@@ -29,42 +28,12 @@ export const DELETED_ACCOUNT_NAME = 'Cuenta eliminada';
 // Any constant works: it only has to be the same in every process of a deployment.
 const ADMIN_BOOTSTRAP_LOCK = 731_000_101;
 
-/** An account's facts that decide what a request may do. */
-export interface ViewerFacts {
-  id: string;
-  platformRole: User['platformRole'];
-  sessionVersion: number;
-  emailVerified: boolean;
-  curpVerified: boolean;
-  stateCode: string | null;
-  municipalityCode: string | null;
-}
-
 @Injectable()
 export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   findById(id: string, tx?: Tx): Promise<User | null> {
     return (tx ?? this.dataSource.manager).getRepository(User).findOneBy({ id });
-  }
-
-  /**
-   * What every authenticated request needs of its account, read with a fixed SQL text: TypeORM's query building
-   * was a visible share of a vote's CPU (issue #17).
-   */
-  async viewerFacts(id: string): Promise<ViewerFacts | null> {
-    const [row] = await runPrepared<ViewerFacts>(
-      this.dataSource,
-      {
-        name: 'viewer_facts',
-        text: `SELECT id, platform_role AS "platformRole", session_version AS "sessionVersion",
-              email_verified_at IS NOT NULL AS "emailVerified", curp_verified_at IS NOT NULL AS "curpVerified",
-              state_code AS "stateCode", municipality_code AS "municipalityCode"
-       FROM users WHERE id = $1`,
-      },
-      [id],
-    );
-    return row ?? null;
   }
 
   /** Compared in the normalised form the column holds (src/common/email.ts). */

@@ -8,6 +8,7 @@ import {
 } from '../../../test/support/service-factories.js';
 import { startServiceHarness, type ServiceHarness } from '../../../test/support/service-harness.js';
 import type { ChallengeSettingsInput } from '../challenges/dto/challenge.inputs.js';
+import { viewerOf } from '../../infrastructure/auth/account-facts.js';
 import { VotingService } from './voting.service.js';
 
 const HOUR = 3600_000;
@@ -103,6 +104,61 @@ describe('VotingService', () => {
     await expect(voting.castVote(refused.viewer, p)).rejects.toMatchObject({ reason: 'ROUND_NOT_OPEN' });
     await expect(voting.retractVote(late.viewer, p)).rejects.toMatchObject({ reason: 'ROUND_NOT_OPEN' });
     expect([await votesOf(juror.id), await votesOf(refused.id), await votesOf(late.id)]).toEqual([0, 0, 1]);
+  });
+
+  it('a budget challenge balloted on before (its context kept by this process) still sees what changed since', async () => {
+    const budget = await inVoting(
+      { votingMethod: 'BUDGET', budgetRule: 'GREEDY', voterBudget: '700' },
+      { costs: ['100', '100', '100'], budget: '1000' },
+    );
+    const [p] = budget.proposalIds;
+    await voting.submitBudgetBallot((await registerPerson(h)).viewer, budget.challengeId, [p]); // keeps the context
+
+    const juror = await registerPerson(h);
+    await h.sql.query('INSERT INTO jury_members (challenge_id, user_id) VALUES ($1, $2)', [
+      budget.challengeId,
+      juror.id,
+    ]);
+    await expect(voting.submitBudgetBallot(juror.viewer, budget.challengeId, [p])).rejects.toMatchObject({
+      reason: 'JUROR_CONFLICT',
+    });
+    await h.sql.query(`UPDATE challenges SET status = 'CANCELLED' WHERE id = $1`, [budget.challengeId]);
+    const refused = await registerPerson(h);
+    await expect(voting.submitBudgetBallot(refused.viewer, budget.challengeId, [p])).rejects.toMatchObject({
+      reason: 'ROUND_NOT_OPEN',
+    });
+    const { rows } = await h.sql.query('SELECT 1 FROM budget_ballots WHERE voter_id = ANY($1)', [
+      [juror.id, refused.id],
+    ]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it("a vote decided on the account's kept facts is decided again on fresh ones when the account changed", async () => {
+    const {
+      challengeId,
+      proposalIds: [p, q],
+    } = await inVoting({ votingMethod: 'MULTIPLE', maxVotesPerVoter: 3 });
+    // Required once the proposals are in: their author has no CURP.
+    await h.sql.query(`UPDATE challenges SET settings = settings || '{"requireCurp": true}' WHERE id = $1`, [
+      challengeId,
+    ]);
+    const voter = await registerPerson(h);
+    const keptNow = async () => {
+      const { rows } = await h.sql.query('SELECT account_facts($1) AS facts', [voter.id]);
+      return viewerOf(voter.id, rows[0].facts, true);
+    };
+    const unverified = await keptNow();
+    await h.sql.query('UPDATE users SET curp_verified_at = now() WHERE id = $1', [voter.id]);
+    // Kept before the CURP was verified: refused on the kept facts, then accepted on the fresh ones.
+    await voting.castVote(unverified, p);
+    expect(await votesOf(voter.id)).toBe(1);
+
+    const verified = await keptNow();
+    await h.sql.query('UPDATE users SET curp_verified_at = NULL WHERE id = $1', [voter.id]);
+    await expect(voting.castVote(verified, q)).rejects.toMatchObject({ reason: 'CURP_REQUIRED' });
+    await h.sql.query('UPDATE users SET session_version = session_version + 1 WHERE id = $1', [voter.id]);
+    await expect(voting.retractVote(verified, p)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await votesOf(voter.id)).toBe(1);
   });
 
   it('SINGLE: a second vote in the round is refused ALREADY_VOTED, whichever proposal', async () => {

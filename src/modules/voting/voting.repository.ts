@@ -5,7 +5,8 @@ import type { Tx } from '../../infrastructure/database/transactions.js';
 import type { OutboxEvents } from '../../infrastructure/outbox/outbox-events.js';
 import type { StoredSettings } from '../challenges/challenge.entity.js';
 import type { GovernmentLevel } from '../government-units/government-unit.entity.js';
-import { User } from '../identity/user.entity.js';
+import { readAccountFacts } from '../../infrastructure/auth/account-facts.js';
+import type { AccountFacts } from '../../infrastructure/graphql/graphql-context.js';
 import type { ChallengeFacts } from '../proposals/participation-eligibility.js';
 import { Proposal } from '../proposals/proposal.entity.js';
 import type { ChallengeStatus } from '../challenges/round-lifecycle.js';
@@ -94,8 +95,8 @@ function loadedChallenge(row: ChallengeRow): LoadedChallenge {
 export class VotingRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findUser(id: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOneBy({ id });
+  accountFacts(userId: string): Promise<AccountFacts | null> {
+    return readAccountFacts(this.dataSource, userId);
   }
 
   /**
@@ -144,17 +145,21 @@ export class VotingRepository {
    * 23514) and a stamp outside the round's window (trigger, 23514). The `votes.changed` outbox row is
    * written by the same statement, only when the vote is stored. One statement is its own transaction, so this
    * write needs no BEGIN/COMMIT round trips (issue #17): it all happens or none of it does. It also checks what a
-   * cached read of the challenge may have missed (issue #17): the challenge still published, the voter not on its jury.
+   * kept copy may have missed (issue #17): the voter's account still has the facts the vote was decided on
+   * (`account`), the challenge is still published, the voter is not on its jury.
    */
   async insertVote(
     vote: { roundId: string; proposalId: string; voterId: string; allowed: number; createdAt: Date },
+    account: AccountFacts,
     event: OutboxEvents['votes.changed'],
-  ): Promise<Vote | 'round-not-open' | 'juror' | 'not-in-running'> {
-    const [row] = await runPrepared<{ open: boolean; juror: boolean; id: string | null }>(
+  ): Promise<Vote | 'account-changed' | 'round-not-open' | 'juror' | 'not-in-running'> {
+    const [row] = await runPrepared<{ account_current: boolean; open: boolean; juror: boolean; id: string | null }>(
       this.dataSource,
       {
         name: 'cast_vote',
-        text: `WITH round AS (
+        text: `WITH account AS (
+         SELECT coalesce(account_facts($3) = $7::jsonb, false) AS current
+       ), round AS (
          SELECT r.id, r.challenge_id, r.position FROM rounds r JOIN challenges c ON c.id = r.challenge_id
          WHERE r.id = $1 AND c.status = 'PUBLISHED' AND r.status <> 'CLOSED' AND r.opens_at <= $4 AND $4 < r.closes_at
          FOR KEY SHARE OF r
@@ -163,7 +168,7 @@ export class VotingRepository {
        ), running AS (
          SELECT round.id AS round_id FROM round JOIN proposals p ON p.id = $2 AND p.challenge_id = round.challenge_id
            AND p.status = 'SUBMITTED' AND p.stage = round.position AND p.eliminated_in_round IS NULL
-         WHERE NOT EXISTS (SELECT 1 FROM juror)
+         WHERE NOT EXISTS (SELECT 1 FROM juror) AND (SELECT current FROM account)
        ), quota AS (
          INSERT INTO vote_quotas (round_id, voter_id, allowed) SELECT round_id, $3, $5 FROM running
          ON CONFLICT (round_id, voter_id) DO NOTHING
@@ -172,10 +177,20 @@ export class VotingRepository {
        ), event AS (
          INSERT INTO outbox_events (type, payload) SELECT 'votes.changed', $6::jsonb FROM vote
        )
-       SELECT EXISTS (SELECT 1 FROM round) AS open, EXISTS (SELECT 1 FROM juror) AS juror, (SELECT id FROM vote) AS id`,
+       SELECT (SELECT current FROM account) AS account_current, EXISTS (SELECT 1 FROM round) AS open,
+         EXISTS (SELECT 1 FROM juror) AS juror, (SELECT id FROM vote) AS id`,
       },
-      [vote.roundId, vote.proposalId, vote.voterId, vote.createdAt, vote.allowed, JSON.stringify(event)],
+      [
+        vote.roundId,
+        vote.proposalId,
+        vote.voterId,
+        vote.createdAt,
+        vote.allowed,
+        JSON.stringify(event),
+        JSON.stringify(account),
+      ],
     );
+    if (!row.account_current) return 'account-changed';
     if (!row.open) return 'round-not-open';
     if (row.juror) return 'juror';
     if (!row.id) return 'not-in-running';
@@ -190,37 +205,43 @@ export class VotingRepository {
 
   /**
    * Deletes the voter's vote in one statement, like insertVote: only while the round accepts actions at `now`
-   * (read under FOR KEY SHARE, so a close waits), with its `votes.changed` outbox row when a vote was there.
-   * The trigger gives the quota back.
+   * (read under FOR KEY SHARE, so a close waits), with its `votes.changed` outbox row when a vote was there, and only
+   * while the voter's account has the facts the request was decided on. The trigger gives the quota back.
    */
   async deleteVote(
     key: RoundProposalKey & { voterId: string; now: Date },
+    account: AccountFacts,
     event: OutboxEvents['votes.changed'],
-  ): Promise<'round-not-open' | boolean> {
-    const [row] = await runPrepared<{ open: boolean; deleted: boolean }>(
+  ): Promise<'account-changed' | 'round-not-open' | boolean> {
+    const [row] = await runPrepared<{ account_current: boolean; open: boolean; deleted: boolean }>(
       this.dataSource,
       {
         name: 'retract_vote',
-        text: `WITH round AS (
+        text: `WITH account AS (
+         SELECT coalesce(account_facts($3) = $6::jsonb, false) AS current
+       ), round AS (
          SELECT r.id FROM rounds r JOIN challenges c ON c.id = r.challenge_id
          WHERE r.id = $1 AND c.status = 'PUBLISHED' AND r.status <> 'CLOSED' AND r.opens_at <= $4 AND $4 < r.closes_at
          FOR KEY SHARE OF r
        ), deleted AS (
-         DELETE FROM votes v USING round WHERE v.round_id = round.id AND v.proposal_id = $2 AND v.voter_id = $3 RETURNING v.id
+         DELETE FROM votes v USING round WHERE v.round_id = round.id AND v.proposal_id = $2 AND v.voter_id = $3
+           AND (SELECT current FROM account) RETURNING v.id
        ), event AS (
          INSERT INTO outbox_events (type, payload) SELECT 'votes.changed', $5::jsonb FROM deleted
        )
-       SELECT EXISTS (SELECT 1 FROM round) AS open, EXISTS (SELECT 1 FROM deleted) AS deleted`,
+       SELECT (SELECT current FROM account) AS account_current, EXISTS (SELECT 1 FROM round) AS open,
+         EXISTS (SELECT 1 FROM deleted) AS deleted`,
       },
-      [key.roundId, key.proposalId, key.voterId, key.now, JSON.stringify(event)],
+      [key.roundId, key.proposalId, key.voterId, key.now, JSON.stringify(event), JSON.stringify(account)],
     );
+    if (!row.account_current) return 'account-changed';
     return row.open ? row.deleted : 'round-not-open';
   }
 
   /**
-   * Stores the voter's whole ballot in one statement (the `submit_budget_ballot` function, migration
-   * SubmitBudgetBallotFunction: what it checks and why its two steps keep one voter's submissions in order), or
-   * tells why not. `items` is null when nothing was stored.
+   * Stores the voter's whole ballot in one statement (the `submit_budget_ballot` function, migrations
+   * SubmitBudgetBallotFunction and WritesCheckAccountFacts: what it checks and why its two steps keep one voter's
+   * submissions in order), or tells why not. `items` is null when nothing was stored.
    */
   async submitBallot(
     ballot: {
@@ -232,16 +253,21 @@ export class VotingRepository {
       submittedAt: Date;
       proposalIds: string[];
     },
+    account: AccountFacts,
     event: OutboxEvents['votes.changed'],
-  ): Promise<{ open: boolean; inRunning: number; totalCost: string; items: string[] | null }> {
+  ): Promise<
+    'account-changed' | { open: boolean; juror: boolean; inRunning: number; totalCost: string; items: string[] | null }
+  > {
     const [row] = await runPrepared<{
+      account_current: boolean;
       round_open: boolean;
+      voter_is_juror: boolean;
       running_count: number;
       ballot_total: string;
       ballot_items: string[] | null;
     }>(
       this.dataSource,
-      { name: 'submit_budget_ballot', text: 'SELECT * FROM submit_budget_ballot($1, $2, $3, $4, $5, $6, $7, $8)' },
+      { name: 'submit_budget_ballot', text: 'SELECT * FROM submit_budget_ballot($1, $2, $3, $4, $5, $6, $7, $8, $9)' },
       [
         ballot.roundId,
         ballot.voterId,
@@ -251,9 +277,17 @@ export class VotingRepository {
         ballot.minLength,
         ballot.maxLength,
         JSON.stringify(event),
+        JSON.stringify(account),
       ],
     );
-    return { open: row.round_open, inRunning: row.running_count, totalCost: row.ballot_total, items: row.ballot_items };
+    if (!row.account_current) return 'account-changed';
+    return {
+      open: row.round_open,
+      juror: row.voter_is_juror,
+      inRunning: row.running_count,
+      totalCost: row.ballot_total,
+      items: row.ballot_items,
+    };
   }
 
   async ballotOf(roundId: string, voterId: string, tx?: Tx): Promise<StoredBallot | null> {

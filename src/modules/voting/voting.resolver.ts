@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, SignedIn } from '../../infrastructure/auth/access.js';
+import { ChecksAccountInWrite } from '../../infrastructure/graphql/account-checked-in-write.js';
 import type { GraphqlContext, Viewer } from '../../infrastructure/graphql/graphql-context.js';
 import { ProposalModel } from '../proposals/dto/proposal.model.js';
 import { RoundModel } from '../challenges/dto/round.model.js';
@@ -21,6 +22,7 @@ export class VotingResolver {
       'Vota por una propuesta en la ronda de votación abierta (SINGLE: un voto; MULTIPLE: hasta maxVotesPerVoter, uno por propuesta).',
   })
   @SignedIn()
+  @ChecksAccountInWrite()
   castVote(
     @Args('proposalId', { type: () => ID, description: 'La propuesta por la que se vota.' }) proposalId: string,
     @CurrentViewer() viewer: Viewer,
@@ -32,6 +34,7 @@ export class VotingResolver {
     description: 'Retira tu voto por una propuesta mientras la ronda siga abierta; false si no tenías voto por ella.',
   })
   @SignedIn()
+  @ChecksAccountInWrite()
   retractVote(
     @Args('proposalId', { type: () => ID, description: 'La propuesta cuyo voto se retira.' }) proposalId: string,
     @CurrentViewer() viewer: Viewer,
@@ -44,6 +47,7 @@ export class VotingResolver {
       'Presupuesto participativo: reemplaza tu boleta completa por estas propuestas; su costo total no puede pasar de voterBudget (si lo hay) y su número debe estar entre minProjectsPerBallot y maxProjectsPerBallot (si los hay). Una lista vacía también cuenta como boleta.',
   })
   @SignedIn()
+  @ChecksAccountInWrite()
   submitBudgetBallot(
     @Args('challengeId', { type: () => ID, description: 'El reto de presupuesto participativo.' }) challengeId: string,
     @Args('proposalIds', { type: () => [ID], description: 'Las propuestas aprobadas (la boleta completa).' })

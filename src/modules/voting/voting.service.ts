@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
+import { viewerOf } from '../../infrastructure/auth/account-facts.js';
+import { KeptCopies } from '../../common/kept-copies.js';
 import { DomainError } from '../../common/domain-error.js';
 import { formatCentavos, parseDecimal } from '../../common/money.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { Viewer } from '../../infrastructure/graphql/graphql-context.js';
-import { JUROR_REFUSAL, participationRefusal, type ParticipantFacts } from '../proposals/participation-eligibility.js';
+import { JUROR_REFUSAL, participationRefusal } from '../proposals/participation-eligibility.js';
 import { RoundClock } from '../rounds/round-clock.js';
 import { roundNotOpen } from '../rounds/rounds.errors.js';
 import type { BudgetBallotModel } from './dto/budget-ballot.model.js';
 import type { Vote } from './vote.entity.js';
-import { ProposalContexts } from './proposal-contexts.js';
 import { VotingErrors } from './voting.errors.js';
 import {
   VotingRepository,
@@ -39,10 +40,17 @@ interface VotingContext {
   round: VotingRoundState;
 }
 
+/** A viewer with the account's facts that a vote is decided on and that its statement checks (Viewer.account). */
+type Voter = Viewer & Required<Pick<Viewer, 'account' | 'participation'>>;
+
+/** What this process keeps of a proposal's or a challenge's context: without the viewer's jury membership. */
+type Kept<C extends LoadedChallenge> = Omit<C, 'viewerIsJuror'>;
+
 /** Casting, retracting and budget ballots (RULES §5). Every refusal stores nothing: checks run before or inside the one transaction. */
 @Injectable()
 export class VotingService {
-  private readonly contexts = new ProposalContexts();
+  private readonly keptProposals = new KeptCopies<Kept<ProposalInChallenge>>();
+  private readonly keptChallenges = new KeptCopies<Kept<LoadedChallenge>>();
 
   constructor(
     private readonly votes: VotingRepository,
@@ -57,48 +65,87 @@ export class VotingService {
    */
   async castVote(viewer: Viewer, proposalId: string): Promise<Vote> {
     const now = this.clock.now();
-    return this.onProposal(proposalId, viewer, now, (context) => this.cast(viewer, context, now));
+    return this.withContext(
+      this.keptProposals,
+      proposalId,
+      viewer,
+      now,
+      this.proposalLoader(proposalId),
+      (voter, context) => this.cast(voter, context, now),
+    );
   }
 
   /** True when a vote was withdrawn, false when the viewer had none for this proposal in the open round. */
   async retractVote(viewer: Viewer, proposalId: string): Promise<boolean> {
     const now = this.clock.now();
-    return this.onProposal(proposalId, viewer, now, (context) => this.retract(viewer, context, now));
+    return this.withContext(
+      this.keptProposals,
+      proposalId,
+      viewer,
+      now,
+      this.proposalLoader(proposalId),
+      (voter, context) => this.retract(voter, context, now),
+    );
   }
 
   /**
-   * Runs `act` on the proposal's context as last read in this process when there is one (ProposalContexts), and
-   * on a fresh read otherwise or when that attempt was refused: every refusal is decided on fresh data.
+   * Runs `act` on what this process kept when it kept anything (issue #17): the context of `key` (a proposal's or a
+   * challenge's: its challenge, settings, territory and rounds, kept only while the challenge is published and its
+   * voting round open) and the account's facts (Viewer.accountKept). The statement that writes checks again what may
+   * have changed since (the account, the round's dates and status, the challenge's status, the jury, the running), so
+   * a stale copy can only lead to a refusal, and every refusal is decided again on fresh reads.
    */
-  private async onProposal<T>(
-    proposalId: string,
+  private async withContext<C extends LoadedChallenge, T>(
+    kept: KeptCopies<Kept<C>>,
+    key: string | null,
     viewer: Viewer,
     now: Date,
-    act: (context: ProposalInChallenge) => Promise<T>,
+    load: (voterId: string) => Promise<C>,
+    act: (voter: Voter, context: C) => Promise<T>,
   ): Promise<T> {
-    const cached = this.contexts.get(proposalId);
-    if (cached && openVotingRound(cached.rounds, now)?.status === 'OPEN') {
+    const copy = key ? kept.get(key) : null;
+    const usable = copy && keepable(copy, now) ? copy : null;
+    const attempt = async (voter: Voter, context: Kept<C> | null) => {
+      if (context) return act(voter, { ...context, viewerIsJuror: false } as C); // the write's statement checks the jury
+      const { viewerIsJuror, ...read } = await load(voter.id);
+      const result = await act(voter, { ...read, viewerIsJuror } as C);
+      if (key && keepable(read, now)) kept.keep(key, read);
+      return result;
+    };
+    const voter = isVoter(viewer) ? viewer : await this.freshVoter(viewer);
+    if (usable || voter.accountKept) {
       try {
-        return await act({ ...cached, viewerIsJuror: false }); // the vote's statement checks the jury
+        return await attempt(voter, usable);
       } catch {
-        // decided again below
+        // decided again below, on fresh reads
       }
     }
-    const { viewerIsJuror, ...context } = await this.visibleProposal(proposalId, viewer.id);
-    const result = await act({ ...context, viewerIsJuror });
-    if (openVotingRound(context.rounds, now)?.status === 'OPEN') this.contexts.remember(context);
-    return result;
+    return attempt(voter.accountKept ? await this.freshVoter(voter) : voter, null);
   }
 
-  private async cast(viewer: Viewer, loaded: ProposalInChallenge, now: Date) {
+  /** The viewer with the account's facts read now; a session ended since the token was issued is UNAUTHENTICATED. */
+  private async freshVoter(viewer: Viewer): Promise<Voter> {
+    const account = await this.votes.accountFacts(viewer.id);
+    if (!account || (viewer.account && account.sessionVersion !== viewer.account.sessionVersion))
+      throw DomainError.unauthenticated();
+    return viewerOf(viewer.id, account, false) as Voter;
+  }
+
+  private proposalLoader(proposalId: string) {
+    return (voterId: string) => this.visibleProposal(proposalId, voterId);
+  }
+
+  private async cast(voter: Voter, loaded: ProposalInChallenge, now: Date) {
     const { proposal } = loaded;
-    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'VOTE', now, loaded);
+    const { challenge, round } = await this.openRoundFor(voter, 'VOTE', now, loaded);
     const allowance = voteAllowance(challenge.settings)!;
     try {
       const vote = await this.votes.insertVote(
-        { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, allowed: allowance, createdAt: now },
-        { challengeId: challenge.id, roundId: round.id, voterId: viewer.id },
+        { roundId: round.id, proposalId: proposal.id, voterId: voter.id, allowed: allowance, createdAt: now },
+        voter.account,
+        { challengeId: challenge.id, roundId: round.id, voterId: voter.id },
       );
+      if (vote === 'account-changed') throw DomainError.unauthenticated();
       if (vote === 'round-not-open') throw roundNotOpen();
       if (vote === 'juror') throw VotingErrors.notEligible(JUROR_REFUSAL);
       if (vote === 'not-in-running') throw VotingErrors.notInRunning();
@@ -114,13 +161,15 @@ export class VotingService {
     }
   }
 
-  private async retract(viewer: Viewer, loaded: ProposalInChallenge, now: Date) {
+  private async retract(voter: Voter, loaded: ProposalInChallenge, now: Date) {
     const { proposal } = loaded;
-    const { challenge, round } = await this.openRoundFor(proposal.challengeId, viewer, 'RETRACT', now, loaded);
+    const { challenge, round } = await this.openRoundFor(voter, 'RETRACT', now, loaded);
     const retracted = await this.votes.deleteVote(
-      { roundId: round.id, proposalId: proposal.id, voterId: viewer.id, now },
-      { challengeId: challenge.id, roundId: round.id, voterId: viewer.id },
+      { roundId: round.id, proposalId: proposal.id, voterId: voter.id, now },
+      voter.account,
+      { challengeId: challenge.id, roundId: round.id, voterId: voter.id },
     );
+    if (retracted === 'account-changed') throw DomainError.unauthenticated();
     if (retracted === 'round-not-open') throw roundNotOpen();
     return retracted;
   }
@@ -133,28 +182,38 @@ export class VotingService {
     const { ids, repeated } = distinctIds(proposalIds);
     if (repeated) throw VotingErrors.repeatedProposal();
     const submittedAt = this.clock.now(); // decides and stamps, as in castVote
-    const { challenge, round } = await this.openRoundFor(
-      isUuid(challengeId) ? challengeId : null,
+    const id = isUuid(challengeId) ? challengeId : null;
+    return this.withContext(
+      this.keptChallenges,
+      id,
       viewer,
-      'BALLOT',
       submittedAt,
+      (voterId) => this.loadChallenge(id, voterId),
+      (voter, loaded) => this.storeBallot(voter, loaded, ids, submittedAt),
     );
+  }
+
+  private async storeBallot(voter: Voter, loaded: LoadedChallenge, ids: string[], submittedAt: Date) {
+    const { challenge, round } = await this.openRoundFor(voter, 'BALLOT', submittedAt, loaded);
     const limits = ballotSettingsOf(challenge.settings);
-    const event = { challengeId: challenge.id, roundId: round.id, voterId: viewer.id };
+    const event = { challengeId: challenge.id, roundId: round.id, voterId: voter.id };
     try {
       const ballot = await this.votes.submitBallot(
         {
           roundId: round.id,
-          voterId: viewer.id,
+          voterId: voter.id,
           voterBudget: limits.voterBudget === null ? null : formatCentavos(limits.voterBudget),
           minLength: limits.minProjects,
           maxLength: limits.maxProjects,
           submittedAt,
           proposalIds: ids,
         },
+        voter.account,
         event,
       );
+      if (ballot === 'account-changed') throw DomainError.unauthenticated();
       if (!ballot.open) throw roundNotOpen();
+      if (ballot.juror) throw VotingErrors.notEligible(JUROR_REFUSAL);
       if (ballot.inRunning !== ids.length) throw VotingErrors.notInRunning();
       const refusal = ballotRefusal(ids.length, parseDecimal(ballot.totalCost) ?? 0n, limits);
       if (refusal) throw ballotRefusalError(refusal);
@@ -200,20 +259,14 @@ export class VotingService {
    * (its job is late), the clock catches up first, so the previous round's outcome is in place.
    */
   private async openRoundFor(
-    challengeId: string | null,
-    viewer: Viewer,
+    voter: Voter,
     action: 'VOTE' | 'RETRACT' | 'BALLOT',
     now: Date,
-    loaded?: LoadedChallenge,
+    { challenge, rounds, viewerIsJuror }: LoadedChallenge,
   ): Promise<VotingContext> {
-    const [{ challenge, rounds, viewerIsJuror }, participant] = await Promise.all([
-      loaded ?? this.loadChallenge(challengeId, viewer.id),
-      this.participantFacts(viewer),
-    ]);
     if (!challenge || challenge.status === 'DRAFT') throw VotingErrors.challengeNotFound();
-    if (!participant) throw DomainError.unauthenticated();
     if (action !== 'RETRACT') {
-      const refusal = participationRefusal(participant, challenge, {
+      const refusal = participationRefusal(voter.participation, challenge, {
         requireEmailVerification: this.config.auth.requireEmailVerification,
         isJuror: viewerIsJuror,
       });
@@ -226,7 +279,7 @@ export class VotingService {
     if (action !== 'BALLOT' && budget) throw VotingErrors.phaseMismatch();
     if (round.status === 'SCHEDULED') {
       await this.roundClock.settle(round.id);
-      round = (await this.loadChallenge(challenge.id, viewer.id)).rounds.find((r) => r.id === round!.id) ?? round;
+      round = (await this.loadChallenge(challenge.id, voter.id)).rounds.find((r) => r.id === round!.id) ?? round;
     }
     return { challenge, round };
   }
@@ -235,20 +288,16 @@ export class VotingService {
     if (!challengeId) return { challenge: null, rounds: [], viewerIsJuror: false };
     return this.votes.challengeWithRounds(challengeId, viewerId);
   }
+}
 
-  /** What the authenticator read with the account on this request; read here only for viewers built elsewhere. */
-  private async participantFacts(viewer: Viewer): Promise<ParticipantFacts | null> {
-    if (viewer.participation) return viewer.participation;
-    const user = await this.votes.findUser(viewer.id);
-    return (
-      user && {
-        emailVerified: user.emailVerifiedAt !== null,
-        curpVerified: user.curpVerifiedAt !== null,
-        stateCode: user.stateCode,
-        municipalityCode: user.municipalityCode,
-      }
-    );
-  }
+/** Whether a voter's viewer carries the account's facts (the authenticator's do; a viewer built elsewhere may not). */
+function isVoter(viewer: Viewer): viewer is Voter {
+  return viewer.account !== undefined && viewer.participation !== undefined;
+}
+
+/** A context worth keeping: its challenge published (settings and territory no longer change), its round open now. */
+function keepable(context: Omit<LoadedChallenge, 'viewerIsJuror'>, now: Date): boolean {
+  return context.challenge?.status === 'PUBLISHED' && openVotingRound(context.rounds, now)?.status === 'OPEN';
 }
 
 function ballotRefusalError(refusal: BallotRefusal): DomainError {
