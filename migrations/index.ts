@@ -22,7 +22,6 @@ import { OutboxNotifyWithoutVotes1734700000000 } from './1734700000000-OutboxNot
 import { SubmitBudgetBallotFunction1734700000100 } from './1734700000100-SubmitBudgetBallotFunction.js';
 import { DropRedundantVoteIndex1734700000200 } from './1734700000200-DropRedundantVoteIndex.js';
 import { WritesCheckAccountFacts1734800000000 } from './1734800000000-WritesCheckAccountFacts.js';
-import { BallotLengthCheckedPerStatement1734800000100 } from './1734800000100-BallotLengthCheckedPerStatement.js';
 
 /** Every migration, oldest first, written by hand: add new ones here, then run `npm run db:schema`. */
 export const migrations = [
@@ -50,5 +49,4 @@ export const migrations = [
   SubmitBudgetBallotFunction1734700000100,
   DropRedundantVoteIndex1734700000200,
   WritesCheckAccountFacts1734800000000,
-  BallotLengthCheckedPerStatement1734800000100,
 ];

@@ -29,28 +29,6 @@ CREATE FUNCTION public.audit_events_append_only() RETURNS trigger
     AS $$
       BEGIN RAISE EXCEPTION 'audit_events es de solo inserción'; END $$;
 
-CREATE FUNCTION public.budget_ballot_items_within_length() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-      DECLARE
-        outside record;
-      BEGIN
-        SELECT b.min_length, b.max_length, count(i.proposal_id)::int AS items INTO outside
-        FROM (SELECT DISTINCT round_id, voter_id FROM changed_items) c
-        JOIN budget_ballots b ON b.round_id = c.round_id AND b.voter_id = c.voter_id
-        LEFT JOIN budget_ballot_items i ON i.round_id = c.round_id AND i.voter_id = c.voter_id
-        WHERE b.min_length IS NOT NULL OR b.max_length IS NOT NULL
-        GROUP BY c.round_id, c.voter_id, b.min_length, b.max_length
-        HAVING count(i.proposal_id) > 0 AND (count(i.proposal_id) < coalesce(b.min_length, 0)
-          OR count(i.proposal_id) > coalesce(b.max_length, count(i.proposal_id)))
-        LIMIT 1;
-        IF FOUND THEN
-          RAISE EXCEPTION 'ballot of % proposals outside the limits % .. %', outside.items, outside.min_length, outside.max_length
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'budget_ballots_within_length', TABLE = 'budget_ballots';
-        END IF;
-        RETURN NULL;
-      END $$;
-
 CREATE FUNCTION public.budget_ballots_within_length() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
@@ -800,9 +778,7 @@ CREATE INDEX votes_voter ON public.votes USING btree (voter_id, round_id);
 
 CREATE TRIGGER audit_events_append_only BEFORE DELETE OR UPDATE ON public.audit_events FOR EACH ROW EXECUTE FUNCTION public.audit_events_append_only();
 
-CREATE TRIGGER budget_ballot_items_added_within_length AFTER INSERT ON public.budget_ballot_items REFERENCING NEW TABLE AS changed_items FOR EACH STATEMENT EXECUTE FUNCTION public.budget_ballot_items_within_length();
-
-CREATE TRIGGER budget_ballot_items_removed_within_length AFTER DELETE ON public.budget_ballot_items REFERENCING OLD TABLE AS changed_items FOR EACH STATEMENT EXECUTE FUNCTION public.budget_ballot_items_within_length();
+CREATE CONSTRAINT TRIGGER budget_ballot_items_within_length AFTER INSERT OR DELETE ON public.budget_ballot_items DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.budget_ballots_within_length();
 
 CREATE TRIGGER budget_ballots_stamped_within_round BEFORE INSERT OR UPDATE OF round_id, submitted_at ON public.budget_ballots FOR EACH ROW EXECUTE FUNCTION public.stamped_within_round('submitted_at', 'budget_ballots_stamped_within_round');
 
