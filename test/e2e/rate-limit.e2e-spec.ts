@@ -62,4 +62,18 @@ describe('the per-address limit on /graphql', () => {
     expect(admitted).toBeLessThanOrEqual(limit);
     expect(admitted).toBeGreaterThanOrEqual(limit - 2 * 2); // at most a block's unused rest per process
   });
+
+  it('keeps every block taken by requests that arrived together: each hit counted in Redis is admitted once', async () => {
+    await awayFromMinuteEnd();
+    const redis = api.app.get<Redis>(REDIS);
+    const limiter = new RateLimiter(redis, api.config);
+    const key = `juntas:${Date.now()}`;
+    const counter = `${api.config.redis.prefix}:rl:${key}:${Math.floor(Date.now() / 60_000)}`;
+    const together = await Promise.all(Array.from({ length: 20 }, () => limiter.admit(key, 1000, 60))); // blocks of 10
+    expect(together.every(Boolean)).toBe(true);
+    expect(await redis.get(counter)).toBe('200');
+
+    for (let i = 0; i < 180; i++) expect(await limiter.admit(key, 1000, 60)).toBe(true);
+    expect(await redis.get(counter)).toBe('200'); // the 180 came from the blocks taken together
+  });
 });

@@ -59,7 +59,8 @@ export class RateLimiter {
     if (count === null) return true;
     const granted = Math.min(block, limit - (count - block));
     if (granted <= 0) return false;
-    this.blocks.set(redisKey, granted - 1);
+    // Added, not set: requests that found the block empty at the same moment each took a block, and all of them count.
+    this.blocks.set(redisKey, (this.blocks.get(redisKey) ?? 0) + granted - 1);
     return true;
   }
 
