@@ -12,7 +12,7 @@ import { CHALLENGES_PAGE, HOME_PAGE_VARIABLES } from '../test/support/challenges
 import { createVotingChallenge } from '../test/support/voting-fixtures.js';
 import { benchEnvironment } from './support/bench-environment.js';
 import { startBenchProcess, startCompiledProcess, type BenchProcess } from './support/bench-process.js';
-import { CONCURRENCY, measure, post, ratio } from './support/load.js';
+import { CONCURRENCY, measure, measureAlternating, post, ratio } from './support/load.js';
 
 const HELLO = `query { hello }`;
 
@@ -45,8 +45,10 @@ try {
   await measure('warm-up', api, list(1000));
   await measure('warm-up', baseline, hellos(1000));
   const load = loadavg();
-  const ceiling = await measure('baseline: { hello } (framework)', baseline, hellos(READS));
-  const challenges = await measure('challenges(first: 20), home page', api, list(READS));
+  const [ceiling, challenges] = await measureAlternating(
+    { label: 'baseline: { hello } (framework)', server: baseline, ops: hellos(READS) },
+    { label: 'challenges(first: 20), home page', server: api, ops: list(READS) },
+  );
   const loadAfter = loadavg();
   process.stdout.write(
     [

@@ -1,7 +1,7 @@
 // npm run bench:votes — castVote, retractVote and submitBudgetBallot against the framework's ceiling, measured honestly (issue #17): the API runs as its own
 // process as `npm start` runs it (NODE_ENV=production, logs at warn, workers apart), and so does a minimal NestJS +
 // Fastify + Apollo + TypeORM app whose one mutation inserts one row (bench/baseline). This process only generates the
-// load: the same client and concurrency for both. Prints both rates, the ratio, p50/p99 latency and CPU time per
+// load: the same client and concurrency for both, each operation in slices alternating with slices of the ceiling. Prints both rates, the ratio, p50/p99 latency and CPU time per
 // operation of each server process. Needs PostgreSQL and Redis as for the tests; uses a throwaway database.
 // BENCH_VOTES (5000) and BENCH_CONCURRENCY (50) change the load.
 import { randomBytes } from 'node:crypto';
@@ -11,7 +11,7 @@ import { loadConfig } from '../src/bootstrap.js';
 import { createVoters, createVotingChallenge } from '../test/support/voting-fixtures.js';
 import { benchEnvironment } from './support/bench-environment.js';
 import { startBenchProcess, startCompiledProcess, type BenchProcess } from './support/bench-process.js';
-import { CONCURRENCY, measure, post, ratio } from './support/load.js';
+import { CONCURRENCY, measure, measureAlternating, post, ratio, type Operation } from './support/load.js';
 
 const CAST = `mutation($id: ID!) { castVote(proposalId: $id) { id createdAt } }`;
 const RETRACT = `mutation($id: ID!) { retractVote(proposalId: $id) }`;
@@ -77,10 +77,13 @@ try {
   await measure('warm-up', api, ballots(warmBudget, VOTES));
   await measure('warm-up', baseline, inserts(2 * VOTES));
   const load = loadavg();
-  // Each operation right after its own measurement of the ceiling, so a change of load between them skews no ratio.
-  const ceiling = (label: string) => measure(`baseline: insert one row, before ${label}`, baseline, inserts(VOTES));
-  const castCeiling = await ceiling('castVote');
-  const cast = await measure('castVote', api, votes(measured, VOTES));
+  // Each operation alternates with its own measurement of the ceiling, so a change of load skews no ratio.
+  const against = (label: string, ops: Operation[]) =>
+    measureAlternating(
+      { label: `baseline: insert one row, with ${label.split(' ')[0]}`, server: baseline, ops: inserts(VOTES) },
+      { label, server: api, ops },
+    );
+  const [castCeiling, cast] = await against('castVote', votes(measured, VOTES));
 
   const count = async () => {
     const { rows } = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM votes WHERE round_id = $1', [
@@ -89,11 +92,12 @@ try {
     return rows[0].n;
   };
   if ((await count()) !== VOTES) throw new Error(`stored ${await count()} votes, expected ${VOTES}`);
-  const retractCeiling = await ceiling('retractVote');
-  const retract = await measure('retractVote (each vote just cast)', api, votes(measured, VOTES, RETRACT));
+  const [retractCeiling, retract] = await against('retractVote (each vote just cast)', votes(measured, VOTES, RETRACT));
   if ((await count()) !== 0) throw new Error(`${await count()} votes left after retracting them all`);
-  const ballotCeiling = await ceiling('submitBudgetBallot');
-  const ballot = await measure(`submitBudgetBallot (${BALLOT_SIZE} proposals)`, api, ballots(measuredBudget, VOTES));
+  const [ballotCeiling, ballot] = await against(
+    `submitBudgetBallot (${BALLOT_SIZE} proposals)`,
+    ballots(measuredBudget, VOTES),
+  );
   const {
     rows: [stored],
   } = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM budget_ballots WHERE round_id = $1', [

@@ -32,9 +32,19 @@ function databaseCpuSeconds(): number {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-/** Runs `ops` with CONCURRENCY clients pulling the next one from a shared list; rate, latency and server CPU per op. */
-export async function measure(label: string, server: BenchProcess, ops: Operation[]): Promise<Measured> {
-  const latencies: number[] = [];
+/** What one server did over one or more runs of operations. */
+interface Tally {
+  latencies: number[];
+  wallMs: number;
+  cpuSeconds: number;
+  databaseSeconds: number;
+  ops: number;
+}
+
+const emptyTally = (): Tally => ({ latencies: [], wallMs: 0, cpuSeconds: 0, databaseSeconds: 0, ops: 0 });
+
+/** Runs `ops` with CONCURRENCY clients pulling the next one from a shared list, adding what it took to `tally`. */
+async function run(server: BenchProcess, ops: Operation[], tally: Tally): Promise<void> {
   let next = 0;
   const cpuBefore = server.cpuSeconds();
   const databaseBefore = databaseCpuSeconds();
@@ -45,21 +55,56 @@ export async function measure(label: string, server: BenchProcess, ops: Operatio
         const op = ops[next++];
         const t = performance.now();
         await op();
-        latencies.push(performance.now() - t);
+        tally.latencies.push(performance.now() - t);
       }
     }),
   );
-  const wallMs = performance.now() - start;
-  const cpuMs = ((server.cpuSeconds() - cpuBefore) * 1000) / ops.length;
-  const databaseMs = ((databaseCpuSeconds() - databaseBefore) * 1000) / ops.length;
-  const sorted = latencies.sort((a, b) => a - b);
-  const perSecond = (ops.length / wallMs) * 1000;
+  tally.wallMs += performance.now() - start;
+  tally.cpuSeconds += server.cpuSeconds() - cpuBefore;
+  tally.databaseSeconds += databaseCpuSeconds() - databaseBefore;
+  tally.ops += ops.length;
+}
+
+function summary(label: string, tally: Tally): Measured {
+  const sorted = tally.latencies.sort((a, b) => a - b);
+  const perSecond = (tally.ops / tally.wallMs) * 1000;
+  const perOp = (seconds: number) => ((seconds * 1000) / tally.ops).toFixed(2);
   return {
     perSecond,
     line:
-      `${label.padEnd(40)} n=${ops.length}  ${perSecond.toFixed(0).padStart(5)}/s  p50=${percentile(sorted, 50).toFixed(1)} ms  ` +
-      `p99=${percentile(sorted, 99).toFixed(1)} ms  server CPU ${cpuMs.toFixed(2)} ms/op  PostgreSQL CPU ${databaseMs.toFixed(2)} ms/op`,
+      `${label.padEnd(40)} n=${tally.ops}  ${perSecond.toFixed(0).padStart(5)}/s  p50=${percentile(sorted, 50).toFixed(1)} ms  ` +
+      `p99=${percentile(sorted, 99).toFixed(1)} ms  server CPU ${perOp(tally.cpuSeconds)} ms/op  ` +
+      `PostgreSQL CPU ${perOp(tally.databaseSeconds)} ms/op`,
   };
+}
+
+/** Rate, latency and server CPU per op of `ops`, run with CONCURRENCY clients. */
+export async function measure(label: string, server: BenchProcess, ops: Operation[]): Promise<Measured> {
+  const tally = emptyTally();
+  await run(server, ops, tally);
+  return summary(label, tally);
+}
+
+interface Side {
+  label: string;
+  server: BenchProcess;
+  ops: Operation[];
+}
+
+/**
+ * Measures the ceiling and the operation in alternating slices (ceiling, operation, ceiling, …), each side's figures
+ * summed over its slices: this machine's speed drifts by a fifth within a minute (other work on the host), and a
+ * ceiling measured only before the operation put that drift into the ratio. Each side's operations run in order.
+ */
+export async function measureAlternating(ceiling: Side, subject: Side, slices = 5): Promise<[Measured, Measured]> {
+  const tallies = [emptyTally(), emptyTally()];
+  const slice = (ops: Operation[], i: number) =>
+    ops.slice(Math.floor((i * ops.length) / slices), Math.floor(((i + 1) * ops.length) / slices));
+  for (let i = 0; i < slices; i++) {
+    await run(ceiling.server, slice(ceiling.ops, i), tallies[0]);
+    await run(subject.server, slice(subject.ops, i), tallies[1]);
+  }
+  return [summary(ceiling.label, tallies[0]), summary(subject.label, tallies[1])];
 }
 
 /** One GraphQL POST as a browser sends it; any error fails the bench. */
