@@ -19,6 +19,8 @@ export interface BenchProcess {
   url: string;
   /** User + system CPU seconds the process has used so far (Linux /proc). */
   cpuSeconds(): number;
+  /** SQL statements the process has sent so far (the API's `sql_statements_total`), NaN for a server without it. */
+  sqlStatements(): Promise<number>;
   /** Resident set size now and its peak (VmRSS, VmHWM of Linux /proc), in bytes. */
   memory(): { rss: number; peak: number };
   /** Starts the peak (VmHWM) over from the current RSS; false where the kernel does not allow it. */
@@ -71,6 +73,10 @@ export async function startBenchProcess(
     cpuSeconds() {
       const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
       return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND; // utime, stime
+    },
+    async sqlStatements() {
+      const metrics = await fetch(`${url}/metrics`).then((r) => (r.ok ? r.text() : ''));
+      return Number(/^sql_statements_total (\d+)$/m.exec(metrics)?.[1] ?? NaN);
     },
     memory() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

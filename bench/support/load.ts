@@ -38,14 +38,24 @@ interface Tally {
   wallMs: number;
   cpuSeconds: number;
   databaseSeconds: number;
+  /** NaN when the server does not count them (the baseline app). */
+  sqlStatements: number;
   ops: number;
 }
 
-const emptyTally = (): Tally => ({ latencies: [], wallMs: 0, cpuSeconds: 0, databaseSeconds: 0, ops: 0 });
+const emptyTally = (): Tally => ({
+  latencies: [],
+  wallMs: 0,
+  cpuSeconds: 0,
+  databaseSeconds: 0,
+  sqlStatements: 0,
+  ops: 0,
+});
 
 /** Runs `ops` with CONCURRENCY clients pulling the next one from a shared list, adding what it took to `tally`. */
 async function run(server: BenchProcess, ops: Operation[], tally: Tally): Promise<void> {
   let next = 0;
+  const statementsBefore = await server.sqlStatements();
   const cpuBefore = server.cpuSeconds();
   const databaseBefore = databaseCpuSeconds();
   const start = performance.now();
@@ -62,6 +72,7 @@ async function run(server: BenchProcess, ops: Operation[], tally: Tally): Promis
   tally.wallMs += performance.now() - start;
   tally.cpuSeconds += server.cpuSeconds() - cpuBefore;
   tally.databaseSeconds += databaseCpuSeconds() - databaseBefore;
+  tally.sqlStatements += (await server.sqlStatements()) - statementsBefore;
   tally.ops += ops.length;
 }
 
@@ -74,7 +85,8 @@ function summary(label: string, tally: Tally): Measured {
     line:
       `${label.padEnd(40)} n=${tally.ops}  ${perSecond.toFixed(0).padStart(5)}/s  p50=${percentile(sorted, 50).toFixed(1)} ms  ` +
       `p99=${percentile(sorted, 99).toFixed(1)} ms  server CPU ${perOp(tally.cpuSeconds)} ms/op  ` +
-      `PostgreSQL CPU ${perOp(tally.databaseSeconds)} ms/op`,
+      `PostgreSQL CPU ${perOp(tally.databaseSeconds)} ms/op` +
+      (Number.isNaN(tally.sqlStatements) ? '' : `  SQL ${(tally.sqlStatements / tally.ops).toFixed(2)} statements/op`),
   };
 }
 

@@ -106,8 +106,14 @@ describe('foundation: boot, territory, protections', () => {
     const ready = await fetch(`${api.url}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
-    const metrics = await (await fetch(`${api.url}/metrics`)).text();
+    let metrics = await (await fetch(`${api.url}/metrics`)).text();
     expect(metrics).toMatch(/http_requests_total\{method="POST",route="\/graphql",status="200"\} \d+/);
     expect(metrics).toMatch(/queue_jobs\{queue="rounds",state="waiting"\} 0/);
+    const statements = () => Number(/^sql_statements_total (\d+)$/m.exec(metrics)?.[1]);
+    const before = statements();
+    expect(before).toBeGreaterThan(0);
+    await api.gql(`{ challenges(first: 1) { totalCount } }`);
+    metrics = await (await fetch(`${api.url}/metrics`)).text();
+    expect(statements()).toBeGreaterThan(before);
   });
 });

@@ -2,10 +2,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { QueryCounter } from '../database/query-counter.js';
 import { DeliveryFailures } from '../queue/delivery-failures.js';
 import { QUEUE_NAMES } from '../queue/queue-names.js';
 
-/** Prometheus metrics of this process: HTTP requests, latencies and BullMQ queue depths. */
+/** Prometheus metrics of this process: HTTP requests, latencies, SQL statements sent and BullMQ queue depths. */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
@@ -29,8 +30,18 @@ export class MetricsService {
     @InjectQueue('mail') mail: Queue,
     @InjectQueue('privacy') privacy: Queue,
     failures: DeliveryFailures,
+    statements: QueryCounter,
   ) {
     collectDefaultMetrics({ register: this.registry });
+    new Counter({
+      name: 'sql_statements_total',
+      help: 'SQL statements this process sent to PostgreSQL (round trips; bench:votes divides them by operations)',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(statements.count);
+      },
+    });
     const queues = [rounds, notifications, mail, privacy];
     new Counter({
       name: 'notification_delivery_failures_total',
