@@ -37,12 +37,13 @@ export async function startBenchProcess(
   entry: string,
   env: Record<string, string>,
   readyPath: string | (() => Promise<boolean>),
+  nodeFlags: string[] = [],
 ): Promise<BenchProcess> {
   const port = await freePort();
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=var/prof", profiles the servers (not the load generator).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const loader = entry.endsWith('.ts') ? ['--import', './scripts/swc-register.mjs'] : [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...loader, entry], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, ...nodeArgs, ...loader, entry], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -99,6 +100,15 @@ export async function startBenchProcess(
   };
 }
 
+/** The Node flags `npm start` or `npm run start:worker` gives `dist/src/<name>.js` (package.json is the one source). */
+function nodeFlagsOf(name: 'main' | 'worker'): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const script = scripts[name === 'main' ? 'start' : 'start:worker'];
+  const flags = new RegExp(`node ((?:--\\S+ )*)dist/src/${name}\\.js`).exec(script);
+  if (!flags) throw new Error(`package.json does not start dist/src/${name}.js with node: ${script}`);
+  return flags[1].split(' ').filter(Boolean);
+}
+
 /** Compiles the API (`npm run build:api`) and starts `dist/src/<name>.js`, as `npm start` and `start:worker` run it. */
 export function startCompiledProcess(
   name: 'main' | 'worker',
@@ -106,5 +116,5 @@ export function startCompiledProcess(
   readyPath: string | (() => Promise<boolean>),
 ): Promise<BenchProcess> {
   execSync('npm run -s build:api', { stdio: 'inherit' });
-  return startBenchProcess(`dist/src/${name}.js`, env, readyPath);
+  return startBenchProcess(`dist/src/${name}.js`, env, readyPath, nodeFlagsOf(name));
 }
