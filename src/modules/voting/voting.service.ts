@@ -59,32 +59,32 @@ export class VotingService {
     private readonly clock: Clock,
   ) {}
 
-  /**
-   * One reading of the clock decides that the round is open and stamps the vote (issue #19): a vote accepted
-   * before closesAt is never recorded after it, and the database refuses a stamp outside the round's window.
-   */
   async castVote(viewer: Viewer, proposalId: string): Promise<Vote> {
-    const now = this.clock.now();
-    return this.withContext(
-      this.keptProposals,
-      proposalId,
-      viewer,
-      now,
-      this.proposalLoader(proposalId),
-      (voter, context) => this.cast(voter, context, now),
-    );
+    return this.onProposal(viewer, proposalId, (voter, context, now) => this.cast(voter, context, now));
   }
 
   /** True when a vote was withdrawn, false when the viewer had none for this proposal in the open round. */
   async retractVote(viewer: Viewer, proposalId: string): Promise<boolean> {
+    return this.onProposal(viewer, proposalId, (voter, context, now) => this.retract(voter, context, now));
+  }
+
+  /**
+   * One reading of the clock decides that the round is open and stamps the vote (issue #19): a vote accepted
+   * before closesAt is never recorded after it, and the database refuses a stamp outside the round's window.
+   */
+  private onProposal<T>(
+    viewer: Viewer,
+    proposalId: string,
+    act: (voter: Voter, context: ProposalInChallenge, now: Date) => Promise<T>,
+  ): Promise<T> {
     const now = this.clock.now();
     return this.withContext(
       this.keptProposals,
       proposalId,
       viewer,
       now,
-      this.proposalLoader(proposalId),
-      (voter, context) => this.retract(voter, context, now),
+      (voterId) => this.visibleProposal(proposalId, voterId),
+      (voter, context) => act(voter, context, now),
     );
   }
 
@@ -129,10 +129,6 @@ export class VotingService {
     if (!account || (viewer.account && account.sessionVersion !== viewer.account.sessionVersion))
       throw DomainError.unauthenticated();
     return viewerOf(viewer.id, account, false) as Voter;
-  }
-
-  private proposalLoader(proposalId: string) {
-    return (voterId: string) => this.visibleProposal(proposalId, voterId);
   }
 
   private async cast(voter: Voter, loaded: ProposalInChallenge, now: Date) {
