@@ -76,6 +76,14 @@ describe('deleting my account', () => {
     );
     const voted = await api.gql(CAST, { id: challenge.proposalIds[1] }, person.accessToken);
     expect(voted.errors).toBeUndefined();
+    // The vote makes its voter follow the challenge, after commit (a worker job, within the relay's 1 s poll).
+    await waitFor('the voter follows the challenge', async () => {
+      const { rows } = await sql.query(`SELECT 1 FROM follows WHERE user_id = $1 AND target_id = $2`, [
+        person.id,
+        challenge.challengeId,
+      ]);
+      return rows.length > 0;
+    });
     const followed = await api.gql(FOLLOW, { input: { targetType: 'STATE', targetId: '21' } }, person.accessToken);
     expect(followed.errors).toBeUndefined();
     await sql.query(
