@@ -78,10 +78,10 @@ describe('deleting my account', () => {
     expect(voted.errors).toBeUndefined();
     // The vote makes its voter follow the challenge, after commit (a worker job, within the relay's 1 s poll).
     await waitFor('the voter follows the challenge', async () => {
-      const { rows } = await sql.query(`SELECT 1 FROM follows WHERE user_id = $1 AND target_id = $2`, [
-        person.id,
-        challenge.challengeId,
-      ]);
+      const { rows } = await sql.query(
+        `SELECT 1 FROM follows WHERE user_id = $1 AND target_type = 'CHALLENGE' AND target_id = $2`,
+        [person.id, challenge.challengeId],
+      );
       return rows.length > 0;
     });
     const followed = await api.gql(FOLLOW, { input: { targetType: 'STATE', targetId: '21' } }, person.accessToken);

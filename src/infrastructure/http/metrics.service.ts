@@ -35,7 +35,7 @@ export class MetricsService {
     collectDefaultMetrics({ register: this.registry });
     new Counter({
       name: 'sql_statements_total',
-      help: 'SQL statements this process sent to PostgreSQL (round trips; bench:votes divides them by operations)',
+      help: 'SQL statements this process sent to PostgreSQL, each a round trip',
       registers: [this.registry],
       collect() {
         this.reset();
